@@ -1,0 +1,14 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+export default async function NotFound() {
+  const t = await getTranslations("common.errors");
+  return (
+    <main id="main" className="mx-auto mt-12 max-w-xl rounded-lg bg-white p-8 shadow">
+      <h1 className="mb-4 text-2xl font-semibold">{t("notFound")}</h1>
+      <Link href="/" className="text-brand underline">
+        {t("backHome")}
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+// Command line: `npm run --silent chaman -- <command>`. Works on the configured database
+// (DATABASE_URL, else PGlite in CHAMAN_DATA_DIR) without the web server.
+import { closeDb } from "@/lib/db/client";
+import { runCheck } from "./commands/check";
+import { runSeed } from "./commands/seed";
+import { loadTrustStore, runTrust } from "./commands/trust";
+
+const usage = `Usage: npm run --silent chaman -- <command>
+  trust add --family <eid|globalsign-personalsign3pro|other> <ca.cer>
+  trust list
+  check cert <file> --channel <FTP|SFTP|SOAP|REST> [--trust <family>=<ca.cer>]...
+  check ssh-key <file>
+  check username <value>
+  check password <value>
+  seed            (writes the demo data into an empty database)`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "trust":
+      return runTrust(rest);
+    case "check":
+      return runCheck(rest, { loadTrustStore });
+    case "seed":
+      return runSeed();
+    default:
+      console.error(usage);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  // Close the database first so PGlite writes everything to disk before the process ends.
+  async (code) => {
+    await closeDb();
+    process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/auth/current";
+import { ContextSwitcher } from "./context-switcher";
+import { LanguageMenu } from "./language-menu";
+import { signOutAction } from "./session-actions";
+
+export async function AppHeader({ actor }: { actor: Actor }) {
+  const t = await getTranslations("common");
+  const ctx = actor.current;
+  const links: Array<{ href: string; label: string; show: boolean }> = [
+    { href: "/", label: t("nav.home"), show: Boolean(ctx?.chamanAccess) },
+    { href: "/contact", label: t("nav.contact"), show: Boolean(ctx?.chamanAccess) },
+    { href: "/delegations", label: t("nav.delegations"), show: Boolean(ctx?.chamanAccess) },
+    { href: "/access", label: t("nav.access"), show: Boolean(ctx?.canManageRights || ctx?.canManageQualities) },
+    { href: "/journal", label: t("nav.journal"), show: Boolean(ctx?.canManageRights) },
+    { href: "/managers", label: t("nav.managers"), show: true },
+    { href: "/trainer-kit", label: t("nav.trainerKit"), show: Boolean(ctx?.chamanAccess) },
+  ];
+  return (
+    <header className="bg-brand text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold">
+          {t("appTitle")}
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <ContextSwitcher actor={actor} />
+          <LanguageMenu />
+          <span className="text-sm">{t("user.signedInAs", { name: `${actor.user.firstName} ${actor.user.lastName}` })}</span>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded bg-white px-3 py-1 text-sm font-semibold text-brand hover:bg-brand-light">
+              {t("user.signOut")}
+            </button>
+          </form>
+        </div>
+      </div>
+      <nav aria-label={t("nav.label")} className="bg-brand-dark">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
+          {links
+            .filter((link) => link.show)
+            .map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="block px-3 py-2 text-sm hover:bg-white/10">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import type { Queryable } from "@/lib/db/client";
+import { auditEvents } from "@/lib/db/schema";
+
+export interface AuditEvent {
+  actorUserId?: string | null;
+  actorLabel?: string | null;
+  enterpriseId?: string | null;
+  qualityId?: number | null;
+  senderId?: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  /** Before/after summary. Never put secrets here (passwords, private keys). */
+  summary?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/** Appends one event; call it inside the transaction of the change it describes. */
+export async function recordEvent(q: Queryable, event: AuditEvent): Promise<void> {
+  await q.insert(auditEvents).values({
+    actorUserId: event.actorUserId ?? null,
+    actorLabel: event.actorLabel ?? null,
+    enterpriseId: event.enterpriseId ?? null,
+    qualityId: event.qualityId ?? null,
+    senderId: event.senderId ?? null,
+    action: event.action,
+    targetType: event.targetType ?? null,
+    targetId: event.targetId ?? null,
+    summary: event.summary ?? null,
+    ip: event.ip ?? null,
+  });
+}

@@ -1,0 +1,30 @@
+import type { NextAuthConfig } from "next-auth";
+
+// The part of the Auth.js configuration that needs no database, shared by proxy.ts and auth.ts.
+export const authConfig = {
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  trustHost: true,
+  // Secure cookies in production (browsers accept them on http://localhost too); CHAMAN_INSECURE_COOKIES=1
+  // is for a plain-http deployment on another host name, which we do not recommend.
+  useSecureCookies: process.env.NODE_ENV === "production" && process.env.CHAMAN_INSECURE_COOKIES !== "1",
+  providers: [],
+  callbacks: {
+    // Only whether someone is signed in is decided here; roles and rights are read from the
+    // database on every request by lib/auth/current.ts.
+    authorized({ auth, request }) {
+      const { pathname } = request.nextUrl;
+      const isPublic = pathname === "/login" || pathname.startsWith("/api/health") || pathname.startsWith("/api/auth") || pathname === "/api/test/reset";
+      if (isPublic) return true;
+      return Boolean(auth?.user);
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

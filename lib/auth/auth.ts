@@ -1,0 +1,77 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { authConfig } from "./auth.config";
+import { authenticate } from "./authenticate";
+
+const credentialsSchema = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+const providers: Provider[] = [
+  Credentials({
+    credentials: { username: {}, password: {} },
+    async authorize(raw, request) {
+      const parsed = credentialsSchema.safeParse(raw);
+      if (!parsed.success) return null;
+      const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+      const user = await authenticate(parsed.data.username, parsed.data.password, ip);
+      return user ? { id: user.id, name: user.displayName } : null;
+    },
+  }),
+];
+
+// Optional OpenID Connect for real deployments (README: "Configuration").
+if (process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_ID && process.env.AUTH_OIDC_SECRET) {
+  providers.push({
+    id: "oidc",
+    name: process.env.AUTH_OIDC_NAME ?? "OpenID Connect",
+    type: "oidc",
+    issuer: process.env.AUTH_OIDC_ISSUER,
+    clientId: process.env.AUTH_OIDC_ID,
+    clientSecret: process.env.AUTH_OIDC_SECRET,
+  });
+}
+
+/** OpenID Connect users are matched to a known person by the NISS claim; strangers are refused. */
+async function userIdForOidcProfile(profile: Record<string, unknown> | undefined): Promise<string | null> {
+  const claim = profile?.[process.env.AUTH_OIDC_NISS_CLAIM ?? "niss"];
+  const niss = typeof claim === "string" ? claim.replace(/\D/g, "") : "";
+  if (niss.length !== 11) return null;
+  const [row] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.niss, niss)).limit(1);
+  return row?.id ?? null;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers,
+  logger: {
+    // A refused sign-in is an expected outcome (and is in the audit trail), not a server error.
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      return (await userIdForOidcProfile(profile)) !== null;
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc") {
+        const id = await userIdForOidcProfile(profile);
+        if (id) token.sub = id;
+      } else if (user?.id) {
+        token.sub = user.id;
+      }
+      return token;
+    },
+  },
+});

@@ -1,0 +1,5 @@
+export * from "./organisation";
+export * from "./people";
+export * from "./channels";
+export * from "./delegation";
+export * from "./audit";

@@ -1,0 +1,17 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { seedDemo } from "./demo";
+
+// Every table but the append-only audit trail, which keeps its history across resets.
+const tables = [
+  "delegations", "certificates", "account_permissions", "accounts", "contacts", "demo_ca_keys", "trusted_cas",
+  "permissions", "chaman_rights", "role_assignments", "memberships", "users", "senders", "enterprise_qualities",
+  "qualities", "enterprises", "sign_in_attempts",
+];
+
+/** Puts the demo world back as it was first written (end-to-end tests and trainers). */
+export async function resetDemo(db: Db): Promise<void> {
+  await db.execute(sql.raw(`truncate table ${tables.map((t) => `"${t}"`).join(", ")} restart identity cascade`));
+  await seedDemo(db);
+}

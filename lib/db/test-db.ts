@@ -1,0 +1,33 @@
+// Test helper: a fresh, migrated database per test file (PGlite in memory, or a new PostgreSQL
+// database when DATABASE_URL is set, dropped afterwards).
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase, setDbHandle, type DbHandle } from "./client";
+
+export async function useFreshDatabase(): Promise<DbHandle & { dispose(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const handle = await openDatabase({ pglite: "memory" });
+    setDbHandle(handle);
+    return { ...handle, dispose: () => handle.close() };
+  }
+  const name = `chaman_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const handle = await openDatabase({ url: testUrl.toString() });
+  setDbHandle(handle);
+  return {
+    ...handle,
+    async dispose() {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// Typed error codes of the application (other than the credential rule codes of lib/rules/result.ts).
+// The UI translates them from messages/<locale>/errors.json: a code "account.single-type-exists"
+// is the message errors.account.single-type-exists.
+
+export const appErrorCodes = [
+  "auth.required",
+  "access.denied",
+  "not-found",
+  "input.invalid",
+  "input.required",
+  "input.too-long",
+  "conflict.retry",
+] as const;
+export type AppErrorCode = (typeof appErrorCodes)[number];
+export type ErrorParams = Record<string, string | number>;

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds and serves the app on http://localhost:3000 with the embedded database (PGlite in ./data).
+# The server migrates the database and writes the demo data when it is empty.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+if [ ! -d node_modules ]; then npm ci; fi
+# A random session secret, kept out of git in .env.local (Next loads it at start).
+if ! grep -qs '^AUTH_SECRET=' .env.local; then
+  echo "AUTH_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')" >> .env.local
+fi
+npx next build
+exec npx next start -p "${PORT:-3000}"

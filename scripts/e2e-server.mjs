@@ -1,0 +1,19 @@
+// Starts the production build for Playwright on a fresh database: a new PGlite folder, or the
+// PostgreSQL database named by DATABASE_URL (which CI creates empty).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+
+const dataDir = ".e2e-data";
+if (!process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
+const child = spawn("npx", ["next", "start", "-p", process.env.E2E_PORT ?? "3100"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    CHAMAN_DATA_DIR: dataDir,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));
