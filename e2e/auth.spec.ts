@@ -54,3 +54,24 @@ test("the language menu switches the interface and remembers the choice", async 
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
 });
+
+test("issue 6: pages carry a nonce-based Content-Security-Policy and anti-framing headers", async ({ page }) => {
+  const response = await page.goto("/login");
+  const headers = response?.headers() ?? {};
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  // The page still works under the policy: its scripts run (the form submits without a reload).
+  await new LoginPage(page).signInAs("ann");
+});
+
+test("issue 6: after five failures the username is locked with a generic message", async ({ page }) => {
+  const login = new LoginPage(page);
+  for (let i = 0; i < 5; i += 1) {
+    await login.signIn("mery", `wrong-${i}`);
+    await expect(page.locator("#login-error")).toHaveText("Nom d'utilisateur ou mot de passe incorrect.");
+  }
+  await login.signIn("mery", "demo");
+  await expect(page.locator("#login-error")).toHaveText("Trop de tentatives de connexion. Réessayez dans quelques minutes.");
+});

@@ -10,14 +10,6 @@ export const authConfig = {
   useSecureCookies: process.env.NODE_ENV === "production" && process.env.CHAMAN_INSECURE_COOKIES !== "1",
   providers: [],
   callbacks: {
-    // Only whether someone is signed in is decided here; roles and rights are read from the
-    // database on every request by lib/auth/current.ts.
-    authorized({ auth, request }) {
-      const { pathname } = request.nextUrl;
-      const isPublic = pathname === "/login" || pathname.startsWith("/api/health") || pathname.startsWith("/api/auth") || pathname === "/api/test/reset";
-      if (isPublic) return true;
-      return Boolean(auth?.user);
-    },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;

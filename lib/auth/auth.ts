@@ -1,5 +1,6 @@
 import "server-only";
 import NextAuth from "next-auth";
+import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { eq } from "drizzle-orm";
@@ -14,6 +15,11 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** Too many failed attempts: the sign-in form says so (a generic message, the same for every username). */
+export class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+
 const providers: Provider[] = [
   Credentials({
     credentials: { username: {}, password: {} },
@@ -21,8 +27,10 @@ const providers: Provider[] = [
       const parsed = credentialsSchema.safeParse(raw);
       if (!parsed.success) return null;
       const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-      const user = await authenticate(parsed.data.username, parsed.data.password, ip);
-      return user ? { id: user.id, name: user.displayName } : null;
+      const result = await authenticate(parsed.data.username, parsed.data.password, ip);
+      if (result.ok) return { id: result.user.id, name: result.user.displayName };
+      if (result.reason === "throttled") throw new ThrottledSignIn();
+      return null;
     },
   }),
 ];

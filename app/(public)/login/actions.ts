@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 
@@ -20,7 +20,7 @@ export async function signInAction(_previous: LoginState, formData: FormData): P
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
   } catch (error) {
     if (error instanceof AuthError) {
-      const throttled = error.cause?.err instanceof Error && error.cause.err.message === "throttled";
+      const throttled = error instanceof CredentialsSignin && error.code === "throttled";
       return { error: throttled ? "throttled" : "invalid", username };
     }
     throw error; // the redirect after a successful sign-in
