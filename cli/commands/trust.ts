@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { BasicConstraintsExtension, X509Certificate } from "@peculiar/x509";
+import { BasicConstraintsExtension, X509Certificate } from "@/lib/pki/x509";
 import { asc } from "drizzle-orm";
 import { getDbHandle } from "@/lib/db/client";
 import { trustedCas } from "@/lib/db/schema";

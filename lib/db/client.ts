@@ -64,6 +64,11 @@ export function getDbHandle(): Promise<DbHandle> {
   return holder.__chamanDb;
 }
 
+/** Whether this process has already opened (or been given) its database. */
+export function hasDbHandle(): boolean {
+  return holder.__chamanDb !== undefined;
+}
+
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
 }

@@ -12,11 +12,11 @@
  *   const leaf = await createCertificate({ subject: { cn: 'Jean Dupont', o: 'Acme' }, issuer: ca });
  *   fs.writeFileSync('leaf.cer', leaf.der);   // or leaf.pem
  */
-import { createHash, createPrivateKey, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { constants, createHash, createPrivateKey, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { X509Certificate } from './x509';
 import { bitString, bool, concat, explicit, integer, nullValue, octetString, oid, printable, seq, set, time, toPem, utf8 } from './der-encode';
 import { generateNodeKeyPair, toCryptoKeyPair, type KeySpec, type NodeKeyPair } from './keys';
-import { parseCertificate, type KeyInfo, type ParsedCertificate } from '../rules/certificate-parse';
+import { parseCertificate, spkiKeyInfo, type KeyInfo, type ParsedCertificate } from '../rules/certificate-parse';
 import { children, readTlv } from '../rules/der';
 
 export type { KeySpec } from './keys';
@@ -41,24 +41,31 @@ export interface Issued {
   cert: X509Certificate;
 }
 
-export interface CreateCertificateOptions {
+/** Certificate content common to every way of issuing one. */
+export interface CertificateFields {
+  /** Subject name; `cn: ''` leaves the CN attribute out. */
   subject: { cn: string; o?: string; c?: string };
-  /** Subject key. Default RSA 2048. */
-  key?: KeySpec;
   /** Signature hash used by the signer (ignored for an Ed25519 signer). Default SHA-256. */
   hash?: HashName;
   /** Default: now − 1 day. */
   notBefore?: Date;
   /** Default: notBefore + 10 years for a CA, + 1 year otherwise. */
   notAfter?: Date;
-  /** Signer; omitted ⇒ self-signed. */
-  issuer?: Issued;
   /** Adds basicConstraints cA=TRUE (critical). */
   isCa?: boolean;
   /** null ⇒ no keyUsage extension; default: CA → keyCertSign + cRLSign, leaf → digitalSignature. */
   keyUsage?: KeyUsageName[] | null;
   /** Default: 16 random bytes (positive). */
   serial?: bigint;
+  /** Sign with RSASSA-PSS (MGF1 same hash, salt = hash length) instead of PKCS#1 v1.5; RSA signers only. */
+  rsaPss?: boolean;
+}
+
+export interface CreateCertificateOptions extends CertificateFields {
+  /** Subject key. Default RSA 2048. */
+  key?: KeySpec;
+  /** Signer; omitted ⇒ self-signed. */
+  issuer?: Issued;
   /** Use an existing key pair for the subject instead of generating one (must match `key`). */
   keyPair?: NodeKeyPair;
 }
@@ -96,7 +103,7 @@ function name(subject: CreateCertificateOptions['subject']): Uint8Array {
   return seq(
     ...(subject.c !== undefined ? [rdn(OID.c, printable(subject.c))] : []),
     ...(subject.o !== undefined ? [rdn(OID.o, utf8(subject.o))] : []),
-    rdn(OID.cn, utf8(subject.cn)),
+    ...(subject.cn !== '' ? [rdn(OID.cn, utf8(subject.cn))] : []),
   );
 }
 
@@ -160,43 +167,51 @@ function signerOf(issuer: Issued): Signer {
   };
 }
 
-export async function createCertificate(opts: CreateCertificateOptions): Promise<Issued> {
-  const spec: KeySpec = opts.key ?? { kind: 'RSA', bits: 2048 };
-  const hash: HashName = opts.hash ?? 'SHA-256';
-  const pair = opts.keyPair ?? (await generateNodeKeyPair(spec));
-  const spki = new Uint8Array(pair.publicKey.export({ type: 'spki', format: 'der' }));
-  const subjectName = name(opts.subject);
-  const ownKeyInfo = keyInfoOf(spec);
-  const signer: Signer = opts.issuer
-    ? signerOf(opts.issuer)
-    : { name: subjectName, key: ownKeyInfo, privateKey: pair.privateKey, keyId: keyIdentifier(spki) };
-
-  const notBefore = opts.notBefore ?? new Date(Date.now() - 24 * 3600 * 1000);
-  const years = opts.isCa ? 10 : 1;
-  const notAfter = opts.notAfter ?? new Date(notBefore.getTime() + years * 365 * 24 * 3600 * 1000);
-  const usages = opts.keyUsage === undefined ? (opts.isCa ? (['keyCertSign', 'cRLSign'] as KeyUsageName[]) : (['digitalSignature'] as KeyUsageName[])) : opts.keyUsage;
+/** Builds and signs the certificate DER (RFC 5280 v3). */
+function assemble(fields: CertificateFields, spki: Uint8Array, signer: Signer): Uint8Array {
+  const hash: HashName = fields.hash ?? 'SHA-256';
+  const notBefore = fields.notBefore ?? new Date(Date.now() - 24 * 3600 * 1000);
+  const years = fields.isCa ? 10 : 1;
+  const notAfter = fields.notAfter ?? new Date(notBefore.getTime() + years * 365 * 24 * 3600 * 1000);
+  const defaultUsage: KeyUsageName[] = fields.isCa ? ['keyCertSign', 'cRLSign'] : ['digitalSignature'];
+  const usages = fields.keyUsage === undefined ? defaultUsage : fields.keyUsage;
 
   const extensions: Uint8Array[] = [];
-  if (opts.isCa) extensions.push(extension(OID.basicConstraints, true, seq(bool(true))));
+  if (fields.isCa) extensions.push(extension(OID.basicConstraints, true, seq(bool(true))));
   if (usages !== null) extensions.push(extension(OID.keyUsage, true, keyUsageValue(usages)));
   extensions.push(extension(OID.ski, false, octetString(keyIdentifier(spki))));
   extensions.push(extension(OID.aki, false, seq(concat(Uint8Array.of(0x80, signer.keyId.length), signer.keyId))));
 
-  const sigAlg = signatureAlgorithm(signer.key, hash);
+  const pss = fields.rsaPss === true && signer.key.kind === 'RSA';
+  const sigAlg = pss ? pssAlgorithm(hash) : signatureAlgorithm(signer.key, hash);
   const tbs = seq(
     explicit(0, integer(2)), // v3
-    integer(opts.serial ?? randomSerial()),
+    integer(fields.serial ?? randomSerial()),
     sigAlg,
     signer.name,
     seq(time(notBefore), time(notAfter)),
-    subjectName,
+    name(fields.subject),
     spki,
     explicit(3, seq(...extensions)),
   );
   const nodeHash = signer.key.kind === 'other' ? null : NODE_HASH[hash];
-  const signature = new Uint8Array(sign(nodeHash, tbs, signer.privateKey));
-  const der = seq(tbs, sigAlg, bitString(signature));
+  const key = pss
+    ? { key: signer.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: HASH_BYTES[hash] }
+    : signer.privateKey;
+  const signature = new Uint8Array(sign(nodeHash, tbs, key));
+  return seq(tbs, sigAlg, bitString(signature));
+}
 
+export async function createCertificate(opts: CreateCertificateOptions): Promise<Issued> {
+  const spec: KeySpec = opts.key ?? { kind: 'RSA', bits: 2048 };
+  const pair = opts.keyPair ?? (await generateNodeKeyPair(spec));
+  const spki = new Uint8Array(pair.publicKey.export({ type: 'spki', format: 'der' }));
+  const ownKey = spkiKeyInfo(spki);
+  if (!ownKey) throw new Error('unsupported subject key');
+  const signer: Signer = opts.issuer
+    ? signerOf(opts.issuer)
+    : { name: name(opts.subject), key: ownKey, privateKey: pair.privateKey, keyId: keyIdentifier(spki) };
+  const der = assemble(opts, spki, signer);
   return {
     der,
     pem: toPem('CERTIFICATE', der),
@@ -206,8 +221,31 @@ export async function createCertificate(opts: CreateCertificateOptions): Promise
   };
 }
 
-function keyInfoOf(spec: KeySpec): KeyInfo {
-  if (spec.kind === 'RSA') return { kind: 'RSA', bits: spec.bits };
-  if (spec.kind === 'EC') return { kind: 'EC', curve: spec.curve };
-  return { kind: 'other', name: 'Ed25519' };
+/**
+ * Issues a certificate for any public key node:crypto can export — DSA, secp256k1, X25519,
+ * RSA-PSS keys… — to show `cert.key-type` / `cert.curve` refusals. No private key is returned.
+ */
+export function issueForPublicKey(opts: CertificateFields & { publicKey: KeyObject; issuer: Issued }): { der: Uint8Array; pem: string } {
+  const spki = new Uint8Array(opts.publicKey.export({ type: 'spki', format: 'der' }));
+  const der = assemble(opts, spki, signerOf(opts.issuer));
+  return { der, pem: toPem('CERTIFICATE', der) };
+}
+
+const HASH_OID: Record<HashName, string> = {
+  MD5: '1.2.840.113549.2.5',
+  'SHA-1': '1.3.14.3.2.26',
+  'SHA-256': '2.16.840.1.101.3.4.2.1',
+  'SHA-384': '2.16.840.1.101.3.4.2.2',
+  'SHA-512': '2.16.840.1.101.3.4.2.3',
+};
+const HASH_BYTES: Record<HashName, number> = { MD5: 16, 'SHA-1': 20, 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 };
+
+/** RFC 4055 RSASSA-PSS AlgorithmIdentifier, MGF1 with the same hash, salt = hash length. */
+function pssAlgorithm(hash: HashName): Uint8Array {
+  if (hash === 'SHA-1') return seq(oid('1.2.840.113549.1.1.10'), seq()); // all defaults
+  const hashAlg = seq(oid(HASH_OID[hash]), nullValue());
+  return seq(
+    oid('1.2.840.113549.1.1.10'),
+    seq(explicit(0, hashAlg), explicit(1, seq(oid('1.2.840.113549.1.1.8'), hashAlg)), explicit(2, integer(HASH_BYTES[hash]))),
+  );
 }

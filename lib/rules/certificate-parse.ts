@@ -15,6 +15,7 @@ import {
   children,
   decodeBase64,
   decodeOid,
+  hasPrivateKeyMarker,
   looksLikeDerPrivateKey,
   looksLikePkcs7,
   pemBlocks,
@@ -116,7 +117,9 @@ export function decodeCertificateFile(bytes: Uint8Array): RuleResult<DecodedFile
   if (bytes[0] === TAG.SEQUENCE) {
     if (looksLikeDerPrivateKey(bytes)) return fail('cert.private-key', { format: 'DER' });
     if (looksLikePkcs7(bytes)) return fail('cert.unreadable', { reason: 'pkcs7' });
-    return { ok: true, der: bytes, format: 'DER' };
+    // Every certificate is longer than 127 bytes, so its length is in long form (30 81/82/83…);
+    // a text file that merely starts with "0" (0x30) goes on to the PEM path.
+    if ((bytes[1] ?? 0) > 0x80) return { ok: true, der: bytes, format: 'DER' };
   }
   // Text: decode as Latin-1 so that any byte maps to one char (PEM is ASCII).
   let text = '';
@@ -124,7 +127,7 @@ export function decodeCertificateFile(bytes: Uint8Array): RuleResult<DecodedFile
     text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
   const blocks = pemBlocks(text);
-  if (blocks.some((b) => b.label.includes('PRIVATE KEY')) || /PuTTY-User-Key-File-\d+\s*:/i.test(text)) {
+  if (hasPrivateKeyMarker(text)) {
     return fail('cert.private-key', { format: 'PEM' });
   }
   const certs = blocks.filter((b) => PEM_CERT_LABELS.has(b.label));
@@ -171,8 +174,8 @@ function nameInfo(name: Name, der: Uint8Array): NameInfo {
   };
 }
 
-/** SPEC §4.4 step 3 input: what key the SubjectPublicKeyInfo carries. */
-function keyInfo(spki: Uint8Array): KeyInfo | undefined {
+/** SPEC §4.4 step 3 input: what key a DER SubjectPublicKeyInfo carries (undefined if malformed). */
+export function spkiKeyInfo(spki: Uint8Array): KeyInfo | undefined {
   const outer = readTlv(spki, 0);
   if (!outer) return undefined;
   const [algSeq, bits] = children(spki, outer, 3);
@@ -230,7 +233,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate | undefined
     if (cert.signatureAlgorithm.algorithm !== tbs.signature.algorithm) return undefined;
 
     const spki = slice(der, spkiTlv);
-    const key = keyInfo(spki);
+    const key = spkiKeyInfo(spki);
     if (!key) return undefined;
 
     let keyUsage: string[] | null = null;

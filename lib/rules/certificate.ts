@@ -13,10 +13,11 @@
  *   7. REST key usage must include digitalSignature    cert.key-usage
  * Never throws, whatever the bytes: every outcome is a RuleResult.
  */
-import { looksLikePkcs12, toHex } from './der';
+import { looksLikePkcs12, readTlv, toHex } from './der';
 import { decodeCertificateFile, parseCertificate, type ParsedCertificate } from './certificate-parse';
 import { checkKey, checkSignatureHash, describeKey, describeSignature } from './certificate-key';
 import {
+  CHANNELS,
   CHANNEL_ISSUER_FAMILIES,
   SELF_SIGNED_CHANNELS,
   allowedIssuer,
@@ -108,27 +109,29 @@ function readParsed(bytes: Uint8Array): RuleResult<{ cert: ParsedCertificate; fo
   const cert = parseCertificate(decoded.der);
   if (!cert) {
     // Two DER certificates back to back are "more than one", not "damaged".
-    const first = parseCertificate(decoded.der.subarray(0, derLength(decoded.der)));
-    return first && derLength(decoded.der) < decoded.der.length
-      ? fail('cert.unreadable', { reason: 'multiple' })
-      : fail('cert.unreadable', { reason: 'invalid' });
+    const first = readTlv(decoded.der, 0);
+    const rest = first && !first.indefinite ? decoded.der.subarray(first.end) : new Uint8Array(0);
+    const second = readTlv(rest, 0);
+    const multiple =
+      first !== undefined &&
+      second !== undefined &&
+      !second.indefinite &&
+      parseCertificate(decoded.der.subarray(0, first.end)) !== undefined &&
+      parseCertificate(rest.subarray(0, second.end)) !== undefined;
+    return fail('cert.unreadable', { reason: multiple ? 'multiple' : 'invalid' });
   }
   return { ok: true, cert, format: decoded.format };
 }
 
-function derLength(der: Uint8Array): number {
-  const b1 = der[1] ?? 0;
-  if (b1 < 0x80) return 2 + b1;
-  const n = b1 & 0x7f;
-  if (n < 1 || n > 4) return der.length;
-  let len = 0;
-  for (let i = 0; i < n; i++) len = len * 256 + (der[2 + i] ?? 0);
-  return Math.min(der.length, 2 + n + len);
-}
-
+/**
+ * SPEC §4.4 check of an uploaded certificate file. Never throws for any `bytes`; rejects (as a
+ * programming error) only an unknown `channel` or an invalid `now`.
+ */
 export async function checkCertificate(
   input: CheckCertificateInput,
 ): Promise<RuleResult<{ details: CertificateDetails }>> {
+  if (!(CHANNELS as readonly string[]).includes(input.channel)) throw new TypeError(`unknown channel ${String(input.channel)}`);
+  if (!(input.now instanceof Date) || Number.isNaN(input.now.getTime())) throw new TypeError('now must be a valid Date');
   try {
     return await checkCertificateUnsafe(input);
   } catch {
@@ -211,22 +214,23 @@ async function checkCertificateUnsafe(input: CheckCertificateInput): Promise<Rul
 }
 
 /**
- * Reads a certificate without applying the channel rules (e.g. to show a trust-store CA or a
- * stored certificate). Step-2 failures only. With a trust store, `issuerFamily` is filled in.
+ * Reads a certificate without applying the channel rules (e.g. a trust-store CA uploaded by an
+ * administrator, or a stored certificate). Size, PKCS#12 and step-2 failures only. With a trust
+ * store, `issuerFamily` is filled in.
  */
 export async function readCertificateDetails(
   bytes: Uint8Array,
-  trustStore: readonly TrustedCa[] = [],
+  opts: { trustStore?: readonly TrustedCa[]; fileName?: string } = {},
 ): Promise<RuleResult<{ details: CertificateDetails; der: Uint8Array; format: 'DER' | 'PEM' }>> {
   try {
     if (bytes.length > CERT_MAX_BYTES) return fail('cert.too-large', { found: bytes.length, max: CERT_MAX_BYTES });
-    if (looksLikePkcs12(bytes)) return fail('cert.pkcs12', { fileName: '', reason: 'content' });
+    if (looksLikePkcs12(bytes)) return fail('cert.pkcs12', { fileName: baseName(opts.fileName ?? ''), reason: 'content' });
     const read = readParsed(bytes);
     if (!read.ok) return read;
     const { cert } = read;
     const sig = describeSignature(cert.signatureOid, cert.signatureParams);
     const selfSigned = await isSelfSigned(cert, sig);
-    const matches = selfSigned ? [] : await findTrustedIssuers(cert, sig, trustStore);
+    const matches = selfSigned ? [] : await findTrustedIssuers(cert, sig, opts.trustStore ?? []);
     const details = await buildDetails(cert, selfSigned, matches[0]?.ca.family);
     return { ok: true, details, der: cert.der, format: read.format };
   } catch {

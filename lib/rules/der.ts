@@ -167,14 +167,30 @@ export interface PemBlock {
   body: string;
 }
 
-/** All `-----BEGIN X-----…-----END X-----` blocks of a text (text before/after is ignored). */
-export function pemBlocks(text: string): PemBlock[] {
+/**
+ * The `-----BEGIN X-----…-----END X-----` blocks of a text (text around them is ignored).
+ * Linear-time on hostile input: at most 64 BEGIN markers are examined, each END is found
+ * with one indexOf (a backtracking regex would be quadratic on thousands of BEGINs).
+ */
+export function pemBlocks(text: string, max = 16): PemBlock[] {
   const out: PemBlock[] = [];
-  const re = /-----BEGIN ([A-Z0-9 #]{1,64})-----([\s\S]*?)-----END \1-----/g;
-  for (let m = re.exec(text); m !== null && out.length < 32; m = re.exec(text)) {
-    out.push({ label: m[1] ?? '', body: m[2] ?? '' });
+  const begin = /-----BEGIN ([A-Z0-9 #]{1,64})-----/g;
+  let examined = 0;
+  for (let m = begin.exec(text); m !== null && out.length < max && examined < 64; m = begin.exec(text)) {
+    examined++;
+    const label = m[1] ?? '';
+    const endMarker = `-----END ${label}-----`;
+    const end = text.indexOf(endMarker, begin.lastIndex);
+    if (end < 0) continue;
+    out.push({ label, body: text.slice(begin.lastIndex, end) });
+    begin.lastIndex = end + endMarker.length;
   }
   return out;
+}
+
+/** A private key marker (PEM of any kind, OpenSSH, PuTTY), even without its END line. */
+export function hasPrivateKeyMarker(text: string): boolean {
+  return /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/.test(text) || /PuTTY-User-Key-File-\d{1,3}\s{0,8}:/i.test(text);
 }
 
 /** Strict base64 → bytes (whitespace ignored); undefined when not base64. Isomorphic (atob). */

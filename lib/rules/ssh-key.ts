@@ -9,6 +9,7 @@
  * Never throws: any input yields a RuleResult.
  */
 import sshpk from 'sshpk';
+import { hasPrivateKeyMarker } from './der';
 import { fail, type RuleResult } from './result';
 
 export const SSH_KEY_MAX_BYTES = 16 * 1024;
@@ -29,12 +30,8 @@ export interface SshKeyDetails {
 }
 
 // Private keys in every format a user might paste: PEM (PKCS#1/#8/SEC1, encrypted or not),
-// OpenSSH's own, ssh.com's, PuTTY's .ppk.
-const PRIVATE_KEY_MARKERS = [
-  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/,
-  /----\s*BEGIN SSH2 ENCRYPTED PRIVATE KEY\s*----/i,
-  /PuTTY-User-Key-File-\d+\s*:/i,
-];
+// OpenSSH's own and PuTTY's .ppk (hasPrivateKeyMarker), and ssh.com's.
+const SSH_COM_PRIVATE = /----\s{0,8}BEGIN SSH2 ENCRYPTED PRIVATE KEY\s{0,8}----/i;
 
 const RFC4716_BEGIN = /^----\s*BEGIN SSH2 PUBLIC KEY\s*----$/;
 const RFC4716_END = /^----\s*END SSH2 PUBLIC KEY\s*----$/;
@@ -110,7 +107,7 @@ function checkSshPublicKeyUnsafe(text: string): RuleResult<SshKeyDetails> {
     return fail('ssh.too-large', { found: bytes, max: SSH_KEY_MAX_BYTES });
   }
   const trimmed = text.trim();
-  if (PRIVATE_KEY_MARKERS.some((re) => re.test(trimmed))) {
+  if (hasPrivateKeyMarker(trimmed) || SSH_COM_PRIVATE.test(trimmed)) {
     return fail('ssh.private-key', {});
   }
   if (trimmed === '') return unreadable('empty');
