@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { loadContexts } from "@/lib/auth/contexts";
 import { findManagers } from "@/lib/auth/managers";
 import type { Db } from "@/lib/db/client";
@@ -71,8 +71,12 @@ test("bob's 403 page names his gestionnaire local first, then the responsable d'
 });
 
 test("the audit trail is append-only at the database level", async () => {
+  await db.insert(s.auditEvents).values({ action: "test.event", actorLabel: "test" });
   await assert.rejects(db.update(s.auditEvents).set({ action: "tampered" }));
   await assert.rejects(db.delete(s.auditEvents));
+  await assert.rejects(db.execute(sql`truncate table audit_events`));
+  const [row] = await db.select({ n: count() }).from(s.auditEvents).where(eq(s.auditEvents.action, "test.event"));
+  assert.equal(row?.n, 1);
 });
 
 test("the demo certificates are stored byte for byte with their details", async () => {
