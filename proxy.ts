@@ -1,21 +1,22 @@
-import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
-import { authConfig } from "@/lib/auth/auth.config";
+import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
-const { auth } = NextAuth(authConfig);
-
 const publicPaths = ["/login", "/api/health", "/api/auth", "/api/test/reset"];
+const sessionCookies = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 /**
- * Sends signed-out visitors to /login and sets a per-request Content-Security-Policy nonce.
- * Authorisation itself is checked again on the server for every page and action
- * (lib/auth/current.ts): the proxy is a convenience, not the guard.
+ * Sends visitors without a session cookie to /login and sets a per-request CSP nonce.
+ * Authorisation is checked on the server by every page and action (lib/auth/current.ts); this is
+ * only a convenience. It deliberately does not run Auth.js's auth(): that re-issues the session
+ * cookie on every request, and a request in flight while the user signs out (a link prefetch)
+ * would put the cookie back.
  */
-export default auth((request) => {
+export default function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const isPublic = publicPaths.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  if (!isPublic && !request.auth?.user) {
+  // Large sessions are split into chunks named <cookie>.0, <cookie>.1, …
+  const hasSession = request.cookies.getAll().some((c) => sessionCookies.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+  if (!isPublic && !hasSession) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";
     url.search = "";
@@ -29,7 +30,7 @@ export default auth((request) => {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
-});
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)"],
