@@ -30,7 +30,8 @@ test("steven activates « Prestataire de formation », manages it himself and th
   // The header switcher now offers the new quality; everything shown is for the one chosen.
   await page.getByLabel("Agir pour").selectOption({ label: "APK Recycling (0123456749) – Prestataire de formation" });
   await page.getByRole("button", { name: "Changer" }).click();
-  await page.goto("/managers");
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.getByRole("link", { name: "Vos responsables" }).click();
   await expect(page.getByRole("heading", { name: /Niveau Qualité – Prestataire de formation/ })).toBeVisible();
   await expect(page.getByRole("definition").first()).toHaveText("Steven Peeters");
 });
