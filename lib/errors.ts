@@ -5,6 +5,20 @@
 export const appErrorCodes = [
   "auth.required",
   "access.denied",
+  // Issue 5 — Gestion des accès (SPEC §1, seed 003 §5)
+  "access.already-granted",
+  "access.quality-already-active",
+  "access.role-already-assigned",
+  "access.user-unknown",
+  // Issue 5 — delegation to a technical intermediary (SPEC §5)
+  "delegation.account-already-delegated",
+  "delegation.already-pending",
+  "delegation.enterprise-unknown",
+  "delegation.last-certificate",
+  "delegation.not-an-intermediary",
+  "delegation.resend-blocked",
+  "delegation.self",
+  "delegation.state-changed",
   "not-found",
   "input.invalid",
   "input.required",

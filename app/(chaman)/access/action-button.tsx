@@ -1,0 +1,68 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/field-error";
+import { secondaryButton } from "@/components/ui/buttons";
+import { idle, type FormState } from "@/lib/actions/form-state";
+
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * One button that runs a server action for a row (grant, revoke, accept, re-send…), showing the
+ * refusal next to it. With `confirm`, a dialog asks first (keyboard-operable native <dialog>).
+ */
+export function ActionButton({
+  action,
+  fields,
+  label,
+  accessibleName,
+  className = secondaryButton,
+  confirm,
+}: {
+  action: Action;
+  fields: Record<string, string>;
+  label: string;
+  accessibleName?: string;
+  className?: string;
+  confirm?: { title: string; body: string; confirmLabel: string };
+}) {
+  const t = useTranslations("common.actions");
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, idle);
+  const [open, setOpen] = useState(false);
+  const problem = state.status === "error" ? (state.formError ?? Object.values(state.fieldErrors)[0]) : undefined;
+  const form = (onSubmit?: () => void) => (
+    <form action={formAction} onSubmit={onSubmit} className="inline">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" disabled={pending} className={className} aria-label={confirm ? undefined : accessibleName}>
+        {confirm ? confirm.confirmLabel : label}
+      </button>
+    </form>
+  );
+  return (
+    <div className="inline-flex flex-col gap-1">
+      {confirm ? (
+        <>
+          <button type="button" className={className} aria-label={accessibleName} onClick={() => setOpen(true)}>
+            {label}
+          </button>
+          <Dialog open={open} onClose={() => setOpen(false)} title={confirm.title}>
+            <p className="mb-4">{confirm.body}</p>
+            <div className="flex gap-2">
+              {form(() => setOpen(false))}
+              <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>
+                {t("cancel")}
+              </button>
+            </div>
+          </Dialog>
+        </>
+      ) : (
+        form()
+      )}
+      <FormError problem={problem} />
+    </div>
+  );
+}

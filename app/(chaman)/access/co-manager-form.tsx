@@ -1,0 +1,39 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FieldError, FormError } from "@/components/ui/field-error";
+import { inputClass, secondaryButton } from "@/components/ui/buttons";
+import { idle, type FormState } from "@/lib/actions/form-state";
+import { addCoManagerAction } from "./actions";
+
+/** Names a co-responsable d'accès or a co-gestionnaire local by NISS (seed 003 §7.1). */
+export function CoManagerForm({ role }: { role: "co-responsable-acces" | "co-gestionnaire-local" }) {
+  const t = useTranslations("access.coManagers");
+  const [state, action, pending] = useActionState<FormState, FormData>(addCoManagerAction, idle);
+  const id = `${role}-niss`;
+  const problem = state.status === "error" ? state.fieldErrors.niss : undefined;
+  return (
+    <form action={action} className="mt-3 flex flex-wrap items-end gap-3" noValidate>
+      <input type="hidden" name="role" value={role} />
+      <div className="min-w-64">
+        <label htmlFor={id} className="block text-sm font-medium">
+          {t(role === "co-responsable-acces" ? "nissResponsable" : "nissGestionnaire")}
+        </label>
+        <input id={id} name="niss" required inputMode="numeric" placeholder="85.07.30-033.28" aria-invalid={Boolean(problem)} aria-describedby={problem ? `${id}-error` : undefined} className={inputClass} />
+        <FieldError id={id} problem={problem} />
+      </div>
+      <button type="submit" disabled={pending} className={secondaryButton}>
+        {t("add")}
+      </button>
+      <div className="basis-full">
+        <FormError problem={state.status === "error" ? state.formError : undefined} />
+        {state.status === "success" && state.message ? (
+          <p role="status" className="text-sm text-green-900">
+            {t("added", state.message.params)}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireServiceActor } from "@/lib/access/actor";
+import { toFormState } from "@/lib/access/service";
+import { fieldError, formError, type FormState } from "@/lib/actions/form-state";
+import { getDb } from "@/lib/db/client";
+import { addDelegatedCertificate, CERTIFICATE_NAME_MAX, deleteDelegatedCertificate } from "@/lib/delegation/certificates";
+import { CERT_MAX_BYTES } from "@/lib/rules/certificate";
+
+// The intermediary's certificate actions on a delegated REST account (SPEC §3, §4.4, §5).
+
+export async function addCertificateAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireServiceActor();
+  const accountId = z.uuid().safeParse(formData.get("accountId"));
+  if (!accountId.success) return formError("errors.not-found");
+  const name = z.string().trim().min(1).max(CERTIFICATE_NAME_MAX).safeParse(formData.get("name") ?? "");
+  if (!name.success) {
+    return fieldError("name", name.error.issues[0]?.code === "too_big" ? "errors.input.too-long" : "errors.input.required", { max: CERTIFICATE_NAME_MAX });
+  }
+  const file = formData.get("certificate");
+  if (!(file instanceof File) || file.size === 0) return fieldError("certificate", "errors.input.required");
+  // Read at most one byte more than allowed: the rule reports the size without loading a huge upload.
+  const bytes = new Uint8Array(await file.slice(0, CERT_MAX_BYTES + 1).arrayBuffer());
+  const result = await addDelegatedCertificate(await getDb(), actor, { accountId: accountId.data, name: name.data, fileName: file.name, bytes });
+  if (!result.ok) return toFormState(result);
+  revalidatePath(`/delegations/accounts/${accountId.data}`);
+  return { status: "success", message: { key: "delegation.certificates.added", params: { name: name.data } } };
+}
+
+export async function deleteCertificateAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireServiceActor();
+  const ids = z.object({ accountId: z.uuid(), certificateId: z.uuid() }).safeParse({
+    accountId: formData.get("accountId"),
+    certificateId: formData.get("certificateId"),
+  });
+  if (!ids.success) return formError("errors.not-found");
+  const result = await deleteDelegatedCertificate(await getDb(), actor, ids.data);
+  if (!result.ok) return toFormState(result);
+  revalidatePath(`/delegations/accounts/${ids.data.accountId}`);
+  return { status: "success" };
+}

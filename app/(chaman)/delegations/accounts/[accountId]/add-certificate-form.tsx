@@ -1,0 +1,62 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { FieldError, FormError } from "@/components/ui/field-error";
+import { inputClass, primaryButton, secondaryButton } from "@/components/ui/buttons";
+import { idle, type FormState } from "@/lib/actions/form-state";
+import { addCertificateAction } from "./actions";
+
+/** « Ajouter un certificat » (seed 004, REST): a .cer file and its name, in a dialog. */
+export function AddCertificateForm({ accountId }: { accountId: string }) {
+  const t = useTranslations("delegation.certificates");
+  const tActions = useTranslations("common.actions");
+  const [open, setOpen] = useState(false);
+  const [state, action, pending] = useActionState<FormState, FormData>(async (previous: FormState, formData: FormData) => {
+    const next = await addCertificateAction(previous, formData);
+    if (next.status === "success") setOpen(false);
+    return next;
+  }, idle);
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  return (
+    <>
+      <button type="button" className={primaryButton} onClick={() => setOpen(true)}>
+        {t("add")}
+      </button>
+      {state.status === "success" && state.message ? (
+        <p role="status" className="mt-2 text-sm text-green-900">
+          {t("added", state.message.params)}
+        </p>
+      ) : null}
+      <Dialog open={open} onClose={() => setOpen(false)} title={t("add")}>
+        <form action={action} className="space-y-4" noValidate>
+          <input type="hidden" name="accountId" value={accountId} />
+          <FormError problem={state.status === "error" ? state.formError : undefined} />
+          <div>
+            <label htmlFor="certificate" className="block text-sm font-medium">
+              {t("file")} *
+            </label>
+            <input id="certificate" name="certificate" type="file" accept=".cer" aria-invalid={Boolean(errors.certificate)} aria-describedby={errors.certificate ? "certificate-error" : undefined} className={inputClass} />
+            <FieldError id="certificate" problem={errors.certificate} />
+          </div>
+          <div>
+            <label htmlFor="certificate-name" className="block text-sm font-medium">
+              {t("name")} *
+            </label>
+            <input id="certificate-name" name="name" aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? "certificate-name-error" : undefined} className={inputClass} />
+            <FieldError id="certificate-name" problem={errors.name} />
+          </div>
+          <div className="flex gap-2">
+            <button type="submit" disabled={pending} className={primaryButton}>
+              {tActions("validate")}
+            </button>
+            <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>
+              {tActions("cancel")}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

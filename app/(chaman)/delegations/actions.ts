@@ -1,0 +1,81 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireServiceActor } from "@/lib/access/actor";
+import { toFormState } from "@/lib/access/service";
+import { fieldError, formError, type FormState } from "@/lib/actions/form-state";
+import { getDb } from "@/lib/db/client";
+import { acceptDelegation, endDelegation, refuseDelegation, resendDelegation } from "@/lib/delegation/decisions";
+import { requestFromEnterprise, requestFromIntermediary } from "@/lib/delegation/requests";
+
+// Thin server actions of the delegation screens (SPEC §5); the services check side, state and rules.
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+function done(message?: string, params?: Record<string, string | number>): FormState {
+  revalidatePath("/delegations", "layout");
+  return message ? { status: "success", message: { key: message, params } } : { status: "success" };
+}
+
+export async function requestFromEnterpriseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireServiceActor();
+  const accountId = z.uuid().safeParse(text(formData, "accountId"));
+  if (!accountId.success) return fieldError("accountId", "errors.input.required");
+  const number = z.string().trim().min(1).max(30).safeParse(text(formData, "intermediaryNumber"));
+  if (!number.success) return fieldError("intermediaryNumber", "errors.input.required");
+  const result = await requestFromEnterprise(await getDb(), actor, { accountId: accountId.data, intermediaryNumber: number.data });
+  if (!result.ok) return toFormState(result);
+  return done(result.resent ? "delegation.request.resent" : "delegation.request.sent", { count: result.resendCount });
+}
+
+export async function requestFromIntermediaryAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireServiceActor();
+  const number = z.string().trim().min(1).max(30).safeParse(text(formData, "enterpriseNumber"));
+  if (!number.success) return fieldError("enterpriseNumber", "errors.input.required");
+  const qualityId = z.coerce.number().int().positive().safeParse(text(formData, "qualityId") || undefined);
+  if (!qualityId.success) return fieldError("qualityId", "errors.input.required");
+  const result = await requestFromIntermediary(await getDb(), actor, { enterpriseNumber: number.data, qualityId: qualityId.data });
+  if (!result.ok) return toFormState(result);
+  return done(result.resent ? "delegation.request.resent" : "delegation.request.sent", { count: result.resendCount });
+}
+
+const delegationId = (formData: FormData) => z.uuid().safeParse(text(formData, "delegationId"));
+
+export async function acceptAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireServiceActor();
+  const id = delegationId(formData);
+  if (!id.success) return formError("errors.not-found");
+  const account = text(formData, "accountId");
+  const accountId = account === "" ? undefined : z.uuid().safeParse(account);
+  if (accountId && !accountId.success) return fieldError("accountId", "errors.not-found");
+  const result = await acceptDelegation(await getDb(), actor, { delegationId: id.data, accountId: accountId?.data });
+  return result.ok ? done() : toFormState(result);
+}
+
+export async function refuseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireServiceActor();
+  const id = delegationId(formData);
+  if (!id.success) return formError("errors.not-found");
+  const result = await refuseDelegation(await getDb(), actor, { delegationId: id.data });
+  return result.ok ? done() : toFormState(result);
+}
+
+export async function resendAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireServiceActor();
+  const id = delegationId(formData);
+  if (!id.success) return formError("errors.not-found");
+  const result = await resendDelegation(await getDb(), actor, { delegationId: id.data });
+  return result.ok ? done() : toFormState(result);
+}
+
+export async function endAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireServiceActor();
+  const id = delegationId(formData);
+  if (!id.success) return formError("errors.not-found");
+  const result = await endDelegation(await getDb(), actor, { delegationId: id.data });
+  return result.ok ? done() : toFormState(result);
+}

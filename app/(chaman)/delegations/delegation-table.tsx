@@ -1,0 +1,89 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { dangerButton, primaryButton, secondaryButton } from "@/components/ui/buttons";
+import type { LocalizedName } from "@/lib/auth/contexts";
+import type { DelegationView } from "@/lib/delegation/queries";
+import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
+import { ActionButton } from "../access/action-button";
+import { AcceptWithAccountForm } from "./accept-with-account-form";
+import { acceptAction, endAction, refuseAction, resendAction } from "./actions";
+
+/** One side's delegations: status, date, who started it, the re-send count (SPEC §5). */
+export async function DelegationTable({
+  id,
+  side,
+  rows,
+  accounts,
+}: {
+  id: string;
+  side: "enterprise" | "intermediary";
+  rows: DelegationView[];
+  accounts: Array<{ id: string; name: string; delegated: boolean }>;
+}) {
+  const t = await getTranslations("delegation.table");
+  const format = await getFormatter();
+  const locale = (await getLocale()) as keyof LocalizedName;
+  if (rows.length === 0) return <p className="mt-2 text-sm">{t("empty")}</p>;
+  return (
+    <table id={id} className="mt-3 w-full text-left text-sm">
+      <caption className="sr-only">{t(side === "enterprise" ? "captionEnterprise" : "captionIntermediary")}</caption>
+      <thead>
+        <tr className="border-b">
+          <th scope="col" className="py-2">{t(side === "enterprise" ? "intermediary" : "enterprise")}</th>
+          <th scope="col">{t("quality")}</th>
+          <th scope="col">{t("account")}</th>
+          <th scope="col">{t("initiatedBy")}</th>
+          <th scope="col">{t("status")}</th>
+          <th scope="col">{t("date")}</th>
+          <th scope="col">{t("resends")}</th>
+          <th scope="col">{t("actions")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const who = `${row.counterpartName} (${formatEnterpriseNumber(row.counterpartNumber)})`;
+          return (
+            <tr key={row.id} className="border-b align-top last:border-0" data-delegation={row.id}>
+              <td className="py-2 font-medium">{who}</td>
+              <td>{row.qualityName[locale]}</td>
+              <td>{row.accountName ?? t("accountToChoose")}</td>
+              <td>{t(`initiator.${row.initiatedBy}`)}</td>
+              <td>
+                {t(`statuses.${row.status}`)}
+                {row.blocked ? <span className="block text-red-800">{t("blocked")}</span> : null}
+              </td>
+              <td>{format.dateTime(row.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+              <td>
+                {row.resendsLeft === null
+                  ? t("resendCount", { count: row.resendCount })
+                  : t("resendCountLimited", { count: row.resendCount, left: row.resendsLeft })}
+              </td>
+              <td className="space-y-2 py-2">
+                {row.can.accept && side === "enterprise" && row.initiatedBy === "intermediary" ? (
+                  <AcceptWithAccountForm delegationId={row.id} accounts={accounts} />
+                ) : row.can.accept ? (
+                  <ActionButton action={acceptAction} fields={{ delegationId: row.id }} label={t("accept")} accessibleName={t("acceptNamed", { who })} className={primaryButton} />
+                ) : null}
+                {row.can.refuse ? (
+                  <ActionButton action={refuseAction} fields={{ delegationId: row.id }} label={t("refuse")} accessibleName={t("refuseNamed", { who })} className={dangerButton} />
+                ) : null}
+                {row.can.resend ? (
+                  <ActionButton action={resendAction} fields={{ delegationId: row.id }} label={t("resend")} accessibleName={t("resendNamed", { who })} className={secondaryButton} />
+                ) : null}
+                {row.can.end ? (
+                  <ActionButton
+                    action={endAction}
+                    fields={{ delegationId: row.id }}
+                    label={t("end")}
+                    accessibleName={t("endNamed", { who })}
+                    className={dangerButton}
+                    confirm={{ title: t("endTitle"), body: t("endBody", { who, account: row.accountName ?? "" }), confirmLabel: t("end") }}
+                  />
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

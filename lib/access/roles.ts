@@ -1,0 +1,116 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { recordEvent } from "@/lib/audit/record";
+import type { RoleKind } from "@/lib/auth/access";
+import type { Db, Queryable } from "@/lib/db/client";
+import { roleAssignments, users } from "@/lib/db/schema";
+import { ensureMembership, findUserByNiss } from "./people";
+import { failure, uniqueViolation, type ServiceActor, type ServiceResult } from "./service";
+
+// Co-managers, named by NISS (seed 003 §7.1): co-responsables d'accès at entity level (by the
+// responsable d'accès), co-gestionnaires locaux per quality (by the gestionnaire local or a co).
+
+type CoRole = "co-responsable-acces" | "co-gestionnaire-local";
+
+function mayManage(actor: ServiceActor, role: CoRole): boolean {
+  return role === "co-responsable-acces" ? actor.ctx.canManageQualities : actor.ctx.canManageRights;
+}
+
+/** The roles that already make the person a manager at that level (no need to add a co-role). */
+function sameLevelRoles(role: CoRole): RoleKind[] {
+  return role === "co-responsable-acces" ? ["responsable-acces", "co-responsable-acces"] : ["gestionnaire-local", "co-gestionnaire-local"];
+}
+
+export async function addCoManager(
+  db: Db,
+  actor: ServiceActor,
+  input: { role: CoRole; niss: string },
+): Promise<ServiceResult<{ name: string }>> {
+  const { ctx } = actor;
+  if (!mayManage(actor, input.role)) return failure("access.denied");
+  const found = await findUserByNiss(db, input.niss);
+  if (!found.ok) return found;
+  const person = found.person;
+  const qualityId = input.role === "co-responsable-acces" ? null : ctx.qualityId;
+  try {
+    return await db.transaction(async (tx) => {
+      const existing = await tx
+        .select({ id: roleAssignments.id })
+        .from(roleAssignments)
+        .where(
+          and(
+            eq(roleAssignments.userId, person.id),
+            eq(roleAssignments.enterpriseId, ctx.enterpriseId),
+            qualityId === null ? isNull(roleAssignments.qualityId) : eq(roleAssignments.qualityId, qualityId),
+            inArray(roleAssignments.role, sameLevelRoles(input.role)),
+          ),
+        )
+        .limit(1);
+      if (existing.length > 0) return failure("access.role-already-assigned", { name: person.name }, "niss");
+      const [row] = await tx
+        .insert(roleAssignments)
+        .values({ userId: person.id, enterpriseId: ctx.enterpriseId, qualityId, role: input.role })
+        .returning({ id: roleAssignments.id });
+      await ensureMembership(tx, person.id, ctx.enterpriseId);
+      await recordEvent(tx, {
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        enterpriseId: ctx.enterpriseId,
+        qualityId,
+        senderId: qualityId === null ? null : ctx.senderId,
+        action: "role.assign",
+        targetType: "role-assignment",
+        targetId: row!.id,
+        summary: { after: { role: input.role, person: person.name } },
+        ip: actor.ip,
+      });
+      return { ok: true as const, name: person.name };
+    });
+  } catch (error) {
+    // The unique (user, enterprise, quality, role) constraint decides between concurrent designations.
+    if (uniqueViolation(error)) return failure("access.role-already-assigned", { name: person.name }, "niss");
+    throw error;
+  }
+}
+
+/** Removes a co-role; the id is looked up within the actor's enterprise (and quality), never trusted. */
+export async function removeCoManager(db: Db, actor: ServiceActor, input: { assignmentId: string }): Promise<ServiceResult> {
+  const { ctx } = actor;
+  const removable = [
+    ctx.canManageQualities ? and(eq(roleAssignments.role, "co-responsable-acces"), isNull(roleAssignments.qualityId)) : undefined,
+    ctx.canManageRights ? and(eq(roleAssignments.role, "co-gestionnaire-local"), eq(roleAssignments.qualityId, ctx.qualityId)) : undefined,
+  ].filter((condition) => condition !== undefined);
+  if (removable.length === 0) return failure("access.denied");
+  return db.transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(roleAssignments)
+      .where(and(eq(roleAssignments.id, input.assignmentId), eq(roleAssignments.enterpriseId, ctx.enterpriseId), or(...removable)))
+      .returning({ id: roleAssignments.id, role: roleAssignments.role, qualityId: roleAssignments.qualityId, userId: roleAssignments.userId });
+    if (!removed) return failure("not-found");
+    await recordEvent(tx, {
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      enterpriseId: ctx.enterpriseId,
+      qualityId: removed.qualityId,
+      action: "role.remove",
+      targetType: "role-assignment",
+      targetId: removed.id,
+      summary: { before: { role: removed.role, userId: removed.userId } },
+      ip: actor.ip,
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Gestionnaire local and co-gestionnaires of the actor's quality. */
+export async function listQualityManagers(q: Queryable, actor: ServiceActor) {
+  const { ctx } = actor;
+  if (!ctx.canManageRights) return failure("access.denied");
+  const rows = await q
+    .select({ id: roleAssignments.id, role: roleAssignments.role, firstName: users.firstName, lastName: users.lastName })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.enterpriseId, ctx.enterpriseId), eq(roleAssignments.qualityId, ctx.qualityId)))
+    .orderBy(asc(roleAssignments.role), asc(users.lastName));
+  return { ok: true as const, managers: rows.map((r) => ({ id: r.id, role: r.role, name: `${r.firstName} ${r.lastName}` })) };
+}
