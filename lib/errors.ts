@@ -5,6 +5,12 @@
 export const appErrorCodes = [
   "auth.required",
   "access.denied",
+  // SPEC §3 accounts and certificates (issue 4)
+  "account.certificate-add-rest-only",
+  "account.certificates-delegated",
+  "account.last-certificate",
+  "account.permissions-required",
+  "account.single-type-exists",
   "not-found",
   "input.invalid",
   "input.required",
