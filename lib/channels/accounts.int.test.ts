@@ -194,7 +194,7 @@ describe("concurrency (SPEC §3: enforced by the database)", () => {
   test("two senders racing for the same username: exactly one gets it", async () => {
     const claire = await actorFor(db, "claire");
     const results = await Promise.all([
-      createAccount(db, danny, { ...(await ftpInput({ username: "EXPSAME001" })), type: "FTP" }),
+      createAccount(db, danny, await ftpInput({ username: "EXPSAME001" })),
       createAccount(db, claire, {
         type: "SFTP", name: "x", permissionIds: [await perm("batch.dmfa")], certificate: await certFile(db, "eid"), certificateName: "c",
         username: "EXPsame001", sshPublicKey: sshPublicKey(),
