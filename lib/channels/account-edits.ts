@@ -81,6 +81,10 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
   const problems: FieldFailure[] = [];
   const user = checkUsername(input.username);
   if (!user.ok) problems.push({ field: "username", code: user.code, params: user.params });
+  else if (await usernameInUse(db, user.value, account.id)) {
+    const taken = usernameTaken(user.value);
+    problems.push({ field: "username", code: taken.code, params: taken.params });
+  }
   let ssh: { openssh: string; type: string; bits: number; fingerprint: string } | undefined;
   if ("password" in input) {
     const pw = checkPassword(input.password);
@@ -92,10 +96,6 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
   }
   const refused = fieldFailures(problems);
   if (refused || !user.ok) return refused ?? failure("input.invalid");
-  if (await usernameInUse(db, user.value, account.id)) {
-    const taken = usernameTaken(user.value);
-    return failure(taken.code, taken.params, "username");
-  }
   const passwordHash = "password" in input ? await hashSecret(input.password) : undefined;
   try {
     await db.transaction(async (tx) => {

@@ -61,8 +61,12 @@ export async function createAccount(db: Db, actor: ServiceActor, input: CreateAc
   let ssh: { openssh: string; type: string; bits: number; fingerprint: string } | undefined;
   if (input.type === "FTP" || input.type === "SFTP") {
     const checked = checkUsername(input.username);
-    if (checked.ok) username = checked.value;
-    else problems.push({ field: "username", code: checked.code, params: checked.params });
+    if (!checked.ok) problems.push({ field: "username", code: checked.code, params: checked.params });
+    else if (await usernameInUse(db, checked.value)) {
+      // Reported with the other field problems; the unique index still decides races below.
+      const taken = usernameTaken(checked.value);
+      problems.push({ field: "username", code: taken.code, params: taken.params });
+    } else username = checked.value;
   }
   if (input.type === "FTP") {
     const checked = checkPassword(input.password);
@@ -88,10 +92,6 @@ export async function createAccount(db: Db, actor: ServiceActor, input: CreateAc
       .where(and(eq(accounts.senderId, sender.senderId), eq(accounts.type, input.type)))
       .limit(1);
     if (existing.length > 0) return failure("account.single-type-exists", { type: input.type });
-  }
-  if (username && (await usernameInUse(db, username))) {
-    const taken = usernameTaken(username);
-    return failure(taken.code, taken.params, "username");
   }
   // Slow hash outside the transaction; the password itself is never stored nor logged (SPEC §4.2).
   const passwordHash = input.type === "FTP" ? await hashSecret(input.password) : null;

@@ -30,7 +30,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         <Link href="/" className="text-brand underline">
           {t("detail.back")}
         </Link>
-        <h1 className="mt-2 text-2xl font-semibold">{t("detail.title", { type: account.type.toLowerCase(), name: account.name })}</h1>
+        <h1 className="mt-2 text-2xl font-semibold">{t("detail.title", { type: account.type, typeLower: account.type.toLowerCase(), name: account.name })}</h1>
       </div>
 
       <section aria-labelledby="info-title" className={card}>
