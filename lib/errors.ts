@@ -5,6 +5,12 @@
 export const appErrorCodes = [
   "auth.required",
   "access.denied",
+  // SPEC §3 accounts and certificates (issue 4)
+  "account.certificate-add-rest-only",
+  "account.certificates-delegated",
+  "account.last-certificate",
+  "account.permissions-required",
+  "account.single-type-exists",
   // Issue 5 — Gestion des accès (SPEC §1, seed 003 §5)
   "access.already-granted",
   "access.quality-already-active",

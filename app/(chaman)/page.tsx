@@ -1,16 +1,124 @@
-import { getTranslations } from "next-intl/server";
-import { requireChamanAccess } from "@/lib/auth/current";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { iconButton } from "@/components/ui/buttons";
+import { listPermissionOptions } from "@/lib/channels/permissions";
+import { listAccounts, type AccountListItem } from "@/lib/channels/queries";
+import { requireSenderWithContact } from "@/lib/contact/guard";
+import { deleteAccountAction } from "./accounts/actions";
+import { ConfirmButton } from "./accounts/_components/confirm-button";
+import { CreateAccountDialog } from "./accounts/_components/create-account-dialog";
+import { EyeIcon, TrashIcon } from "./accounts/_components/icons";
 
-// Placeholder home; the channel screens of seed 004 replace it (issue 4).
+// « ChaMan - Gestion des canaux techniques » (seed 004): the sender's FTP/SFTP and web-service accounts.
 export default async function HomePage() {
-  const { ctx } = await requireChamanAccess();
-  const t = await getTranslations("common");
+  const { ctx, senderId, db } = await requireSenderWithContact();
+  const locale = await getLocale();
+  const t = await getTranslations("channels");
+  const tc = await getTranslations("common");
+  const [accounts, batchPermissions, wsPermissions] = await Promise.all([
+    listAccounts(db, senderId),
+    listPermissionOptions(db, "batch", locale),
+    listPermissionOptions(db, "webservice", locale),
+  ]);
+  const batch = accounts.filter((a) => a.type === "FTP" || a.type === "SFTP");
+  const ws = accounts.filter((a) => a.type === "SOAP" || a.type === "REST");
+
+  const actions = (account: AccountListItem) => (
+    <div className="flex gap-1">
+      <Link href={`/accounts/${account.id}`} className={iconButton} aria-label={t("home.details", { name: account.name })} title={t("home.details", { name: account.name })}>
+        <EyeIcon />
+      </Link>
+      <ConfirmButton
+        label={t("home.delete", { name: account.name })}
+        icon={<TrashIcon />}
+        title={t("delete.title")}
+        body={t("delete.body")}
+        confirm={t("delete.confirm")}
+        cancel={t("delete.cancel")}
+        action={deleteAccountAction}
+        fields={{ accountId: account.id }}
+      />
+    </div>
+  );
+  const th = "border-b border-slate-300 px-3 py-2 text-left text-sm font-semibold";
+  const td = "border-b border-slate-200 px-3 py-2 align-middle";
+
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">{t("appTitle")}</h1>
-      <p className="mt-2">
-        {ctx.enterpriseName} – {ctx.senderNumber}
-      </p>
-    </section>
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">{tc("appTitle")}</h1>
+      <section aria-labelledby="batch-title" className="rounded-lg bg-white p-6 shadow">
+        <h2 id="batch-title" className="text-xl font-semibold">{t("home.batchTitle")}</h2>
+        <p className="mt-1">{t("home.senderNumber", { number: ctx.senderNumber ?? "" })}</p>
+        <div className="mt-4">
+          <CreateAccountDialog group="batch" permissions={batchPermissions} />
+        </div>
+        {batch.length === 0 ? (
+          <div className="mt-4 text-slate-700">
+            <p>{t("home.noBatch")}</p>
+            <p>{t("home.noBatchHint")}</p>
+          </div>
+        ) : (
+          <table className="mt-4 w-full" aria-labelledby="batch-title">
+            <thead>
+              <tr>
+                <th scope="col" className={th}>{t("home.colName")}</th>
+                <th scope="col" className={th}>{t("home.colType")}</th>
+                <th scope="col" className={th}>{t("home.colAction")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batch.map((account) => (
+                <tr key={account.id}>
+                  <td className={td}>{account.name}</td>
+                  <td className={td}>{account.type}</td>
+                  <td className={td}>{actions(account)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="ws-title" className="rounded-lg bg-white p-6 shadow">
+        <h2 id="ws-title" className="text-xl font-semibold">{t("home.wsTitle")}</h2>
+        <div className="mt-4">
+          <CreateAccountDialog group="webservice" permissions={wsPermissions} />
+        </div>
+        {ws.length === 0 ? (
+          <div className="mt-4 text-slate-700">
+            <p>{t("home.noWs")}</p>
+            <p>{t("home.noWsHint")}</p>
+          </div>
+        ) : (
+          <table className="mt-4 w-full" aria-labelledby="ws-title">
+            <thead>
+              <tr>
+                <th scope="col" className={th}>{t("home.colName")}</th>
+                <th scope="col" className={th}>{t("home.colType")}</th>
+                <th scope="col" className={th}>{t("home.colClientId")}</th>
+                <th scope="col" className={th}>{t("home.colManagement")}</th>
+                <th scope="col" className={th}>{t("home.colAction")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ws.map((account) => (
+                <tr key={account.id}>
+                  <td className={td}>{account.name}</td>
+                  <td className={td}>{account.type}</td>
+                  <td className={`${td} font-mono text-sm`}>{account.clientId ?? t("home.none")}</td>
+                  <td className={td}>
+                    {account.type !== "REST"
+                      ? t("home.none")
+                      : account.certificateManagement === "intermediary"
+                        ? t("home.managementIntermediary")
+                        : t("home.managementInternal")}
+                  </td>
+                  <td className={td}>{actions(account)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
   );
 }

@@ -26,6 +26,13 @@ export async function useFreshDatabase(): Promise<DbHandle & { dispose(): Promis
       await handle.close();
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
+      // pool.end() resolves before its sockets are closed; dropping "with (force)" while they close
+      // makes the server terminate them, an uncaught client error that fails the test file under load.
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const open = await cleanup.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+        if ((open.rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },

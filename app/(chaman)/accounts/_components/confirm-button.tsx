@@ -1,0 +1,54 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import type { FormState } from "@/lib/actions/form-state";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/field-error";
+import { dangerButton, iconButton, secondaryButton } from "@/components/ui/buttons";
+import { useFormAction } from "./use-form-action";
+
+/**
+ * An icon button that asks for confirmation in a dialog, then runs a server action with the
+ * given hidden fields; a refusal (e.g. the last REST certificate) is shown in the dialog.
+ */
+export function ConfirmButton(props: {
+  label: string;
+  icon: ReactNode;
+  title: string;
+  body: string;
+  confirm: string;
+  cancel: string;
+  action: (formData: FormData) => Promise<FormState>;
+  fields: Record<string, string>;
+}) {
+  const [open, setOpen] = useState(false);
+  const form = useFormAction(props.action, () => setOpen(false));
+  const close = () => {
+    setOpen(false);
+    form.reset();
+  };
+  return (
+    <>
+      <button type="button" className={`${iconButton} text-red-700`} aria-label={props.label} title={props.label} onClick={() => setOpen(true)}>
+        {props.icon}
+      </button>
+      <Dialog open={open} onClose={close} title={props.title}>
+        <form onSubmit={form.onSubmit} className="space-y-4">
+          {Object.entries(props.fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <p>{props.body}</p>
+          <FormError problem={form.formProblem} />
+          <div className="flex gap-2">
+            <button type="submit" className={dangerButton} disabled={form.pending}>
+              {props.confirm}
+            </button>
+            <button type="button" className={secondaryButton} onClick={close}>
+              {props.cancel}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

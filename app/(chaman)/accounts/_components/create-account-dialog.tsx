@@ -1,0 +1,105 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { FieldError, FormError } from "@/components/ui/field-error";
+import { inputClass, primaryButton, secondaryButton } from "@/components/ui/buttons";
+import { createAccountAction } from "../actions";
+import { PasswordField, SshKeyField, UsernameField } from "./credential-fields";
+import { CertificateFields, describedBy, PermissionFields, RequiredMark, TextField } from "./fields";
+import { useFormAction } from "./use-form-action";
+
+type AccountType = "FTP" | "SFTP" | "SOAP" | "REST";
+
+/**
+ * « Ajouter un compte FTP ou SFTP » / « Ajouter un compte Webservice » (seed 004): the fields
+ * follow the chosen « Type* ».
+ */
+export function CreateAccountDialog(props: {
+  group: "batch" | "webservice";
+  permissions: Array<{ id: number; name: string }>;
+}) {
+  const t = useTranslations("channels");
+  const [open, setOpen] = useState(false);
+  const [type, setType] = useState<AccountType | "">("");
+  const form = useFormAction(createAccountAction, () => {
+    setOpen(false);
+    setType("");
+  });
+  const close = () => {
+    setOpen(false);
+    setType("");
+    form.reset();
+  };
+  const prefix = `create-${props.group}`;
+  const title = props.group === "batch" ? t("home.addBatch") : t("home.addWs");
+  const types: AccountType[] = props.group === "batch" ? ["FTP", "SFTP"] : ["SOAP", "REST"];
+  const typeId = `${prefix}-type`;
+  const { errors } = form;
+  return (
+    <>
+      <button type="button" className={primaryButton} onClick={() => setOpen(true)}>
+        {title}
+      </button>
+      <Dialog open={open} onClose={close} title={title}>
+        <form onSubmit={form.onSubmit} noValidate className="space-y-4">
+          <FormError problem={form.formProblem} />
+          <div>
+            <label htmlFor={typeId} className="block text-sm font-medium">
+              {t("form.type")}
+              <RequiredMark />
+            </label>
+            <select
+              id={typeId}
+              name="type"
+              required
+              value={type}
+              onChange={(e) => setType(e.target.value as AccountType | "")}
+              aria-invalid={errors.type ? true : undefined}
+              aria-describedby={describedBy(typeId, errors.type, false)}
+              className={inputClass}
+            >
+              <option value="">{t("form.chooseType")}</option>
+              {types.map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
+            </select>
+            <FieldError id={typeId} problem={errors.type} />
+          </div>
+          {type ? (
+            <div key={type} className="space-y-4">
+              <TextField id={`${prefix}-name`} name="name" label={t("form.name")} problem={errors.name} maxLength={100} />
+              {type !== "SOAP" ? (
+                <PermissionFields prefix={prefix} channel={type.toLowerCase()} options={props.permissions} problem={errors.permissions ?? errors.permissionIds} />
+              ) : null}
+              {type === "REST" ? (
+                <fieldset>
+                  <legend className="text-sm font-medium">{t("form.management")}</legend>
+                  <label className="mt-1 flex items-center gap-2 text-sm">
+                    <input type="radio" name="certificateManagement" value="internal" defaultChecked />
+                    {t("form.managementInternal")}
+                  </label>
+                </fieldset>
+              ) : null}
+              <CertificateFields prefix={prefix} errors={errors} />
+              {type === "FTP" || type === "SFTP" ? <UsernameField prefix={prefix} problem={errors.username} /> : null}
+              {type === "FTP" ? <PasswordField prefix={prefix} problem={errors.password} /> : null}
+              {type === "SFTP" ? <SshKeyField prefix={prefix} problem={errors.sshPublicKey} /> : null}
+            </div>
+          ) : null}
+          <div className="flex gap-2">
+            <button type="submit" className={primaryButton} disabled={form.pending}>
+              {form.pending ? t("form.pending") : t("form.validate")}
+            </button>
+            <button type="button" className={secondaryButton} onClick={close}>
+              {t("form.cancel")}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import type { Problem } from "@/lib/actions/form-state";
+import { FieldError } from "@/components/ui/field-error";
+import { inputClass } from "@/components/ui/buttons";
+
+/** Ids for aria-describedby: the hint and/or the error of a field. */
+export function describedBy(id: string, problem: Problem | undefined, hint: boolean): string | undefined {
+  const ids = [hint ? `${id}-hint` : "", problem ? `${id}-error` : ""].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+export function RequiredMark() {
+  const t = useTranslations("channels.form");
+  return (
+    <span className="text-red-700" title={t("required")} aria-hidden="true">
+      *
+    </span>
+  );
+}
+
+export function TextField(props: {
+  id: string;
+  name: string;
+  label: string;
+  problem: Problem | undefined;
+  hint?: ReactNode;
+  defaultValue?: string;
+  type?: "text" | "email" | "tel" | "password";
+  autoComplete?: string;
+  maxLength?: number;
+  onChange?: (value: string) => void;
+}) {
+  const { id, name, label, problem, hint } = props;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+        <RequiredMark />
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type={props.type ?? "text"}
+        required
+        defaultValue={props.defaultValue}
+        autoComplete={props.autoComplete ?? "off"}
+        maxLength={props.maxLength}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy(id, problem, Boolean(hint))}
+        onChange={props.onChange ? (e) => props.onChange?.(e.target.value) : undefined}
+        className={inputClass}
+      />
+      <FieldError id={id} problem={problem} />
+    </div>
+  );
+}
+
+/** « Certificat* » (.cer file) and « Nom du certificat* » (seed 004). */
+export function CertificateFields({ prefix, errors }: { prefix: string; errors: Record<string, Problem> }) {
+  const t = useTranslations("channels.form");
+  const id = `${prefix}-certificate`;
+  const problem = errors.certificate;
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium">
+          {t("certificate")}
+          <RequiredMark />
+        </label>
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {t("certificateHint")}
+        </p>
+        <input
+          id={id}
+          name="certificate"
+          type="file"
+          accept=".cer"
+          required
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={describedBy(id, problem, true)}
+          className="mt-1 block w-full text-sm"
+        />
+        <FieldError id={id} problem={problem} />
+      </div>
+      <TextField id={`${prefix}-certificateName`} name="certificateName" label={t("certificateName")} problem={errors.certificateName} maxLength={100} />
+    </div>
+  );
+}
+
+/** « Permissions sécurisées »: at least one, as checkboxes (SPEC §3). */
+export function PermissionFields(props: {
+  prefix: string;
+  channel: string;
+  options: Array<{ id: number; name: string }>;
+  checked?: number[];
+  problem: Problem | undefined;
+}) {
+  const t = useTranslations("channels.form");
+  const id = `${props.prefix}-permissions`;
+  return (
+    <fieldset aria-describedby={describedBy(id, props.problem, true)} aria-invalid={props.problem ? true : undefined}>
+      <legend className="text-sm font-medium">
+        {t("permissions")}
+        <RequiredMark />
+      </legend>
+      <p id={`${id}-hint`} className="text-xs text-slate-600">
+        {t("permissionsHint", { channel: props.channel })}
+      </p>
+      <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+        {props.options.map((option) => (
+          <li key={option.id}>
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="permissions" value={option.id} defaultChecked={props.checked?.includes(option.id)} className="mt-1" />
+              <span>{option.name}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <FieldError id={id} problem={props.problem} />
+    </fieldset>
+  );
+}

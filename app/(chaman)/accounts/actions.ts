@@ -1,0 +1,107 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formError, type FormState } from "@/lib/actions/form-state";
+import { getActor } from "@/lib/auth/current";
+import { getDb } from "@/lib/db/client";
+import { deleteAccount, renameAccount, updateCredentials, updatePermissions } from "@/lib/channels/account-edits";
+import { createAccount } from "@/lib/channels/accounts";
+import { deleteRestCertificate, enterpriseParty, uploadCertificate } from "@/lib/channels/certificates";
+import { failureState, invalidInputState } from "@/lib/channels/form-state";
+import {
+  certificateRefSchema, certificateUploadSchema, createAccountSchema, credentialsSchema, formObject, permissionsSchema, renameSchema, toUpload,
+} from "@/lib/channels/schemas";
+import type { ServiceActor, ServiceResult } from "@/lib/channels/service";
+import { fieldError } from "@/lib/actions/form-state";
+import { z } from "zod";
+
+// Thin server actions for the channel screens of seed 004: signed in → Chaman access for the
+// current sender → input shape (Zod) → the service checks ownership and the SPEC rules.
+
+async function serviceActor(): Promise<ServiceActor | FormState> {
+  const actor = await getActor();
+  if (!actor) return formError("errors.auth.required");
+  const ctx = actor.current;
+  if (!ctx?.chamanAccess || !ctx.senderId) return formError("errors.access.denied");
+  return { userId: actor.user.id, label: `${actor.user.firstName} ${actor.user.lastName}`, ip: actor.ip, ctx };
+}
+
+function isState(value: ServiceActor | FormState): value is FormState {
+  return "status" in value;
+}
+
+function done(result: ServiceResult, paths: string[]): FormState {
+  if (!result.ok) return failureState(result);
+  for (const path of paths) revalidatePath(path);
+  return { status: "success" };
+}
+
+export async function createAccountAction(formData: FormData): Promise<FormState> {
+  const actor = await serviceActor();
+  if (isState(actor)) return actor;
+  const fields = formObject(formData);
+  if (!["FTP", "SFTP", "SOAP", "REST"].includes(String(fields.type))) return fieldError("type", "errors.input.required");
+  const parsed = createAccountSchema.safeParse(fields);
+  if (!parsed.success) return invalidInputState(parsed.error);
+  const { certificate, ...rest } = parsed.data;
+  const result = await createAccount(await getDb(), actor, { ...rest, certificate: await toUpload(certificate) });
+  return done(result, ["/"]);
+}
+
+export async function deleteAccountAction(formData: FormData): Promise<FormState> {
+  const actor = await serviceActor();
+  if (isState(actor)) return actor;
+  const parsed = z.object({ accountId: z.uuid() }).safeParse(formObject(formData));
+  if (!parsed.success) return formError("errors.not-found");
+  return done(await deleteAccount(await getDb(), actor, parsed.data), ["/"]);
+}
+
+export async function renameAccountAction(formData: FormData): Promise<FormState> {
+  const actor = await serviceActor();
+  if (isState(actor)) return actor;
+  const parsed = renameSchema.safeParse(formObject(formData));
+  if (!parsed.success) return invalidInputState(parsed.error);
+  return done(await renameAccount(await getDb(), actor, parsed.data), ["/", `/accounts/${parsed.data.accountId}`]);
+}
+
+export async function updatePermissionsAction(formData: FormData): Promise<FormState> {
+  const actor = await serviceActor();
+  if (isState(actor)) return actor;
+  const parsed = permissionsSchema.safeParse(formObject(formData));
+  if (!parsed.success) return invalidInputState(parsed.error);
+  return done(await updatePermissions(await getDb(), actor, parsed.data), [`/accounts/${parsed.data.accountId}`]);
+}
+
+export async function updateCredentialsAction(formData: FormData): Promise<FormState> {
+  const actor = await serviceActor();
+  if (isState(actor)) return actor;
+  const parsed = credentialsSchema.safeParse(formObject(formData));
+  if (!parsed.success) return invalidInputState(parsed.error);
+  const { accountId, username, password, sshPublicKey } = parsed.data;
+  const input =
+    password !== undefined ? { accountId, username, password } : sshPublicKey !== undefined ? { accountId, username, sshPublicKey } : null;
+  if (!input) return formError("errors.input.invalid");
+  return done(await updateCredentials(await getDb(), actor, input), [`/accounts/${accountId}`]);
+}
+
+export async function uploadCertificateAction(formData: FormData): Promise<FormState> {
+  const actor = await serviceActor();
+  if (isState(actor)) return actor;
+  const party = enterpriseParty(actor);
+  if (!party.ok) return failureState(party);
+  const parsed = certificateUploadSchema.safeParse(formObject(formData));
+  if (!parsed.success) return invalidInputState(parsed.error);
+  const { certificate, ...rest } = parsed.data;
+  const result = await uploadCertificate(await getDb(), party.party, { ...rest, certificate: await toUpload(certificate) }, actor.userId);
+  return done(result, [`/accounts/${rest.accountId}`]);
+}
+
+export async function deleteCertificateAction(formData: FormData): Promise<FormState> {
+  const actor = await serviceActor();
+  if (isState(actor)) return actor;
+  const party = enterpriseParty(actor);
+  if (!party.ok) return failureState(party);
+  const parsed = certificateRefSchema.safeParse(formObject(formData));
+  if (!parsed.success) return formError("errors.not-found");
+  return done(await deleteRestCertificate(await getDb(), party.party, parsed.data), [`/accounts/${parsed.data.accountId}`]);
+}

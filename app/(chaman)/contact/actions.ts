@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formError, type FormState } from "@/lib/actions/form-state";
+import { getActor } from "@/lib/auth/current";
+import { getDb } from "@/lib/db/client";
+import { failureState, invalidInputState } from "@/lib/channels/form-state";
+import { CONTACT_LANGUAGES, saveContact } from "@/lib/contact/contact";
+
+const contactSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  countryCode: z.string().trim().min(1).max(8),
+  phone: z.string().trim().min(1).max(30),
+  email: z.string().trim().min(1).max(254).pipe(z.email()),
+  language: z.enum(CONTACT_LANGUAGES),
+});
+
+/** « Valider » of « Données de contact » (SPEC §2): signed in → Chaman access → input → rules. */
+export async function saveContactAction(formData: FormData): Promise<FormState> {
+  const actor = await getActor();
+  if (!actor) return formError("errors.auth.required");
+  const ctx = actor.current;
+  if (!ctx?.chamanAccess || !ctx.senderId) return formError("errors.access.denied");
+  const parsed = contactSchema.safeParse(Object.fromEntries(["name", "countryCode", "phone", "email", "language"].map((k) => [k, formData.get(k) ?? undefined])));
+  if (!parsed.success) return invalidInputState(parsed.error);
+  const result = await saveContact(await getDb(), { userId: actor.user.id, label: `${actor.user.firstName} ${actor.user.lastName}`, ip: actor.ip, ctx }, parsed.data);
+  if (!result.ok) return failureState(result);
+  revalidatePath("/", "layout");
+  return { status: "success" };
+}

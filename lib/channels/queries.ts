@@ -1,0 +1,85 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Queryable } from "@/lib/db/client";
+import { accountPermissions, accounts, certificates, permissions } from "@/lib/db/schema";
+import { localizedName } from "@/lib/i18n/locales";
+
+// Read models for the pages: only the columns shown, never password hashes nor file bytes.
+
+export interface AccountListItem {
+  id: string;
+  type: "FTP" | "SFTP" | "SOAP" | "REST";
+  name: string;
+  clientId: string | null;
+  certificateManagement: "internal" | "intermediary";
+}
+
+export async function listAccounts(q: Queryable, senderId: string): Promise<AccountListItem[]> {
+  return q
+    .select({ id: accounts.id, type: accounts.type, name: accounts.name, clientId: accounts.clientId, certificateManagement: accounts.certificateManagement })
+    .from(accounts)
+    .where(eq(accounts.senderId, senderId))
+    .orderBy(asc(accounts.createdAt), asc(accounts.name));
+}
+
+export interface CertificateView {
+  id: string;
+  name: string;
+  fileName: string;
+  subjectCn: string | null;
+  subjectO: string | null;
+  issuerCn: string | null;
+  notAfter: Date;
+  serialNumber: string;
+  sha256Fingerprint: string;
+  keyDescription: string;
+}
+
+export interface AccountDetail extends AccountListItem {
+  username: string | null;
+  sshKeyType: string | null;
+  sshKeyBits: number | null;
+  sshFingerprint: string | null;
+  permissions: Array<{ id: number; name: string }>;
+  /** Empty for a delegated account: the enterprise does not see them (SPEC §5). */
+  certificates: CertificateView[];
+}
+
+/** One account of the acting sender, or null (another sender's id reveals nothing). */
+export async function getAccountDetail(q: Queryable, senderId: string, accountId: string, locale: string): Promise<AccountDetail | null> {
+  const [account] = await q
+    .select({
+      id: accounts.id, type: accounts.type, name: accounts.name, clientId: accounts.clientId, certificateManagement: accounts.certificateManagement,
+      username: accounts.username, sshKeyType: accounts.sshKeyType, sshKeyBits: accounts.sshKeyBits, sshFingerprint: accounts.sshFingerprint,
+    })
+    .from(accounts)
+    .where(and(eq(accounts.id, accountId), eq(accounts.senderId, senderId)))
+    .limit(1);
+  if (!account) return null;
+  const perms = await q
+    .select({ id: permissions.id, nameFr: permissions.nameFr, nameNl: permissions.nameNl, nameEn: permissions.nameEn, nameDe: permissions.nameDe })
+    .from(accountPermissions)
+    .innerJoin(permissions, eq(permissions.id, accountPermissions.permissionId))
+    .where(eq(accountPermissions.accountId, account.id))
+    .orderBy(asc(permissions.sortOrder), asc(permissions.id));
+  const certs =
+    account.certificateManagement === "internal"
+      ? await q
+          .select({
+            id: certificates.id, name: certificates.name, fileName: certificates.fileName, subjectCn: certificates.subjectCn, subjectO: certificates.subjectO,
+            issuerCn: certificates.issuerCn, notAfter: certificates.notAfter, serialNumber: certificates.serialNumber,
+            sha256Fingerprint: certificates.sha256Fingerprint, keyDescription: certificates.keyDescription,
+          })
+          .from(certificates)
+          .where(eq(certificates.accountId, account.id))
+          .orderBy(asc(certificates.uploadedAt), asc(certificates.name))
+      : [];
+  return { ...account, permissions: perms.map((p) => ({ id: p.id, name: localizedName(p, locale) })), certificates: certs };
+}
+
+/** SPEC §4.4 display: a badge when the certificate has expired or expires within 30 days. */
+export function expiryStatus(notAfter: Date, now: Date = new Date()): "expired" | "expiring" | "valid" {
+  const ms = notAfter.getTime() - now.getTime();
+  if (ms < 0) return "expired";
+  return ms <= 30 * 24 * 3600 * 1000 ? "expiring" : "valid";
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { UploadedFile } from "./trust-store";
+
+// Shapes of the channel forms (Zod 4). Rules with their own codes (username, password, SSH key,
+// certificate, permissions) are checked by the services, so their messages name the rule.
+
+export const NAME_MAX = 100;
+
+export const accountName = z.string().trim().min(1).max(NAME_MAX);
+export const accountId = z.uuid();
+export const permissionIds = z.array(z.coerce.number().int().positive()).max(50);
+const requiredFile = z.instanceof(File).refine((file) => file.size > 0 && file.name !== "", { message: "required" });
+// Large enough for every rule to report its own code (cert.too-large, ssh.too-large, password.length).
+const sshText = z.string().min(1).max(256 * 1024);
+const username = z.string().trim().min(1).max(200);
+const password = z.string().min(1).max(200);
+
+const certificateFields = { certificate: requiredFile, certificateName: accountName };
+
+export const createAccountSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("FTP"), name: accountName, permissionIds, ...certificateFields, username, password }),
+  z.object({ type: z.literal("SFTP"), name: accountName, permissionIds, ...certificateFields, username, sshPublicKey: sshText }),
+  z.object({ type: z.literal("SOAP"), name: accountName, ...certificateFields }),
+  z.object({ type: z.literal("REST"), name: accountName, permissionIds, certificateManagement: z.literal("internal"), ...certificateFields }),
+]);
+
+export const renameSchema = z.object({ accountId, name: accountName });
+export const permissionsSchema = z.object({ accountId, permissionIds });
+/** FTP forms send `password`, SFTP forms send `sshPublicKey`; the service checks it fits the account. */
+export const credentialsSchema = z.object({ accountId, username, password: password.optional(), sshPublicKey: sshText.optional() });
+export const certificateUploadSchema = z.object({ accountId, mode: z.enum(["replace", "add"]), ...certificateFields });
+export const certificateRefSchema = z.object({ accountId, certificateId: z.uuid() });
+
+/** The fields of a FormData as a plain object; repeated `permissions` become an array. */
+export function formObject(formData: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (key === "permissions") continue;
+    object[key] = value;
+  }
+  object.permissionIds = formData.getAll("permissions");
+  return object;
+}
+
+export async function toUpload(file: File): Promise<UploadedFile> {
+  return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
