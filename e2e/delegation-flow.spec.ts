@@ -78,7 +78,7 @@ test("delegation request, refusal, re-send, acceptance, certificates, end", asyn
   await expect(ivan.getByRole("heading", { name: "Certificat - certificat-rest" })).toHaveCount(0);
   await ivan.getByRole("button", { name: "Supprimer le certificat cert-digital" }).click();
   await ivan.getByRole("dialog", { name: "Supprimer le certificat" }).getByRole("button", { name: "Supprimer" }).click();
-  await expect(ivan.locator("p[role=alert]")).toHaveText("Impossible de supprimer le dernier certificat d'un compte REST : ajoutez d'abord un autre certificat.");
+  await expect(ivan.locator("p[role=alert]")).toHaveText("Il est impossible de supprimer un certificat s'il s'agit du seul certificat associé au compte REST. Ajoutez d'abord un autre certificat.");
   await expect(ivan.getByRole("heading", { name: "Certificat - cert-digital" })).toBeVisible();
 
   // The enterprise ends the delegation; the intermediary loses the account, the certificate stays.

@@ -20,7 +20,6 @@ export const appErrorCodes = [
   "delegation.account-already-delegated",
   "delegation.already-pending",
   "delegation.enterprise-unknown",
-  "delegation.last-certificate",
   "delegation.not-an-intermediary",
   "delegation.resend-blocked",
   "delegation.self",

@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden } from "next/navigation";
-import { requireActor } from "@/lib/auth/current";
+import { requireActor, toServiceActor } from "@/lib/auth/current";
 import type { ServiceActor } from "./service";
 
 /**
@@ -11,5 +11,5 @@ export async function requireServiceActor(): Promise<ServiceActor> {
   const actor = await requireActor();
   const ctx = actor.current;
   if (!ctx) forbidden();
-  return { userId: actor.user.id, ip: actor.ip, label: `${actor.user.firstName} ${actor.user.lastName}`, ctx };
+  return toServiceActor(actor, ctx);
 }

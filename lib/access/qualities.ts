@@ -128,7 +128,7 @@ export async function activateQuality(
     });
     return { ok: true, senderNumber, manager: manager.name };
   } catch (error) {
-    if (uniqueViolation(error)) return failure("access.quality-already-active", { quality: quality.nameFr }, "qualityId");
+    if (uniqueViolation(error) !== null) return failure("access.quality-already-active", { quality: quality.nameFr }, "qualityId");
     throw error;
   }
 }

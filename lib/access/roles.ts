@@ -68,7 +68,7 @@ export async function addCoManager(
     });
   } catch (error) {
     // The unique (user, enterprise, quality, role) constraint decides between concurrent designations.
-    if (uniqueViolation(error)) return failure("access.role-already-assigned", { name: person.name }, "niss");
+    if (uniqueViolation(error) !== null) return failure("access.role-already-assigned", { name: person.name }, "niss");
     throw error;
   }
 }

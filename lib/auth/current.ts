@@ -4,6 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { auth } from "./auth";
+import type { ServiceActor } from "@/lib/services/result";
 import { loadContexts, type ActingContext, type UserSummary } from "./contexts";
 
 export const CONTEXT_COOKIE = "chaman_ctx";
@@ -46,4 +47,9 @@ export async function requireChamanAccess(): Promise<{ actor: Actor; ctx: Acting
   const ctx = actor.current;
   if (!ctx || !ctx.chamanAccess) forbidden();
   return { actor, ctx };
+}
+
+/** The actor as the services take it, acting for `ctx` (one of the actor's own contexts). */
+export function toServiceActor(actor: Actor, ctx: ActingContext): ServiceActor {
+  return { userId: actor.user.id, label: `${actor.user.firstName} ${actor.user.lastName}`, ip: actor.ip, ctx };
 }

@@ -7,7 +7,7 @@ import { accountPermissions, accounts, permissions } from "@/lib/db/schema";
 import { checkPassword } from "@/lib/rules/password";
 import { checkUsername, normalizeUsername, usernameTaken } from "@/lib/rules/username";
 import { constraintFailure, findOwnAccount, usernameInUse } from "./accounts";
-import { uniqueViolation } from "./db-errors";
+import { uniqueViolation } from "@/lib/services/result";
 import { resolvePermissions } from "./permissions";
 import { actingSender, auditActor, failure, fieldFailures, type FieldFailure, type ServiceActor, type ServiceResult } from "./service";
 import { verifySshKey } from "./trust-store";

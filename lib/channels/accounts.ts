@@ -8,7 +8,7 @@ import { generateClientId } from "@/lib/rules/client-id";
 import { checkPassword } from "@/lib/rules/password";
 import { checkUsername, normalizeUsername, usernameTaken } from "@/lib/rules/username";
 import { certificateRow } from "./certificate-row";
-import { uniqueViolation } from "./db-errors";
+import { uniqueViolation } from "@/lib/services/result";
 import { resolvePermissions, type AccountType } from "./permissions";
 import { actingSender, auditActor, failure, fieldFailures, type FieldFailure, type ServiceActor, type ServiceResult } from "./service";
 import { verifyCertificate, verifySshKey, type UploadedFile } from "./trust-store";

@@ -14,7 +14,8 @@ export function certificateRow(input: {
   return {
     accountId: input.accountId,
     name: input.name,
-    fileName: input.fileName,
+    // Only the file's own name, whatever path a client sent with it (e.g. "C:\\fakepath\\x.cer").
+    fileName: input.fileName.trim().split(/[\\/]/).pop() || input.fileName,
     content: input.content,
     subjectCn: details.subjectCn ?? null,
     subjectO: details.subjectO ?? null,

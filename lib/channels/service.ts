@@ -1,46 +1,7 @@
 import "server-only";
-import type { ActingContext } from "@/lib/auth/contexts";
-import type { AppErrorCode, ErrorParams } from "@/lib/errors";
-import type { RuleCode } from "@/lib/rules/result";
+import { failure, type ServiceActor, type ServiceFailure } from "@/lib/services/result";
 
-/** Who acts, as the services need it: ids read from the database for this request, never from the client. */
-export interface ServiceActor {
-  userId: string;
-  /** "First Last", kept in the audit trail. */
-  label?: string;
-  ip: string;
-  ctx: ActingContext;
-}
-
-export type FailureCode = RuleCode | AppErrorCode;
-
-export interface FieldFailure {
-  field: string;
-  code: FailureCode;
-  params?: ErrorParams;
-}
-
-/** A refusal: the first problem (code/field) and, for forms, every field problem found. */
-export interface ServiceFailure {
-  ok: false;
-  code: FailureCode;
-  params?: ErrorParams;
-  field?: string;
-  fields?: FieldFailure[];
-}
-
-export type ServiceResult<T extends object = object> = ({ ok: true } & T) | ServiceFailure;
-
-export function failure(code: FailureCode, params?: ErrorParams, field?: string): ServiceFailure {
-  return { ok: false, code, ...(params ? { params } : {}), ...(field ? { field } : {}) };
-}
-
-/** Several field problems at once, so a form shows all of them together. */
-export function fieldFailures(fields: FieldFailure[]): ServiceFailure | null {
-  const first = fields[0];
-  if (!first) return null;
-  return { ok: false, code: first.code, ...(first.params ? { params: first.params } : {}), field: first.field, fields };
-}
+export { failure, fieldFailures, type FailureCode, type FieldFailure, type ServiceActor, type ServiceFailure, type ServiceResult } from "@/lib/services/result";
 
 /**
  * SPEC §1: the acting user must have Chaman access for the sender acted on. Every service
@@ -55,7 +16,7 @@ export function actingSender(actor: ServiceActor): { ok: true; senderId: string 
 export function auditActor(actor: ServiceActor) {
   return {
     actorUserId: actor.userId,
-    actorLabel: actor.label ?? null,
+    actorLabel: actor.label,
     enterpriseId: actor.ctx.enterpriseId,
     qualityId: actor.ctx.qualityId,
     ip: actor.ip,

@@ -71,8 +71,9 @@ test("SPEC §4.4: the intermediary adds a self-signed REST certificate; a refuse
   assert.equal(row?.fileName, "digital.cer");
   assert.equal(row?.subjectCn, "digital-dupont-client");
   assert.equal(row?.uploadedBy, ivan.userId);
-  const [event] = await db.select().from(s.auditEvents).where(eq(s.auditEvents.targetId, added.certificateId));
-  assert.equal(event?.action, "certificate.add");
+  const events = await db.select().from(s.auditEvents).where(eq(s.auditEvents.action, "certificate.add"));
+  const event = events.find((e) => (e.summary?.after as { id?: string } | undefined)?.id === added.certificateId);
+  assert.equal(event?.targetId, accountId);
   assert.equal(event?.senderId, claire.ctx.senderId);
   assert.equal(event?.actorUserId, ivan.userId);
 
@@ -98,9 +99,9 @@ test("SPEC §3: delete any certificate but the last; download byte for byte", as
   const [original] = (await certificateIds()).filter((id) => id !== added.certificateId);
   assert.ok((await deleteDelegatedCertificate(db, ivan, { accountId, certificateId: original! })).ok);
   const last = await deleteDelegatedCertificate(db, ivan, { accountId, certificateId: added.certificateId });
-  assertRefused(last, "delegation.last-certificate");
-  assert.equal(messageOf(last, "fr"), "Impossible de supprimer le dernier certificat d'un compte REST : ajoutez d'abord un autre certificat.");
-  assert.match(messageOf(last, "nl"), /^Het laatste certificaat van een REST-account kan niet verwijderd worden/);
+  assertRefused(last, "account.last-certificate");
+  assert.equal(messageOf(last, "fr"), "Il est impossible de supprimer un certificat s'il s'agit du seul certificat associé au compte REST. Ajoutez d'abord un autre certificat.");
+  assert.match(messageOf(last, "nl"), /^Een certificaat kan niet verwijderd worden als het het enige certificaat van de REST-account is/);
   assert.deepEqual(await certificateIds(), [added.certificateId]);
 });
 
@@ -111,7 +112,7 @@ test("two concurrent deletions of the two last certificates: one certificate alw
   assert.equal(ids.length, 2);
   const results = await Promise.all(ids.map((certificateId) => deleteDelegatedCertificate(db, ivan, { accountId, certificateId })));
   assert.equal(results.filter((r) => r.ok).length, 1);
-  for (const r of results.filter((r) => !r.ok)) assertRefused(r, "delegation.last-certificate");
+  for (const r of results.filter((r) => !r.ok)) assertRefused(r, "account.last-certificate");
   assert.equal((await certificateIds()).length, 1);
 });
 

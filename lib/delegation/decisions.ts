@@ -77,7 +77,7 @@ export async function acceptDelegation(
       return { ok: true as const };
     });
   } catch (error) {
-    if (uniqueViolation(error)) return failure("delegation.account-already-delegated", undefined, "accountId");
+    if (uniqueViolation(error) !== null) return failure("delegation.account-already-delegated", undefined, "accountId");
     throw error;
   }
 }
@@ -129,7 +129,7 @@ export async function resendDelegation(
     });
   } catch (error) {
     // The account was meanwhile delegated again (one live delegation per account).
-    if (uniqueViolation(error)) return failure("delegation.account-already-delegated");
+    if (uniqueViolation(error) !== null) return failure("delegation.account-already-delegated");
     throw error;
   }
 }

@@ -89,7 +89,7 @@ export async function requestFromEnterprise(
     });
   } catch (error) {
     // At most one pending or accepted delegation per account (partial unique index).
-    if (uniqueViolation(error)) return failure("delegation.account-already-delegated", undefined, "accountId");
+    if (uniqueViolation(error) !== null) return failure("delegation.account-already-delegated", undefined, "accountId");
     throw error;
   }
 }

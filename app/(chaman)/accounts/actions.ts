@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formError, type FormState } from "@/lib/actions/form-state";
-import { getActor } from "@/lib/auth/current";
+import { getActor, toServiceActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { deleteAccount, renameAccount, updateCredentials, updatePermissions } from "@/lib/channels/account-edits";
 import { createAccount } from "@/lib/channels/accounts";
@@ -23,7 +23,7 @@ async function serviceActor(): Promise<ServiceActor | FormState> {
   if (!actor) return formError("errors.auth.required");
   const ctx = actor.current;
   if (!ctx?.chamanAccess || !ctx.senderId) return formError("errors.access.denied");
-  return { userId: actor.user.id, label: `${actor.user.firstName} ${actor.user.lastName}`, ip: actor.ip, ctx };
+  return toServiceActor(actor, ctx);
 }
 
 function isState(value: ServiceActor | FormState): value is FormState {

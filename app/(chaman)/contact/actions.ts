@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formError, type FormState } from "@/lib/actions/form-state";
-import { getActor } from "@/lib/auth/current";
+import { getActor, toServiceActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { failureState, invalidInputState } from "@/lib/channels/form-state";
 import { CONTACT_LANGUAGES, saveContact } from "@/lib/contact/contact";
@@ -24,7 +24,7 @@ export async function saveContactAction(formData: FormData): Promise<FormState> 
   if (!ctx?.chamanAccess || !ctx.senderId) return formError("errors.access.denied");
   const parsed = contactSchema.safeParse(Object.fromEntries(["name", "countryCode", "phone", "email", "language"].map((k) => [k, formData.get(k) ?? undefined])));
   if (!parsed.success) return invalidInputState(parsed.error);
-  const result = await saveContact(await getDb(), { userId: actor.user.id, label: `${actor.user.firstName} ${actor.user.lastName}`, ip: actor.ip, ctx }, parsed.data);
+  const result = await saveContact(await getDb(), toServiceActor(actor, ctx), parsed.data);
   if (!result.ok) return failureState(result);
   revalidatePath("/", "layout");
   return { status: "success" };

@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/auth/current";
+import { getActor, toServiceActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { certificateFile, enterpriseParty } from "@/lib/channels/certificates";
 import { z } from "zod";
@@ -11,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ acc
   if (!actor) return new Response("Unauthorized", { status: 401 });
   const ctx = actor.current;
   if (!ctx) return new Response("Forbidden", { status: 403 });
-  const party = enterpriseParty({ userId: actor.user.id, ip: actor.ip, ctx });
+  const party = enterpriseParty(toServiceActor(actor, ctx));
   if (!party.ok) return new Response("Forbidden", { status: 403 });
   const ids = z.object({ accountId: z.uuid(), certificateId: z.uuid() }).safeParse(await params);
   if (!ids.success) return new Response("Not found", { status: 404 });

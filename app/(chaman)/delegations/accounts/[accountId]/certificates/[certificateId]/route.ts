@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getActor } from "@/lib/auth/current";
+import { getActor, toServiceActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { downloadDelegatedCertificate } from "@/lib/delegation/certificates";
 
@@ -12,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ acc
   const ctx = actor.current;
   const ids = z.object({ accountId: z.uuid(), certificateId: z.uuid() }).safeParse(await params);
   if (!ctx || !ids.success) return new Response("Not found", { status: 404 });
-  const result = await downloadDelegatedCertificate(await getDb(), { userId: actor.user.id, ip: actor.ip, label: `${actor.user.firstName} ${actor.user.lastName}`, ctx }, ids.data);
+  const result = await downloadDelegatedCertificate(await getDb(), toServiceActor(actor, ctx), ids.data);
   if (!result.ok) return new Response("Not found", { status: 404 });
   const asciiName = result.fileName.replace(/[^\w.\-]/g, "_");
   return new Response(Buffer.from(result.content), {
