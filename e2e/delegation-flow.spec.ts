@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createCertificate } from "../lib/pki/generate";
+import { AccountPage } from "./pages/account-page";
 import { DelegationsPage } from "./pages/delegations-page";
 import { LoginPage } from "./pages/login-page";
 import { expectAccessible } from "./support/a11y-issue5";
@@ -81,8 +82,23 @@ test("delegation request, refusal, re-send, acceptance, certificates, end", asyn
   await expect(ivan.locator("p[role=alert]")).toHaveText("Il est impossible de supprimer un certificat s'il s'agit du seul certificat associé au compte REST. Ajoutez d'abord un autre certificat.");
   await expect(ivan.getByRole("heading", { name: "Certificat - cert-digital" })).toBeVisible();
 
+  // The enterprise sees who manages the account, not its certificates, and still edits its permissions (SPEC §5).
+  await claire.goto("/");
+  const restRow = claire.getByRole("row").filter({ hasText: "Dupont Dimona REST" });
+  await expect(restRow).toContainText("Géré par l'intermédiaire technique");
+  await claire.getByRole("link", { name: "Détails du compte Dupont Dimona REST" }).click();
+  await expect(claire.getByText("Les certificats de ce compte REST sont gérés par l'intermédiaire technique.")).toBeVisible();
+  await expect(claire.getByRole("heading", { name: /^Certificat - / })).toHaveCount(0);
+  await expect(claire.getByRole("link", { name: /^Télécharger le certificat/ })).toHaveCount(0);
+  const permissions = await new AccountPage(claire).open("Modifier les permissions sécurisées", "Permissions sécurisées");
+  await permissions.getByRole("checkbox", { name: "Obligation de retenue" }).check();
+  await permissions.getByRole("button", { name: "Valider" }).click();
+  await expect(permissions).toBeHidden();
+  await ivan.reload();
+  await expect(ivan.getByText("Obligation de retenue")).toBeVisible();
+
   // The enterprise ends the delegation; the intermediary loses the account, the certificate stays.
-  await claire.reload();
+  await claire.goto("/delegations");
   await claireRow.getByRole("button", { name: /^Mettre fin à la délégation à Digital Services SRL/ }).click();
   await claire.getByRole("dialog", { name: "Mettre fin à la délégation" }).getByRole("button", { name: "Mettre fin à la délégation" }).click();
   await expect(claireRow).toContainText("Terminée");
