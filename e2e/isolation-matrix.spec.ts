@@ -1,0 +1,187 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { formData, listServerActions } from "./support/server-actions";
+import { HttpSession, outcomeOf, uuidsAfter, visibleText } from "./support/http-session";
+import { resetDemoData } from "./support/reset";
+
+// Issue 6, isolation matrix: every server action and route handler of the build, called by every
+// persona (and a signed-out visitor) with ids that belong to another enterprise (Boulangerie
+// Dupont). Each call must be refused exactly as SPEC §1/§5 say, and nothing of Dupont's may change.
+// The table is checked against the build: an action or route missing from it fails the first test.
+
+type Persona = "anonymous" | "bob" | "ann" | "danny" | "steven" | "ivan" | "claire";
+const signedIn: Persona[] = ["bob", "ann", "danny", "steven", "ivan", "claire"];
+const outsiders: Persona[] = ["bob", "ann", "danny", "steven", "ivan"];
+
+interface Fixtures {
+  restId: string;
+  ftpId: string;
+  restCertId: string;
+  ftpCertId: string;
+  delegationId: string;
+  stranger: string;
+}
+
+interface ActionRow {
+  page: (f: Fixtures) => string;
+  args: (f: Fixtures) => unknown[];
+  /** Personas who must be refused; signed-out visitors are always sent to sign in unless `public`. */
+  refused: Persona[];
+  /** Refused by the thing's state or a rule rather than by rights (e.g. a request not yet refused cannot be re-sent); reveals nothing either. */
+  stateRefused?: Persona[];
+  public?: boolean;
+}
+
+const prev = { status: "idle" };
+const ACCOUNTS = "app/(chaman)/accounts/actions.ts";
+const DELEGATIONS = "app/(chaman)/delegations/actions.ts";
+const DELEGATED = "app/(chaman)/delegations/accounts/[accountId]/actions.ts";
+const ACCESS = "app/(chaman)/access/actions.ts";
+const cer = () => new File([new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01])], "x.cer");
+
+const actions: Record<string, ActionRow> = {
+  [`${ACCOUNTS}#createAccountAction`]: { page: () => "/", refused: ["bob"], args: () => [formData({ type: "SOAP", name: "x", certificate: cer(), certificateName: "x" })] },
+  [`${ACCOUNTS}#deleteAccountAction`]: { page: () => "/", refused: outsiders, args: (f) => [formData({ accountId: f.ftpId })] },
+  [`${ACCOUNTS}#renameAccountAction`]: { page: () => "/", refused: outsiders, args: (f) => [formData({ accountId: f.restId, name: "piraté" })] },
+  [`${ACCOUNTS}#updatePermissionsAction`]: { page: () => "/", refused: outsiders, args: (f) => [formData({ accountId: f.restId, permissionIds: ["1"] })] },
+  [`${ACCOUNTS}#updateCredentialsAction`]: { page: () => "/", refused: outsiders, args: (f) => [formData({ accountId: f.ftpId, username: "EXPPIRATE1", password: "pir@te12" })] },
+  [`${ACCOUNTS}#uploadCertificateAction`]: { page: () => "/", refused: outsiders, args: (f) => [formData({ accountId: f.ftpId, mode: "replace", certificate: cer(), certificateName: "x" })] },
+  [`${ACCOUNTS}#deleteCertificateAction`]: { page: () => "/", refused: outsiders, args: (f) => [formData({ accountId: f.restId, certificateId: f.restCertId })] },
+  ["app/(chaman)/contact/actions.ts#saveContactAction"]: { page: () => "/contact", refused: ["bob"], args: () => [formData({ name: "", countryCode: "+32", phone: "", email: "", language: "fr" })] },
+  [`${DELEGATED}#addCertificateAction`]: { page: (f) => `/delegations/accounts/${f.restId}`, refused: signedIn, args: (f) => [prev, formData({ accountId: f.restId, name: "x", certificate: cer() })] },
+  [`${DELEGATED}#deleteCertificateAction`]: { page: (f) => `/delegations/accounts/${f.restId}`, refused: signedIn, args: (f) => [prev, formData({ accountId: f.restId, certificateId: f.restCertId })] },
+  // The pending request was started by claire: only ivan may decide on it; nobody may end it yet.
+  [`${DELEGATIONS}#acceptAction`]: { page: () => "/delegations", refused: ["bob", "ann", "danny", "steven", "claire"], args: (f) => [prev, formData({ delegationId: f.delegationId })] },
+  [`${DELEGATIONS}#refuseAction`]: { page: () => "/delegations", refused: ["bob", "ann", "danny", "steven", "claire"], args: (f) => [prev, formData({ delegationId: f.delegationId })] },
+  [`${DELEGATIONS}#resendAction`]: { page: () => "/delegations", refused: outsiders, stateRefused: ["claire"], args: (f) => [prev, formData({ delegationId: f.delegationId })] },
+  [`${DELEGATIONS}#endAction`]: { page: () => "/delegations", refused: outsiders, stateRefused: ["claire"], args: (f) => [prev, formData({ delegationId: f.delegationId })] },
+  // ivan's own enterprise is the intermediary named: refused as a self-delegation before anything is looked up.
+  [`${DELEGATIONS}#requestFromEnterpriseAction`]: { page: () => "/delegations", refused: ["bob", "ann", "danny", "steven"], stateRefused: ["ivan"], args: (f) => [prev, formData({ accountId: f.restId, intermediaryNumber: "0456.789.034" })] },
+  [`${DELEGATIONS}#requestFromIntermediaryAction`]: { page: () => "/delegations", refused: ["bob", "ann", "danny", "steven", "claire"], args: () => [prev, formData({ enterpriseNumber: "0999.888.767", qualityId: "1" })] },
+  [`${ACCESS}#activateQualityAction`]: { page: () => "/access", refused: ["bob", "ann", "danny", "ivan", "claire"], args: () => [prev, formData({ manager: "self", qualityId: "4", contactEmail: "x@example.be", niss: "" })] },
+  [`${ACCESS}#addCoManagerAction`]: { page: () => "/access", refused: ["bob", "ann"], args: () => [prev, formData({ role: "co-gestionnaire-local", niss: "00000000000" })] },
+  [`${ACCESS}#removeCoManagerAction`]: { page: () => "/access", refused: signedIn, args: (f) => [prev, formData({ assignmentId: f.stranger })] },
+  [`${ACCESS}#grantRightAction`]: { page: () => "/access", refused: signedIn, args: (f) => [prev, formData({ userId: f.stranger })] },
+  [`${ACCESS}#revokeRightAction`]: { page: () => "/access", refused: signedIn, args: (f) => [prev, formData({ userId: f.stranger })] },
+  ["app/(public)/login/actions.ts#signInAction"]: { page: () => "/login", refused: [], public: true, args: () => [{}, formData({ username: "claire", password: "wrong" })] },
+  ["app/(public)/login/page.tsx#$$RSC_SERVER_ACTION_0"]: { page: () => "/login", refused: [], public: true, args: () => [] },
+  ["components/locale-actions.ts#setLocale"]: { page: () => "/login", refused: [], public: true, args: () => [formData({ locale: "xx" })] },
+  ["components/session-actions.ts#selectContextAction"]: { page: () => "/", refused: [], args: (f) => [formData({ context: f.stranger })] },
+  ["components/session-actions.ts#signOutAction"]: { page: () => "/", refused: [], args: () => [] },
+};
+
+/** Route handlers: the expected HTTP status per persona for another enterprise's resources. */
+const routes: Record<string, { path: (f: Fixtures) => string; status: Partial<Record<Persona, number>> & { default: number } }> = {
+  "app/(chaman)/accounts/[accountId]/certificates/[certificateId]/download/route.ts": {
+    path: (f) => `/accounts/${f.restId}/certificates/${f.restCertId}/download`,
+    status: { default: 404, bob: 403, anonymous: 307, claire: 200 },
+  },
+  "app/(chaman)/delegations/accounts/[accountId]/certificates/[certificateId]/route.ts": {
+    path: (f) => `/delegations/accounts/${f.restId}/certificates/${f.restCertId}`,
+    status: { default: 404, anonymous: 307 },
+  },
+  "app/(chaman)/journal/export/route.ts": { path: () => "/journal/export", status: { default: 200, bob: 403, ann: 403, anonymous: 307 } },
+  "app/(chaman)/trainer-kit/files/[fileId]/route.ts": { path: () => "/trainer-kit/files/accepte-eid-rsa2048.cer", status: { default: 200, bob: 403, anonymous: 307 } },
+  "app/api/auth/[...nextauth]/route.ts": { path: () => "/api/auth/session", status: { default: 200 } },
+  "app/api/health/route.ts": { path: () => "/api/health", status: { default: 200 } },
+  "app/api/test/reset/route.ts": { path: () => "/api/test/reset", status: { default: 405 } },
+};
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return routeFiles(full);
+    return name === "route.ts" ? [full] : [];
+  });
+}
+
+let baseUrl = "";
+const sessions = new Map<Persona, HttpSession>();
+let fixtures: Fixtures;
+
+async function dupontSnapshot(f: Fixtures): Promise<string> {
+  const claire = sessions.get("claire")!;
+  const pages = await Promise.all(["/", `/accounts/${f.restId}`, `/accounts/${f.ftpId}`, "/delegations", "/contact"].map((p) => claire.html(p)));
+  return pages.map(visibleText).join("\n");
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ request }, info) => {
+  await resetDemoData(request);
+  baseUrl = String(info.project.use.baseURL);
+  sessions.set("anonymous", HttpSession.anonymous(baseUrl));
+  for (const persona of signedIn) sessions.set(persona, await HttpSession.signIn(baseUrl, persona));
+  const claire = sessions.get("claire")!;
+  const [first, second] = uuidsAfter(await claire.html("/"), "/accounts/");
+  const detail = async (id: string) => ({ id, html: await claire.html(`/accounts/${id}`) });
+  const accounts = await Promise.all([first!, second!].map(detail));
+  const rest = accounts.find((a) => a.html.includes("self_service_chaman_"))!;
+  const ftp = accounts.find((a) => a !== rest)!;
+  const request1 = await claire.action(DELEGATIONS, "requestFromEnterpriseAction", "/delegations", [prev, formData({ accountId: rest.id, intermediaryNumber: "0456.789.034" })]);
+  expect(outcomeOf(request1)).toBe("ok");
+  fixtures = {
+    restId: rest.id,
+    ftpId: ftp.id,
+    restCertId: uuidsAfter(rest.html, `/accounts/${rest.id}/certificates/`)[0]!,
+    ftpCertId: uuidsAfter(ftp.html, `/accounts/${ftp.id}/certificates/`)[0]!,
+    // Only the deciding side (ivan) gets buttons, hence the id, for a pending request.
+    delegationId: uuidsAfter(await sessions.get("ivan")!.html("/delegations"), 'name="delegationId" value="')[0]!,
+    stranger: crypto.randomUUID(),
+  };
+  for (const value of Object.values(fixtures)) expect(value).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test("every server action and route handler of the build is in the matrix", () => {
+  const built = listServerActions().map((a) => `${a.file}#${a.name}`).sort();
+  expect(built).toEqual(Object.keys(actions).sort());
+  const handlers = routeFiles("app").sort();
+  expect(handlers).toEqual(Object.keys(routes).sort());
+});
+
+test("forged and unauthorised server action calls are refused and change nothing", async () => {
+  const before = await dupontSnapshot(fixtures);
+  let calls = 0;
+  for (const [key, row] of Object.entries(actions)) {
+    const [file, name] = key.split("#") as [string, string];
+    for (const persona of ["anonymous", ...row.refused, ...(row.stateRefused ?? [])] as Persona[]) {
+      if (persona === "anonymous" && row.public) continue;
+      const response = await sessions.get(persona)!.action(file, name, row.page(fixtures), row.args(fixtures));
+      const expected = persona === "anonymous" ? "signin" : row.stateRefused?.includes(persona) ? "invalid" : "refused";
+      const key_ = /"key":"([^"]+)"/.exec(response.body)?.[1];
+      expect(outcomeOf(response), `${persona} → ${key} (${key_ ?? response.status})`).toBe(expected);
+      calls += 1;
+    }
+  }
+  expect(await dupontSnapshot(fixtures)).toBe(before);
+  console.log(`isolation matrix: ${calls} refused server action calls, Boulangerie Dupont unchanged`);
+});
+
+test("route handlers answer each persona as the access rules say", async () => {
+  let calls = 0;
+  for (const [file, route] of Object.entries(routes)) {
+    for (const persona of ["anonymous", ...signedIn] as Persona[]) {
+      const response = await sessions.get(persona)!.get(route.path(fixtures));
+      expect(response.status, `${persona} → ${file}`).toBe(route.status[persona] ?? route.status.default);
+      calls += 1;
+    }
+  }
+  console.log(`isolation matrix: ${calls} route handler calls`);
+});
+
+test("a forged context id does not switch danny to another enterprise", async () => {
+  const danny = sessions.get("danny")!;
+  await danny.action("components/session-actions.ts", "selectContextAction", "/", [formData({ context: fixtures.stranger })]);
+  const home = visibleText(await danny.html("/contact"));
+  expect(home).toContain("APK Recycling");
+  expect(home).not.toContain("Boulangerie Dupont");
+});
+
+test("control: the owner's own call succeeds and shows in the snapshot (the checks above can fail)", async () => {
+  const before = await dupontSnapshot(fixtures);
+  const claire = sessions.get("claire")!;
+  const renamed = await claire.action(ACCOUNTS, "renameAccountAction", "/", [formData({ accountId: fixtures.restId, name: "Dupont REST renommé" })]);
+  expect(outcomeOf(renamed)).toBe("ok");
+  expect(await dupontSnapshot(fixtures)).not.toBe(before);
+});
