@@ -4,11 +4,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, like } from "drizzle-orm";
 import { closeDb, getDb } from "@/lib/db/client";
-import { auditEvents } from "@/lib/db/schema";
 import { findPartialRecords } from "@/lib/db/integrity";
-import { signInCookie } from "@/e2e/support/server-actions";
+import { accounts, auditEvents } from "@/lib/db/schema";
+import { permissionCatalogue } from "@/lib/db/seed/catalogue";
+import { createCertificate } from "@/lib/pki/generate";
+import { actionId, callServerAction, formData, signInCookie } from "@/e2e/support/server-actions";
 
 const port = Number(process.env.CRASH_PORT ?? 3190);
 const baseUrl = `http://localhost:${port}`;
@@ -43,17 +45,19 @@ function stop(server: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-/** One write per sign-in: the attempt and its audit event, in one transaction, tagged by client address. */
-async function burst(total: number, concurrency: number, killAfterAcks: number, onKill: () => void) {
+type Write = (i: number) => Promise<string | null>;
+
+/** Fires `total` writes, `concurrency` at a time; `onKill` runs once `killAfterAcks` were acknowledged. */
+async function burst(write: Write, total: number, concurrency: number, killAfterAcks: number, onKill: () => void) {
   const acknowledged: string[] = [];
   let next = 0;
   let killed = false;
   async function worker() {
     while (next < total) {
-      const ip = `10.77.${Math.floor(next / 250)}.${next % 250}`;
+      const i = next;
       next += 1;
-      const cookie = await signInCookie(baseUrl, "danny", "demo", ip).catch(() => null);
-      if (cookie) acknowledged.push(ip);
+      const key = await write(i).catch(() => null);
+      if (key) acknowledged.push(key);
       if (!killed && acknowledged.length >= killAfterAcks) {
         killed = true;
         onKill();
@@ -64,27 +68,67 @@ async function burst(total: number, concurrency: number, killAfterAcks: number, 
   return { acknowledged, fired: next };
 }
 
+/** A sign-in writes the attempt and its audit event in one transaction; the client address tags it. */
+const signInWrite: Write = async (i) => {
+  const ip = `10.77.${Math.floor(i / 250)}.${i % 250}`;
+  return (await signInCookie(baseUrl, "danny", "demo", ip)) ? ip : null;
+};
+
+/** Creating a REST account writes the account, its permission, its certificate and an audit event. */
+async function restAccountWrite(): Promise<Write> {
+  const cookie = await signInCookie(baseUrl, "danny", "demo", "10.79.0.1");
+  if (!cookie) throw new Error("danny could not sign in");
+  // Serial ids follow the catalogue's order in a freshly seeded database.
+  const permissionId = String(permissionCatalogue.findIndex((p) => p.code === "ws.dimona-declare") + 1);
+  const certificate = await createCertificate({ subject: { cn: "crash-test", o: "APK Recycling" }, keyUsage: ["digitalSignature"] });
+  const id = actionId("app/(chaman)/accounts/actions.ts", "createAccountAction");
+  return async (i) => {
+    const name = `crash-${i}`;
+    const fields = formData({ type: "REST", name, permissions: permissionId, certificateManagement: "internal", certificateName: `c-${i}`, certificate: new File([new Uint8Array(certificate.der)], "crash.cer") });
+    const response = await callServerAction({ baseUrl, page: "/", id, args: [fields], cookie });
+    return response.body.includes('"status":"success"') ? name : null;
+  };
+}
+
+async function crashRound(label: string, write: Write, total: number, killAfter: number): Promise<{ acknowledged: string[]; fired: number }> {
+  const server = startServer();
+  await waitHealthy();
+  const round = await burst(write, total, 8, killAfter, () => process.kill(-server.pid!, "SIGKILL"));
+  await stop(server, "SIGKILL");
+  console.log(`crash-safety (${label}): writes fired ${round.fired}, acknowledged before the kill ${round.acknowledged.length}`);
+  return round;
+}
+
 async function main(): Promise<number> {
   if (!process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
+  const signIns = await crashRound("sign-ins", signInWrite, 400, 120);
   let server = startServer();
   await waitHealthy();
-  const { acknowledged, fired } = await burst(400, 8, 120, () => process.kill(-server.pid!, "SIGKILL"));
-  await stop(server, "SIGKILL");
+  const createAccount = await restAccountWrite();
+  await stop(server, "SIGTERM");
+  const creations = await crashRound("REST account creations", createAccount, 300, 60);
   server = startServer();
   await waitHealthy();
-  const after = await signInCookie(baseUrl, "danny", "demo", "10.78.0.1");
+  const usable = await signInCookie(baseUrl, "danny", "demo", "10.78.0.1");
   await stop(server, "SIGTERM");
 
   const db = await getDb();
-  const found = acknowledged.length
-    ? await db.select({ ip: auditEvents.ip }).from(auditEvents).where(and(eq(auditEvents.action, "auth.sign-in"), inArray(auditEvents.ip, acknowledged)))
+  const signInsFound = signIns.acknowledged.length
+    ? await db.select({ ip: auditEvents.ip }).from(auditEvents).where(and(eq(auditEvents.action, "auth.sign-in"), inArray(auditEvents.ip, signIns.acknowledged)))
     : [];
-  const missing = acknowledged.filter((ip) => !found.some((f) => f.ip === ip));
+  const accountsFound = await db.select({ name: accounts.name }).from(accounts).where(like(accounts.name, "crash-%"));
+  const missing = [
+    ...signIns.acknowledged.filter((ip) => !signInsFound.some((f) => f.ip === ip)),
+    ...creations.acknowledged.filter((name) => !accountsFound.some((a) => a.name === name)),
+  ];
   const partial = await findPartialRecords(db);
   await closeDb();
-  console.log(`crash-safety: writes fired ${fired}, acknowledged before the kill ${acknowledged.length}, found after restart ${acknowledged.length - missing.length}, missing ${missing.length}, partial records ${partial.length}, server usable after restart: ${after ? "yes" : "no"}`);
+  const acknowledged = signIns.acknowledged.length + creations.acknowledged.length;
+  console.log(
+    `crash-safety: writes acknowledged ${acknowledged} (sign-ins ${signIns.acknowledged.length}, accounts ${creations.acknowledged.length}), found after restart ${acknowledged - missing.length}, missing ${missing.length}, accounts in the database ${accountsFound.length}, partial records ${partial.length}, server usable after restart: ${usable ? "yes" : "no"}`,
+  );
   if (partial.length) console.log(partial);
-  return missing.length === 0 && partial.length === 0 && after && acknowledged.length > 0 ? 0 : 1;
+  return missing.length === 0 && partial.length === 0 && usable && signIns.acknowledged.length > 0 && creations.acknowledged.length > 0 ? 0 : 1;
 }
 
 main().then(
