@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import { and, desc, eq, gte } from "drizzle-orm";
 import { loadContexts } from "@/lib/auth/contexts";
 import type { Db } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
 import { resetDemo } from "@/lib/db/seed/reset";
-import { seedDemo } from "@/lib/db/seed/demo";
-import { useFreshDatabase } from "@/lib/db/test-db";
+import { withDemoDatabase } from "@/lib/db/test-db";
 import { activateQuality, listQualities } from "./qualities";
 import { grantChamanRight, listMembers, revokeChamanRight } from "./rights";
 import { addCoManager, listQualityManagers, removeCoManager } from "./roles";
@@ -14,15 +13,8 @@ import { loadResponsables } from "./responsables";
 import { actorFor, assertRefused, messageOf } from "./test-support";
 
 let db: Db;
-let dispose: () => Promise<void>;
 
-before(async () => {
-  const handle = await useFreshDatabase();
-  db = handle.db;
-  dispose = handle.dispose;
-  await seedDemo(db);
-});
-after(async () => dispose());
+withDemoDatabase((ready) => (db = ready));
 // The audit trail is append-only and survives resets: each test looks at its own events only.
 let firstEventId = 0;
 beforeEach(async () => {

@@ -1,24 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { authenticate } from "@/lib/auth/authenticate";
 import { loadContexts, type ActingContext } from "@/lib/auth/contexts";
 import type { Db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { seedDemo } from "@/lib/db/seed/demo";
-import { useFreshDatabase } from "@/lib/db/test-db";
+import { withDemoDatabase } from "@/lib/db/test-db";
 import { queryJournal } from "./journal";
 import { recordEvent } from "./record";
 
 let db: Db;
-let dispose: () => Promise<void>;
-before(async () => {
-  const handle = await useFreshDatabase();
-  db = handle.db;
-  dispose = handle.dispose;
-  await seedDemo(db);
-});
-after(async () => dispose());
+withDemoDatabase((ready) => (db = ready));
 
 async function contextOf(username: string): Promise<ActingContext> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));

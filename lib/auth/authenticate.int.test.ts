@@ -1,22 +1,14 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
-import { seedDemo } from "@/lib/db/seed/demo";
-import { useFreshDatabase } from "@/lib/db/test-db";
+import { withDemoDatabase } from "@/lib/db/test-db";
 import { authenticate } from "./authenticate";
 import { throttlePolicy } from "./throttle-policy";
 
 let db: Db;
-let dispose: () => Promise<void>;
-before(async () => {
-  const handle = await useFreshDatabase();
-  db = handle.db;
-  dispose = handle.dispose;
-  await seedDemo(db);
-});
-after(async () => dispose());
+withDemoDatabase((ready) => (db = ready));
 
 test("the right password signs in, whatever the case of the username", async () => {
   const result = await authenticate("Danny", "demo", "10.0.0.1");

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { useFreshDatabase } from "@/lib/db/test-db";
+import { withDemoDatabase } from "@/lib/db/test-db";
 import { resetDemo } from "@/lib/db/seed/reset";
-import { seedDemo } from "@/lib/db/seed/demo";
 import * as s from "@/lib/db/schema";
 import { createAccount } from "./accounts";
 import { certificateFile, deleteRestCertificate, enterpriseParty, uploadCertificate, type CertificateParty } from "./certificates";
@@ -13,18 +12,11 @@ import type { ServiceActor } from "./service";
 import { actorFor, certFile } from "./test-support";
 
 let db: Db;
-let dispose: () => Promise<void>;
 let danny: ServiceActor;
 let party: CertificateParty;
 let restId: string;
 
-before(async () => {
-  const handle = await useFreshDatabase();
-  db = handle.db;
-  dispose = handle.dispose;
-  await seedDemo(db);
-});
-after(async () => dispose());
+withDemoDatabase((ready) => (db = ready));
 beforeEach(async () => {
   await resetDemo(db);
   danny = await actorFor(db, "danny");

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Db } from "@/lib/db/client";
-import { useFreshDatabase } from "@/lib/db/test-db";
-import { seedDemo } from "@/lib/db/seed/demo";
+import { withDemoDatabase } from "@/lib/db/test-db";
 import * as s from "@/lib/db/schema";
 import { CHANNELS, checkCertificate } from "@/lib/rules/certificate";
 import { checkSshPublicKey } from "@/lib/rules/ssh-key";
@@ -10,15 +9,8 @@ import { trainerSamples } from "./trainer-kit";
 import { loadTrustStore } from "./trust-store";
 
 let db: Db;
-let dispose: () => Promise<void>;
 
-before(async () => {
-  const handle = await useFreshDatabase();
-  db = handle.db;
-  dispose = handle.dispose;
-  await seedDemo(db);
-});
-after(async () => dispose());
+withDemoDatabase((ready) => (db = ready));
 
 test("each trainer sample gets exactly its announced verdict (SPEC §4.3, §4.4)", async () => {
   const samples = await trainerSamples(db);

@@ -1,23 +1,15 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { useFreshDatabase } from "@/lib/db/test-db";
-import { seedDemo } from "@/lib/db/seed/demo";
+import { withDemoDatabase } from "@/lib/db/test-db";
 import * as s from "@/lib/db/schema";
 import { actorFor } from "@/lib/channels/test-support";
 import { getContact, saveContact } from "./contact";
 
 let db: Db;
-let dispose: () => Promise<void>;
 
-before(async () => {
-  const handle = await useFreshDatabase();
-  db = handle.db;
-  dispose = handle.dispose;
-  await seedDemo(db);
-});
-after(async () => dispose());
+withDemoDatabase((ready) => (db = ready));
 
 const input = { name: "Danny Janssens", countryCode: "+32", phone: "0486531619", email: "danny@apk.be", language: "fr" as const };
 

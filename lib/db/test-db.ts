@@ -2,7 +2,9 @@
 // database when DATABASE_URL is set, dropped afterwards).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openDatabase, setDbHandle, type DbHandle } from "./client";
+import { after, before } from "node:test";
+import { openDatabase, setDbHandle, type Db, type DbHandle } from "./client";
+import { seedDemo } from "./seed/demo";
 
 export async function useFreshDatabase(): Promise<DbHandle & { dispose(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
@@ -37,4 +39,19 @@ export async function useFreshDatabase(): Promise<DbHandle & { dispose(): Promis
       await cleanup.end();
     },
   };
+}
+
+/**
+ * For a test file: before its tests, a fresh database with the demo world (handed to `ready`);
+ * after them, the database is closed and dropped.
+ */
+export function withDemoDatabase(ready: (db: Db) => void): void {
+  let dispose: (() => Promise<void>) | undefined;
+  before(async () => {
+    const handle = await useFreshDatabase();
+    dispose = handle.dispose;
+    await seedDemo(handle.db);
+    ready(handle.db);
+  });
+  after(async () => dispose?.());
 }

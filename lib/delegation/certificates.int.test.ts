@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { actorFor, assertRefused, messageOf } from "@/lib/access/test-support";
 import type { ServiceActor } from "@/lib/access/service";
 import type { Db } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
-import { seedDemo } from "@/lib/db/seed/demo";
 import { resetDemo } from "@/lib/db/seed/reset";
-import { useFreshDatabase } from "@/lib/db/test-db";
+import { withDemoDatabase } from "@/lib/db/test-db";
 import { createCertificate } from "@/lib/pki/generate";
 import { addDelegatedCertificate, deleteDelegatedCertificate, downloadDelegatedCertificate } from "./certificates";
 import { acceptDelegation, endDelegation } from "./decisions";
@@ -19,19 +18,12 @@ import { requestFromEnterprise } from "./requests";
 // account — add, delete (never the last one), download — and nothing else.
 
 let db: Db;
-let dispose: () => Promise<void>;
 let claire: ServiceActor;
 let ivan: ServiceActor;
 let accountId: string;
 let delegationId: string;
 
-before(async () => {
-  const handle = await useFreshDatabase();
-  db = handle.db;
-  dispose = handle.dispose;
-  await seedDemo(db);
-});
-after(async () => dispose());
+withDemoDatabase((ready) => (db = ready));
 beforeEach(async () => {
   await resetDemo(db);
   claire = await actorFor(db, "claire");

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, test } from "node:test";
+import { beforeEach, test } from "node:test";
 import { and, desc, eq, gte } from "drizzle-orm";
 import { actorFor, assertRefused, messageOf } from "@/lib/access/test-support";
 import type { ServiceActor } from "@/lib/access/service";
 import type { Db } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
-import { seedDemo } from "@/lib/db/seed/demo";
 import { resetDemo } from "@/lib/db/seed/reset";
-import { useFreshDatabase } from "@/lib/db/test-db";
+import { withDemoDatabase } from "@/lib/db/test-db";
 import { acceptDelegation, endDelegation, refuseDelegation, resendDelegation } from "./decisions";
 import { listDelegations, restAccountsOf } from "./queries";
 import { requestFromEnterprise, requestFromIntermediary } from "./requests";
@@ -15,7 +14,6 @@ import { requestFromEnterprise, requestFromIntermediary } from "./requests";
 // SPEC §5 — requests, decisions, re-sends and their limits, visibility, concurrency, audit.
 
 let db: Db;
-let dispose: () => Promise<void>;
 let claire: ServiceActor;
 let ivan: ServiceActor;
 let restAccountId: string;
@@ -24,13 +22,7 @@ let firstEventId = 0;
 const DIGITAL = "0456.789.034";
 const DUPONT = "0876543270";
 
-before(async () => {
-  const handle = await useFreshDatabase();
-  db = handle.db;
-  dispose = handle.dispose;
-  await seedDemo(db);
-});
-after(async () => dispose());
+withDemoDatabase((ready) => (db = ready));
 beforeEach(async () => {
   await resetDemo(db);
   claire = await actorFor(db, "claire");
