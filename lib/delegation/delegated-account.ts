@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { failure, type ServiceActor, type ServiceResult } from "@/lib/access/service";
 import type { LocalizedName } from "@/lib/auth/contexts";
+import type { CertificateView } from "@/lib/channels/queries";
 import type { Queryable } from "@/lib/db/client";
 import { accountPermissions, accounts, certificates, delegations, enterprises, permissions, qualities } from "@/lib/db/schema";
 import { intermediarySide } from "./sides";
@@ -9,17 +10,8 @@ import { intermediarySide } from "./sides";
 // The intermediary's view of one delegated REST account (SPEC §5): its certificates, which it manages,
 // and its permissions, which only the enterprise may change (FAQ) and are shown read-only here.
 
-export interface DelegatedCertificate {
-  id: string;
-  name: string;
-  fileName: string;
-  subjectCn: string | null;
-  subjectO: string | null;
-  issuerCn: string | null;
-  notAfter: Date;
-  serialNumber: string;
-  sha256Fingerprint: string;
-}
+/** The same certificate card as on the enterprise's own account page. */
+export type DelegatedCertificate = CertificateView;
 
 export interface DelegatedAccount {
   id: string;
@@ -88,6 +80,7 @@ export async function getDelegatedAccount(
         notAfter: certificates.notAfter,
         serialNumber: certificates.serialNumber,
         sha256Fingerprint: certificates.sha256Fingerprint,
+        keyDescription: certificates.keyDescription,
       })
       .from(certificates)
       .where(eq(certificates.accountId, account.id))
