@@ -65,7 +65,7 @@ async function firstLoadJsKb(origin: string, cookie: string): Promise<number> {
 function failedCheck(label: string, problem: string, rss: number): LoadResult & { label: string } {
   return {
     label, requests: 0, requestsPerSecond: 0, latencyMs: { p50: 0, p95: 0, p99: 0, mean: 0 },
-    errors: { connection: 0, timeouts: 0, unexpectedStatus: 0, check: problem }, statusCodes: {}, serverRssMb: rss,
+    errors: { connection: 0, timeouts: 0, unexpectedStatus: 0, check: problem }, statusCodes: {}, serverRssMb: rss, serverCpuMsPerRequest: 0,
   };
 }
 
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       result.targets[run.p.target.scale]!.scenarios[scenario.name] = { label: scenario.label, ...measured };
       const errors = measured.errors.connection + measured.errors.timeouts + measured.errors.unexpectedStatus;
       console.error(
-        `[drive] ${run.p.target.scale.padEnd(5)} ${scenario.name.padEnd(12)} ${String(measured.requestsPerSecond).padStart(7)} req/s  p50 ${measured.latencyMs.p50} ms  p95 ${measured.latencyMs.p95} ms  p99 ${measured.latencyMs.p99} ms  errors ${errors}  rss ${measured.serverRssMb} MB`,
+        `[drive] ${run.p.target.scale.padEnd(5)} ${scenario.name.padEnd(12)} ${String(measured.requestsPerSecond).padStart(7)} req/s  p50 ${measured.latencyMs.p50} ms  p95 ${measured.latencyMs.p95} ms  p99 ${measured.latencyMs.p99} ms  cpu ${measured.serverCpuMsPerRequest} ms/req  errors ${errors}  rss ${measured.serverRssMb} MB`,
       );
     }
   }

@@ -24,6 +24,7 @@ export interface LoadSample {
   unexpectedStatus: number;
   statusCodes: Record<string, number>;
   serverRssMb: number;
+  serverCpuMs: number;
 }
 
 export interface LoadResult {
@@ -33,6 +34,8 @@ export interface LoadResult {
   errors: { connection: number; timeouts: number; unexpectedStatus: number; check: string | null };
   statusCodes: Record<string, number>;
   serverRssMb: number;
+  /** Server CPU time (all threads) per answered request: steadier than req/s on a machine shared with other work. */
+  serverCpuMsPerRequest: number;
 }
 
 /** The Cookie header a browser would send after these Set-Cookie headers (a later cookie of the same name wins). */
@@ -115,6 +118,19 @@ export function processTreeRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU time used so far by a process (user + system, all its threads), in ms. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -151,6 +167,7 @@ export async function load(
     },
   }));
   let rssMax = processTreeRssMb(options.serverPid);
+  const cpuBefore = processCpuMs(options.serverPid);
   const sampler = setInterval(() => {
     rssMax = Math.max(rssMax, processTreeRssMb(options.serverPid));
   }, 200);
@@ -160,7 +177,8 @@ export async function load(
     const result = await instance;
     const statusCodes: Record<string, number> = {};
     for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stat.count;
-    return { seconds: options.seconds, latencies, connectionErrors: result.errors, timeouts: result.timeouts, unexpectedStatus, statusCodes, serverRssMb: rssMax };
+    const serverCpuMs = processCpuMs(options.serverPid) - cpuBefore;
+    return { seconds: options.seconds, latencies, connectionErrors: result.errors, timeouts: result.timeouts, unexpectedStatus, statusCodes, serverRssMb: rssMax, serverCpuMs };
   } finally {
     clearInterval(sampler);
   }
@@ -181,6 +199,7 @@ export function summarize(samples: LoadSample[]): LoadResult {
     errors: { connection: sum((s) => s.connectionErrors), timeouts: sum((s) => s.timeouts), unexpectedStatus: sum((s) => s.unexpectedStatus), check: null },
     statusCodes,
     serverRssMb: Math.max(0, ...samples.map((s) => s.serverRssMb)),
+    serverCpuMsPerRequest: round(sum((s) => s.serverCpuMs) / Math.max(latencies.length, 1)),
   };
 }
 
