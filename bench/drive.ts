@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { cookieHeader, load, prepare, processTreeRssMb, round, summarize, verify, type LoadResult, type LoadSample, type PreparedStep } from "./load";
+import { cookieHeader, load, median, prepare, processTreeRssMb, round, sampleP95, summarize, verify, type LoadResult, type LoadSample, type PreparedStep } from "./load";
 import type { Fixtures } from "./scale";
 import { scenarios } from "./scenarios";
 
@@ -26,6 +26,11 @@ export interface TargetResult {
 
 export interface DriveResult {
   targets: Record<string, TargetResult>;
+  /**
+   * Per scenario: p95 of the last target ÷ p95 of the first, round by round (the two are measured back to
+   * back), and their median — what the budget is checked against, robust to a neighbour's burst of work.
+   */
+  p95Ratios: Record<string, { median: number; rounds: number[] }>;
   homeFirstLoadJsKb: number;
   settings: { seconds: number; rounds: number; warmup: number; connections: number };
 }
@@ -74,7 +79,7 @@ async function main(): Promise<void> {
     options: {
       targets: { type: "string" },
       seconds: { type: "string", default: "10" },
-      rounds: { type: "string", default: "2" },
+      rounds: { type: "string", default: "5" },
       warmup: { type: "string", default: "3" },
       connections: { type: "string", default: "10" },
       out: { type: "string" },
@@ -93,7 +98,7 @@ async function main(): Promise<void> {
     }),
   );
   const last = prepared[prepared.length - 1];
-  const result: DriveResult = { targets: {}, homeFirstLoadJsKb: last ? await firstLoadJsKb(last.target.origin, last.cookie) : 0, settings };
+  const result: DriveResult = { targets: {}, p95Ratios: {}, homeFirstLoadJsKb: last ? await firstLoadJsKb(last.target.origin, last.cookie) : 0, settings };
   for (const p of prepared) result.targets[p.target.scale] = { scenarios: {}, idleRssMb: p.idleRssMb };
 
   for (const scenario of scenarios.filter((s) => !only || only.has(s.name))) {
@@ -114,6 +119,11 @@ async function main(): Promise<void> {
     for (let r = 0; r < settings.rounds; r++) {
       const order = r % 2 === 0 ? runs : [...runs].reverse();
       for (const run of order) run.samples.push(await load(run.p.target.origin, run.steps, optionsOf(run.p, settings.seconds / settings.rounds)));
+    }
+    const [first, second] = runs;
+    if (runs.length === 2 && first && second) {
+      const rounds = first.samples.map((sample, r) => round(sampleP95(second.samples[r]!) / Math.max(sampleP95(sample), 1e-9)));
+      result.p95Ratios[scenario.name] = { median: round(median(rounds)), rounds };
     }
     for (const run of runs) {
       const measured = summarize(run.samples);

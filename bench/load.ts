@@ -203,6 +203,18 @@ export function summarize(samples: LoadSample[]): LoadResult {
   };
 }
 
+/** p95 of one load period (one round), for the paired full ÷ small ratios. */
+export function sampleP95(sample: LoadSample): number {
+  return percentile([...sample.latencies].sort((a, b) => a - b), 95);
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;

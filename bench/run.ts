@@ -98,7 +98,8 @@ async function main(): Promise<void> {
   const mode = values.quick ? "quick" : "full";
   const databases = (values.db ?? (process.env.DATABASE_URL ? "pglite,postgres" : "pglite")).split(",") as Array<"pglite" | "postgres">;
   if (databases.includes("postgres") && !process.env.DATABASE_URL) throw new Error("--db postgres needs DATABASE_URL (a PostgreSQL server where databases may be created)");
-  const settings = { seconds: Number(values.seconds ?? (values.quick ? 5 : 10)), rounds: 2, warmup: values.quick ? 2 : 3 };
+  // Each scale is measured in 5 short rounds, alternating with the other scale (see bench/drive.ts).
+  const settings = { seconds: Number(values.seconds ?? (values.quick ? 5 : 10)), rounds: 5, warmup: values.quick ? 2 : 3 };
   const started = performance.now();
   mkdirSync(dataRoot, { recursive: true });
 

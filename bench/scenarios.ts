@@ -66,6 +66,8 @@ export const scenarios: Scenario[] = [
   //   { method: "ACTION", path: (f) => `/accounts/${f.restAccountId}`, action: { file: "app/(chaman)/accounts/[accountId]/actions.ts", export: "deleteCertificateAction" },
   //     args: (f) => [{}, formData({ accountId: f.restAccountId, certificateId: "{{certificateId}}" })], expect: 200 },
   // ] },
+  // The cheapest page of the app (no session, no query): the framework's own cost, for comparison.
+  { name: "login-page", label: "Sign-in page, signed out", signedIn: false, steps: [{ method: "GET", path: "/login", expect: 200, contains: () => 'name="password"' }] },
   { name: "sign-in", label: "Sign-in (argon2id)", signedIn: false, steps: [{ method: "POST", path: "/api/auth/callback/credentials", request: signInRequest, expect: 302 }] },
   // Proves the server-action technique on an existing action: <form action={setLocale}> posts [formData].
   {
