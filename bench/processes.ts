@@ -45,12 +45,16 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/** Node flags of the server, as scripts/demo.sh starts it (its heap cap), unless NODE_OPTIONS says otherwise. */
+export const serverNodeOptions = process.env.NODE_OPTIONS || "--max-old-space-size=256";
+
 /** `next start` on 127.0.0.1 with its own database, a random AUTH_SECRET; resolves once /api/health answers 200. */
 export async function startServer(port: number, database: { url?: string; dataDir?: string }, logFile: string): Promise<Server> {
   const log = openSync(logFile, "w");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
+    NODE_OPTIONS: serverNodeOptions,
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     DATABASE_URL: database.url ?? "",
