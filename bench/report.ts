@@ -79,8 +79,8 @@ export function runTable(run: DatabaseRun): string {
   const big = run.drive.targets[run.mode]?.scenarios ?? {};
   const floor = scenarios.find((s) => s.floor)?.name ?? "health";
   const lines = [
-    `| ${run.database} (${run.mode}) | req/s small | req/s ${run.mode} | ÷ health (${run.mode}) | CPU ms/req | p50 ms | p95 ms small | p95 ms ${run.mode} | p95 ${run.mode} ÷ small | p99 ms | errors | RSS MB |`,
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| ${run.database} (${run.mode}) | req/s small | req/s ${run.mode} | ÷ health (${run.mode}) | CPU ms/req | p50 ms | p95 ms small | p95 ms ${run.mode} | p95 ${run.mode} ÷ small | CPU ${run.mode} ÷ small | p99 ms | errors | RSS MB |`,
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const scenario of scenarios) {
     const a = small[scenario.name];
@@ -88,8 +88,9 @@ export function runTable(run: DatabaseRun): string {
     if (!a || !b) continue;
     const share = scenario.floor ? "1" : String(round(b.requestsPerSecond / Math.max(big[floor]?.requestsPerSecond ?? 0, 1e-9)));
     const ratio = String(run.drive.p95Ratios[scenario.name]?.median ?? "–");
+    const cpuRatio = a.serverCpuMsPerRequest > 0 ? String(round(b.serverCpuMsPerRequest / a.serverCpuMsPerRequest)) : "–";
     lines.push(
-      `| ${scenario.label} | ${a.requestsPerSecond} | ${b.requestsPerSecond} | ${share} | ${b.serverCpuMsPerRequest} | ${b.latencyMs.p50} | ${a.latencyMs.p95} | ${b.latencyMs.p95} | ${ratio} | ${b.latencyMs.p99} | ${errorsOf(a) + errorsOf(b)} | ${Math.max(a.serverRssMb, b.serverRssMb)} |`,
+      `| ${scenario.label} | ${a.requestsPerSecond} | ${b.requestsPerSecond} | ${share} | ${b.serverCpuMsPerRequest} | ${b.latencyMs.p50} | ${a.latencyMs.p95} | ${b.latencyMs.p95} | ${ratio} | ${cpuRatio} | ${b.latencyMs.p99} | ${errorsOf(a) + errorsOf(b)} | ${Math.max(a.serverRssMb, b.serverRssMb)} |`,
     );
   }
   return lines.join("\n");
