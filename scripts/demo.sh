@@ -10,4 +10,6 @@ if ! grep -qs '^AUTH_SECRET=' .env.local; then
   echo "AUTH_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')" >> .env.local
 fi
 npx next build
-exec npx next start -p "${PORT:-3000}"
+# The server's live heap is ~60 MB; without a cap V8 lets garbage pile up to ~250 MB before collecting,
+# which took the server past 400 MB of RSS under load (docs/PERFORMANCE.md). An explicit NODE_OPTIONS wins.
+NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=256}" exec npx next start -p "${PORT:-3000}"

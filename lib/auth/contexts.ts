@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import {
   chamanRights,
@@ -31,6 +31,17 @@ export interface ActingContext extends Access {
   hasChamanRight: boolean;
 }
 
+interface RoleRow {
+  enterpriseId: string;
+  qualityId: number | null;
+  role: RoleKind;
+}
+
+interface RightRow {
+  enterpriseId: string;
+  qualityId: number;
+}
+
 export interface UserSummary {
   id: string;
   username: string;
@@ -39,48 +50,56 @@ export interface UserSummary {
   niss: string;
 }
 
-/** Reads the user's roles and rights from the database; nothing is taken from the session but the id. */
+/**
+ * Reads the user's roles and rights from the database; nothing is taken from the session but the id.
+ * Two queries — the user with its roles and rights, and the enterprise + quality rows of every enterprise
+ * it belongs to — instead of one per table: this runs on every signed-in request (docs/PERFORMANCE.md).
+ */
 export async function loadContexts(q: Queryable, userId: string): Promise<{ user: UserSummary; contexts: ActingContext[] } | null> {
-  const [user] = await q
-    .select({ id: users.id, username: users.username, firstName: users.firstName, lastName: users.lastName, niss: users.niss })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!user) return null;
-
-  const [roles, rights, members] = await Promise.all([
-    q.select().from(roleAssignments).where(eq(roleAssignments.userId, userId)),
-    q.select().from(chamanRights).where(eq(chamanRights.userId, userId)),
-    q.select().from(memberships).where(eq(memberships.userId, userId)),
+  const [found, rows] = await Promise.all([
+    q
+      .select({
+        id: users.id,
+        username: users.username,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        niss: users.niss,
+        roles: sql<RoleRow[]>`coalesce((select json_agg(json_build_object('enterpriseId', ${roleAssignments.enterpriseId}, 'qualityId', ${roleAssignments.qualityId}, 'role', ${roleAssignments.role})) from ${roleAssignments} where ${roleAssignments.userId} = ${userId}), '[]'::json)`,
+        rights: sql<RightRow[]>`coalesce((select json_agg(json_build_object('enterpriseId', ${chamanRights.enterpriseId}, 'qualityId', ${chamanRights.qualityId})) from ${chamanRights} where ${chamanRights.userId} = ${userId}), '[]'::json)`,
+      })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1),
+    q
+      .select({
+        enterpriseQualityId: enterpriseQualities.id,
+        enterpriseId: enterprises.id,
+        enterpriseNumber: enterprises.number,
+        enterpriseName: enterprises.name,
+        isTechnicalIntermediary: enterprises.isTechnicalIntermediary,
+        qualityId: qualities.id,
+        qualityCode: qualities.code,
+        nameFr: qualities.nameFr,
+        nameNl: qualities.nameNl,
+        nameEn: qualities.nameEn,
+        nameDe: qualities.nameDe,
+        sortOrder: qualities.sortOrder,
+        senderId: senders.id,
+        senderNumber: senders.senderNumber,
+      })
+      .from(enterpriseQualities)
+      .innerJoin(enterprises, eq(enterprises.id, enterpriseQualities.enterpriseId))
+      .innerJoin(qualities, eq(qualities.id, enterpriseQualities.qualityId))
+      .leftJoin(senders, eq(senders.enterpriseQualityId, enterpriseQualities.id))
+      // Every enterprise the user has a role, a right or a membership in.
+      .where(
+        sql`${enterpriseQualities.enterpriseId} in (select ${roleAssignments.enterpriseId} from ${roleAssignments} where ${roleAssignments.userId} = ${userId} union select ${chamanRights.enterpriseId} from ${chamanRights} where ${chamanRights.userId} = ${userId} union select ${memberships.enterpriseId} from ${memberships} where ${memberships.userId} = ${userId})`,
+      )
+      .orderBy(enterprises.name, qualities.sortOrder),
   ]);
-  const enterpriseIds = [
-    ...new Set([...roles.map((r) => r.enterpriseId), ...rights.map((r) => r.enterpriseId), ...members.map((m) => m.enterpriseId)]),
-  ];
-  if (enterpriseIds.length === 0) return { user, contexts: [] };
-
-  const rows = await q
-    .select({
-      enterpriseQualityId: enterpriseQualities.id,
-      enterpriseId: enterprises.id,
-      enterpriseNumber: enterprises.number,
-      enterpriseName: enterprises.name,
-      isTechnicalIntermediary: enterprises.isTechnicalIntermediary,
-      qualityId: qualities.id,
-      qualityCode: qualities.code,
-      nameFr: qualities.nameFr,
-      nameNl: qualities.nameNl,
-      nameEn: qualities.nameEn,
-      nameDe: qualities.nameDe,
-      sortOrder: qualities.sortOrder,
-      senderId: senders.id,
-      senderNumber: senders.senderNumber,
-    })
-    .from(enterpriseQualities)
-    .innerJoin(enterprises, eq(enterprises.id, enterpriseQualities.enterpriseId))
-    .innerJoin(qualities, eq(qualities.id, enterpriseQualities.qualityId))
-    .leftJoin(senders, eq(senders.enterpriseQualityId, enterpriseQualities.id))
-    .where(inArray(enterpriseQualities.enterpriseId, enterpriseIds))
-    .orderBy(enterprises.name, qualities.sortOrder);
+  const [userRow] = found;
+  if (!userRow) return null;
+  const { roles, rights, ...user } = userRow;
 
   const contexts = rows.map((row): ActingContext => {
     const ctxRoles = roles

@@ -25,6 +25,11 @@ export interface DbHandle {
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 
+// PGlite keeps PostgreSQL's shared buffers inside its WebAssembly heap, which is resident from the start
+// and never shrinks: the default 128 MB alone took the server past its 400 MB budget (docs/PERFORMANCE.md).
+// The operating system's file cache still keeps the data files in memory for PGlite's reads.
+const pgliteOptions = { postgresqlconf: ["shared_buffers = 16MB"] };
+
 export function dataDir(): string {
   // Resolved at run time from the environment; not a build-time file dependency.
   return path.resolve(/*turbopackIgnore: true*/ process.env.CHAMAN_DATA_DIR ?? "data");
@@ -42,11 +47,11 @@ export async function openDatabase(
   }
   let client: PGlite;
   if (options.pglite === "memory") {
-    client = new PGlite();
+    client = new PGlite(pgliteOptions);
   } else {
     const dir = options.pglite ?? path.join(dataDir(), "pglite");
     mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir);
+    client = new PGlite(dir, pgliteOptions);
   }
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });

@@ -1,0 +1,86 @@
+// THE list of what the benchmark drives (issue 7). One row per page or action; a row with several
+// steps is replayed in order on every connection (e.g. add a certificate, then delete it).
+//
+// To add a page:   { name, label, signedIn: true, steps: [{ method: "GET", path: (f) => `/accounts/${f.restAccountId}`, expect: 200 }] }
+// To add an action: a step with method "ACTION", the page path it is posted to, the action's source file and
+//   export name (its id is read from the build), and its arguments as the browser passes them: `[formData(...)]`
+//   for <form action={fn}>, `[prevState, formData(...)]` for useActionState. "{{name}}" in a path or an
+//   argument is replaced by what an earlier step's `capture` found in its response.
+import { cookieHeader } from "./load";
+import { formData } from "./server-action";
+import type { Fixtures } from "./scale";
+
+export type Budgeted = "p95-ratio" | "throughput-vs-health" | "first-load-js";
+
+export interface Step {
+  method: "GET" | "POST" | "ACTION";
+  path: string | ((f: Fixtures) => string);
+  /** ACTION: the server action, by source file (relative to the project) and export name. */
+  action?: { file: string; export: string };
+  /** ACTION: its arguments. */
+  args?: (f: Fixtures) => unknown[] | Promise<unknown[]>;
+  /** POST: a raw request made once before the load (e.g. the sign-in form with its CSRF token). */
+  request?: (ctx: SetupContext) => Promise<{ headers: Record<string, string>; body: Buffer }>;
+  /** The status every answer must have; anything else counts as an error. */
+  expect: number;
+  /** Text a correct answer contains, checked once before the load (e.g. proof of being signed in). */
+  contains?: (f: Fixtures) => string;
+  /** Stores the first group of `pattern` in the response body under `name`, for the next steps. */
+  capture?: { name: string; pattern: RegExp };
+}
+
+export interface Scenario {
+  name: string;
+  label: string;
+  /** Sent with the persona's session cookie. */
+  signedIn: boolean;
+  steps: Step[];
+  /** The floor the other throughputs are divided by. */
+  floor?: boolean;
+}
+
+export interface SetupContext {
+  origin: string;
+  fixtures: Fixtures;
+}
+
+/** Auth.js credentials sign-in, as the provider's form posts it; the CSRF token and cookie are taken once and replayed. */
+async function signInRequest({ origin, fixtures }: SetupContext): Promise<{ headers: Record<string, string>; body: Buffer }> {
+  const response = await fetch(`${origin}/api/auth/csrf`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const cookie = cookieHeader(response.headers.getSetCookie());
+  const body = new URLSearchParams({ csrfToken, username: fixtures.username, password: fixtures.password, callbackUrl: `${origin}/` });
+  return { headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body: Buffer.from(body.toString()) };
+}
+
+export const scenarios: Scenario[] = [
+  { name: "health", label: "/api/health (floor)", signedIn: false, floor: true, steps: [{ method: "GET", path: "/api/health", expect: 200, contains: () => '"status":"ok"' }] },
+  { name: "home", label: "Home page, signed in", signedIn: true, steps: [{ method: "GET", path: "/", expect: 200, contains: (f) => f.senderNumber }] },
+  { name: "journal", label: "Journal, signed in", signedIn: true, steps: [{ method: "GET", path: "/journal", expect: 200, contains: (f) => f.senderNumber }] },
+  // Issue 4, once merged (account detail page; add + delete of a REST certificate through the server actions):
+  // { name: "account", label: "Account detail page", signedIn: true, steps: [{ method: "GET", path: (f) => `/accounts/${f.restAccountId}`, expect: 200 }] },
+  // { name: "certificate", label: "REST certificate add + delete", signedIn: true, steps: [
+  //   { method: "ACTION", path: (f) => `/accounts/${f.restAccountId}`, action: { file: "app/(chaman)/accounts/[accountId]/actions.ts", export: "addCertificateAction" },
+  //     args: async (f) => [{}, formData({ accountId: f.restAccountId, name: "bench", certificate: await benchCertificateFile() })], expect: 200 },
+  //   { method: "GET", path: (f) => `/accounts/${f.restAccountId}`, expect: 200, capture: { name: "certificateId", pattern: /name="certificateId" value="([0-9a-f-]{36})"/ } },
+  //   { method: "ACTION", path: (f) => `/accounts/${f.restAccountId}`, action: { file: "app/(chaman)/accounts/[accountId]/actions.ts", export: "deleteCertificateAction" },
+  //     args: (f) => [{}, formData({ accountId: f.restAccountId, certificateId: "{{certificateId}}" })], expect: 200 },
+  // ] },
+  // The cheapest page of the app (no session, no query): the framework's own cost, for comparison.
+  { name: "login-page", label: "Sign-in page, signed out", signedIn: false, steps: [{ method: "GET", path: "/login", expect: 200, contains: () => 'name="password"' }] },
+  { name: "sign-in", label: "Sign-in (argon2id)", signedIn: false, steps: [{ method: "POST", path: "/api/auth/callback/credentials", request: signInRequest, expect: 302 }] },
+  // Proves the server-action technique on an existing action: <form action={setLocale}> posts [formData].
+  {
+    name: "action",
+    label: "Server action (setLocale)",
+    signedIn: true,
+    steps: [{ method: "ACTION", path: "/", action: { file: "components/locale-actions.ts", export: "setLocale" }, args: () => [formData({ locale: "fr" })], expect: 200, contains: () => ":" }],
+  },
+];
+
+/** A REST certificate file for upload steps (self-signed, digitalSignature: accepted for REST, SPEC §4.4). */
+export async function benchCertificateFile(): Promise<File> {
+  const { createCertificate } = await import("@/lib/pki/generate");
+  const issued = await createCertificate({ subject: { cn: "bench-upload", o: "Chaman bench" }, keyUsage: ["digitalSignature"] });
+  return new File([issued.der.slice()], "bench-upload.cer", { type: "application/pkix-cert" });
+}
