@@ -5,10 +5,11 @@ import { hash, verify } from "@node-rs/argon2";
 // argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes).
 const options = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-// At most one argon2 computation per core. More cannot finish sooner, but each holds 19 MiB and one of
-// libuv's 4 threads, which every page also needs (WebCrypto for the session cookie, file reads): 10
-// concurrent sign-ins peaked at +75 MB of RSS, +38 MB with this limit, in the same time (docs/PERFORMANCE.md).
-const maxConcurrent = Math.max(1, availableParallelism());
+// At most one argon2 computation per core but one (the event loop that renders pages needs a core too).
+// More cannot finish sooner, but each holds 19 MiB and one of libuv's 4 threads, which every page also
+// needs (WebCrypto for the session cookie, file reads): 10 concurrent sign-ins peaked at +75 MB of RSS,
+// +38 MB with two at a time, in the same time (docs/PERFORMANCE.md).
+const maxConcurrent = Math.max(1, availableParallelism() - 1);
 let running = 0;
 const waiting: Array<() => void> = [];
 
