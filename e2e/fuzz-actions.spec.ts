@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { formData } from "./support/server-actions";
-import { hostileFile, hostileValue, prng } from "./support/fuzz";
+import { prng } from "../lib/testing/prng";
+import { hostileFile, hostileValue } from "./support/fuzz";
 import { HttpSession, outcomeOf } from "./support/http-session";
 import { resetDemoData } from "./support/reset";
 

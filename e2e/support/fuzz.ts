@@ -1,15 +1,4 @@
-// Deterministic generators of hostile form values for the fuzz tests (seeded, so a failure replays).
-
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Generators of hostile form values for the fuzz tests, driven by a seeded PRNG (lib/testing/prng.ts).
 
 const samples = [
   "", " ", "EXP", "EXPVALID01", "exp12345678", "EXP" + "A".repeat(300), "'; drop table accounts; --", "<script>alert(1)</script>",

@@ -6,6 +6,7 @@ import type { Db, Queryable } from "@/lib/db/client";
 import { enterpriseQualities, qualities, roleAssignments, senders, users } from "@/lib/db/schema";
 import { ensureMembership, findUserByNiss, type PersonRef } from "./people";
 import { failure, uniqueViolation, type ServiceActor, type ServiceResult } from "./service";
+import { auditActor } from "@/lib/services/result";
 
 // SPEC §1 and seed 003 §5: the responsable d'accès entité (and co-responsables) activates a quality,
 // gives its contact e-mail and designates its gestionnaire local; a sender with its own number follows.
@@ -113,16 +114,13 @@ export async function activateQuality(
       await tx.insert(roleAssignments).values({ userId: manager.id, enterpriseId: ctx.enterpriseId, qualityId: quality.id, role: "gestionnaire-local" });
       await ensureMembership(tx, manager.id, ctx.enterpriseId);
       await recordEvent(tx, {
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        enterpriseId: ctx.enterpriseId,
+        ...auditActor(actor),
         qualityId: quality.id,
         senderId: sender!.id,
         action: "quality.activate",
         targetType: "quality",
         targetId: quality.code,
         summary: { after: { quality: quality.code, contactEmail: input.contactEmail, senderNumber: sender!.senderNumber, gestionnaireLocal: manager.name } },
-        ip: actor.ip,
       });
       return sender!.senderNumber;
     });

@@ -5,6 +5,7 @@ import type { RoleKind } from "@/lib/auth/access";
 import type { Db, Queryable } from "@/lib/db/client";
 import { chamanRights, memberships, roleAssignments, users } from "@/lib/db/schema";
 import { failure, type ServiceActor, type ServiceResult } from "./service";
+import { auditActor } from "@/lib/services/result";
 
 // SPEC §1, FAQ « Comment obtenir la permission pour un utilisateur classique ? »: the gestionnaire local
 // (and co-gestionnaires) grant or revoke « Chaman - Gestion des canaux techniques » to the
@@ -92,16 +93,12 @@ export async function grantChamanRight(db: Db, actor: ServiceActor, input: { use
       .returning({ userId: chamanRights.userId });
     if (inserted.length === 0) return failure("access.already-granted", { name });
     await recordEvent(tx, {
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      enterpriseId: ctx.enterpriseId,
-      qualityId: ctx.qualityId,
+      ...auditActor(actor),
       senderId: ctx.senderId,
       action: "chaman-right.grant",
       targetType: "user",
       targetId: input.userId,
       summary: { after: { user: name, right: "chaman-gestion-canaux-techniques" } },
-      ip: actor.ip,
     });
     return { ok: true as const, name };
   });
@@ -119,16 +116,12 @@ export async function revokeChamanRight(db: Db, actor: ServiceActor, input: { us
       .returning({ userId: chamanRights.userId });
     if (removed.length === 0) return failure("not-found");
     await recordEvent(tx, {
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      enterpriseId: ctx.enterpriseId,
-      qualityId: ctx.qualityId,
+      ...auditActor(actor),
       senderId: ctx.senderId,
       action: "chaman-right.revoke",
       targetType: "user",
       targetId: input.userId,
       summary: { before: { user: name, right: "chaman-gestion-canaux-techniques" } },
-      ip: actor.ip,
     });
     return { ok: true as const, name };
   });

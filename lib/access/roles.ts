@@ -6,6 +6,7 @@ import type { Db, Queryable } from "@/lib/db/client";
 import { roleAssignments, users } from "@/lib/db/schema";
 import { ensureMembership, findUserByNiss } from "./people";
 import { failure, uniqueViolation, type ServiceActor, type ServiceResult } from "./service";
+import { auditActor } from "@/lib/services/result";
 
 // Co-managers, named by NISS (seed 003 §7.1): co-responsables d'accès at entity level (by the
 // responsable d'accès), co-gestionnaires locaux per quality (by the gestionnaire local or a co).
@@ -53,16 +54,13 @@ export async function addCoManager(
         .returning({ id: roleAssignments.id });
       await ensureMembership(tx, person.id, ctx.enterpriseId);
       await recordEvent(tx, {
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        enterpriseId: ctx.enterpriseId,
+        ...auditActor(actor),
         qualityId,
         senderId: qualityId === null ? null : ctx.senderId,
         action: "role.assign",
         targetType: "role-assignment",
         targetId: row!.id,
         summary: { after: { role: input.role, person: person.name } },
-        ip: actor.ip,
       });
       return { ok: true as const, name: person.name };
     });
@@ -88,15 +86,12 @@ export async function removeCoManager(db: Db, actor: ServiceActor, input: { assi
       .returning({ id: roleAssignments.id, role: roleAssignments.role, qualityId: roleAssignments.qualityId, userId: roleAssignments.userId });
     if (!removed) return failure("not-found");
     await recordEvent(tx, {
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      enterpriseId: ctx.enterpriseId,
+      ...auditActor(actor),
       qualityId: removed.qualityId,
       action: "role.remove",
       targetType: "role-assignment",
       targetId: removed.id,
       summary: { before: { role: removed.role, userId: removed.userId } },
-      ip: actor.ip,
     });
     return { ok: true as const };
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { failure, type ServiceActor, type ServiceFailure } from "@/lib/services/result";
 
-export { failure, fieldFailures, type FailureCode, type FieldFailure, type ServiceActor, type ServiceFailure, type ServiceResult } from "@/lib/services/result";
+export { auditActor, failure, fieldFailures, type FailureCode, type FieldFailure, type ServiceActor, type ServiceFailure, type ServiceResult } from "@/lib/services/result";
 
 /**
  * SPEC §1: the acting user must have Chaman access for the sender acted on. Every service
@@ -10,15 +10,4 @@ export { failure, fieldFailures, type FailureCode, type FieldFailure, type Servi
 export function actingSender(actor: ServiceActor): { ok: true; senderId: string } | ServiceFailure {
   if (!actor.ctx.chamanAccess || !actor.ctx.senderId) return failure("access.denied");
   return { ok: true, senderId: actor.ctx.senderId };
-}
-
-/** The audit fields describing the actor (lib/audit/record.ts). */
-export function auditActor(actor: ServiceActor) {
-  return {
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    enterpriseId: actor.ctx.enterpriseId,
-    qualityId: actor.ctx.qualityId,
-    ip: actor.ip,
-  };
 }

@@ -8,20 +8,9 @@ import { checkPassword } from "./password";
 import { RULE_CODES } from "./result";
 import { checkSshPublicKey } from "./ssh-key";
 import { checkUsername } from "./username";
+import { prng } from "@/lib/testing/prng";
 
 const known = new Set<string>(RULE_CODES);
-
-/** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutateBytes(input: Uint8Array, rnd: () => number): Uint8Array {
   const pick = (n: number) => Math.floor(rnd() * n);

@@ -15,6 +15,17 @@ export interface ServiceActor {
   ctx: ActingContext;
 }
 
+/** The audit fields describing the actor (lib/audit/record.ts). */
+export function auditActor(actor: ServiceActor) {
+  return {
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    enterpriseId: actor.ctx.enterpriseId,
+    qualityId: actor.ctx.qualityId,
+    ip: actor.ip,
+  };
+}
+
 export type FailureCode = RuleCode | AppErrorCode;
 
 export interface FieldFailure {
