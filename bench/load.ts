@@ -1,9 +1,10 @@
 // Turns a scenario of bench/scenarios.ts into concrete requests, checks them once, then loads the
 // server with autocannon while sampling the server's memory (issue 7).
+import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import autocannon from "autocannon";
 import { actionHeaders, encodeActionArgs, findActionId } from "./server-action";
-import type { Scenario, SetupContext } from "./scenarios";
+import type { Capture, Scenario, SetupContext } from "./scenarios";
 
 export interface PreparedStep {
   method: "GET" | "POST";
@@ -12,7 +13,7 @@ export interface PreparedStep {
   body?: Buffer;
   expect: number;
   contains?: string;
-  capture?: { name: string; pattern: RegExp };
+  capture?: Capture;
 }
 
 /** What one load period measured; several periods (rounds) of the same target are merged by summarize(). */
@@ -50,6 +51,21 @@ export function cookieHeader(setCookies: string[], existing = ""): string {
 
 const placeholder = /\{\{(\w+)\}\}/g;
 
+/**
+ * `{{conn}}` is set once per connection (8 hex characters, the same length as the placeholder, so a
+ * filled multipart body keeps its size): each connection names what it creates after itself and finds
+ * it again, so concurrent connections never act on each other's rows.
+ */
+function connectionValues(context: Record<string, string>): Record<string, string> {
+  context.conn ??= randomBytes(4).toString("hex");
+  return context;
+}
+
+/** A capture pattern may name `{{conn}}` or an earlier capture: it is filled, then compiled. */
+function capturePattern(pattern: RegExp | string, values: Record<string, string>): RegExp {
+  return typeof pattern === "string" ? new RegExp(fill(pattern, values)) : pattern;
+}
+
 function hasPlaceholder(text: string): boolean {
   return /\{\{\w+\}\}/.test(text);
 }
@@ -83,7 +99,7 @@ export async function prepare(scenario: Scenario, ctx: SetupContext & { projectD
 
 /** Sends each step once and checks status, content and captures: a wrong set-up fails loudly, not as noise. */
 export async function verify(origin: string, steps: PreparedStep[]): Promise<string | null> {
-  const captured: Record<string, string> = {};
+  const captured = connectionValues({});
   for (const step of steps) {
     const body = step.body ? Buffer.from(fill(step.body.toString("latin1"), captured), "latin1") : undefined;
     const response = await fetch(`${origin}${fill(step.path, captured)}`, { method: step.method, headers: step.headers, body, redirect: "manual" });
@@ -91,8 +107,9 @@ export async function verify(origin: string, steps: PreparedStep[]): Promise<str
     if (response.status !== step.expect) return `${step.method} ${step.path}: status ${response.status}, expected ${step.expect}`;
     if (step.contains && !text.includes(step.contains)) return `${step.method} ${step.path}: the answer lacks "${step.contains}"`;
     if (step.capture) {
-      const value = step.capture.pattern.exec(text)?.[1];
-      if (value === undefined) return `${step.method} ${step.path}: nothing matched ${String(step.capture.pattern)}`;
+      const pattern = capturePattern(step.capture.pattern, captured);
+      const value = pattern.exec(text)?.[1];
+      if (value === undefined) return `${step.method} ${step.path}: nothing matched ${String(pattern)}`;
       captured[step.capture.name] = value;
     }
   }
@@ -153,15 +170,16 @@ export async function load(
       ? {
           setupRequest: (request: Record<string, unknown>, context: Record<string, string>) => ({
             ...request,
-            path: fill(step.path, context),
+            path: fill(step.path, connectionValues(context)),
             ...(step.body ? { body: Buffer.from(fill(step.body.toString("latin1"), context), "latin1") } : {}),
           }),
         }
       : {}),
     onResponse: (status: number, body: string, context: Record<string, string>) => {
-      if (status !== step.expect) unexpectedStatus++;
+      // A refused action still answers 200 (its state carries the error): the expected text tells.
+      if (status !== step.expect || (step.contains !== undefined && !body.includes(step.contains))) unexpectedStatus++;
       if (step.capture) {
-        const value = step.capture.pattern.exec(body)?.[1];
+        const value = capturePattern(step.capture.pattern, connectionValues(context)).exec(body)?.[1];
         if (value !== undefined) context[step.capture.name] = value;
       }
     },

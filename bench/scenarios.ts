@@ -5,7 +5,8 @@
 // To add an action: a step with method "ACTION", the page path it is posted to, the action's source file and
 //   export name (its id is read from the build), and its arguments as the browser passes them: `[formData(...)]`
 //   for <form action={fn}>, `[prevState, formData(...)]` for useActionState. "{{name}}" in a path or an
-//   argument is replaced by what an earlier step's `capture` found in its response.
+//   argument is replaced by what an earlier step's `capture` found in its response; "{{conn}}" by a token of
+//   the connection (bench/load.ts), for names that must not collide between connections.
 import { cookieHeader } from "./load";
 import { formData } from "./server-action";
 import type { Fixtures } from "./scale";
@@ -26,7 +27,13 @@ export interface Step {
   /** Text a correct answer contains, checked once before the load (e.g. proof of being signed in). */
   contains?: (f: Fixtures) => string;
   /** Stores the first group of `pattern` in the response body under `name`, for the next steps. */
-  capture?: { name: string; pattern: RegExp };
+  capture?: Capture;
+}
+
+/** Stores the first group of `pattern` (a RegExp, or a string that may name `{{conn}}` or earlier captures) under `name`. */
+export interface Capture {
+  name: string;
+  pattern: RegExp | string;
 }
 
 export interface Scenario {
@@ -57,15 +64,38 @@ export const scenarios: Scenario[] = [
   { name: "health", label: "/api/health (floor)", signedIn: false, floor: true, steps: [{ method: "GET", path: "/api/health", expect: 200, contains: () => '"status":"ok"' }] },
   { name: "home", label: "Home page, signed in", signedIn: true, steps: [{ method: "GET", path: "/", expect: 200, contains: (f) => f.senderNumber }] },
   { name: "journal", label: "Journal, signed in", signedIn: true, steps: [{ method: "GET", path: "/journal", expect: 200, contains: (f) => f.senderNumber }] },
-  // Issue 4, once merged (account detail page; add + delete of a REST certificate through the server actions):
-  // { name: "account", label: "Account detail page", signedIn: true, steps: [{ method: "GET", path: (f) => `/accounts/${f.restAccountId}`, expect: 200 }] },
-  // { name: "certificate", label: "REST certificate add + delete", signedIn: true, steps: [
-  //   { method: "ACTION", path: (f) => `/accounts/${f.restAccountId}`, action: { file: "app/(chaman)/accounts/[accountId]/actions.ts", export: "addCertificateAction" },
-  //     args: async (f) => [{}, formData({ accountId: f.restAccountId, name: "bench", certificate: await benchCertificateFile() })], expect: 200 },
-  //   { method: "GET", path: (f) => `/accounts/${f.restAccountId}`, expect: 200, capture: { name: "certificateId", pattern: /name="certificateId" value="([0-9a-f-]{36})"/ } },
-  //   { method: "ACTION", path: (f) => `/accounts/${f.restAccountId}`, action: { file: "app/(chaman)/accounts/[accountId]/actions.ts", export: "deleteCertificateAction" },
-  //     args: (f) => [{}, formData({ accountId: f.restAccountId, certificateId: "{{certificateId}}" })], expect: 200 },
-  // ] },
+  { name: "account", label: "Account detail page", signedIn: true, steps: [{ method: "GET", path: (f) => `/accounts/${f.restAccountId}`, expect: 200, contains: () => "certificat-rest" }] },
+  // Issue 4's « Ajouter un certificat » then « Supprimer »: each connection adds a certificate named after
+  // itself, finds its id on the detail page (the download link), and deletes it; the account keeps its own.
+  {
+    name: "certificate",
+    label: "REST certificate add + delete",
+    signedIn: true,
+    steps: [
+      {
+        method: "ACTION",
+        path: (f) => `/accounts/${f.restAccountId}`,
+        action: { file: "app/(chaman)/accounts/actions.ts", export: "uploadCertificateAction" },
+        args: async (f) => [formData({ accountId: f.restAccountId, mode: "add", certificateName: "bench-{{conn}}", certificate: await benchCertificateFile() })],
+        expect: 200,
+        contains: () => '"status":"success"',
+      },
+      {
+        method: "GET",
+        path: (f) => `/accounts/${f.restAccountId}`,
+        expect: 200,
+        capture: { name: "certificateId", pattern: '/certificates/([0-9a-f-]{36})/download"[^>]*aria-label="[^"]*bench-{{conn}}"' },
+      },
+      {
+        method: "ACTION",
+        path: (f) => `/accounts/${f.restAccountId}`,
+        action: { file: "app/(chaman)/accounts/actions.ts", export: "deleteCertificateAction" },
+        args: (f) => [formData({ accountId: f.restAccountId, certificateId: "{{certificateId}}" })],
+        expect: 200,
+        contains: () => '"status":"success"',
+      },
+    ],
+  },
   // The cheapest page of the app (no session, no query): the framework's own cost, for comparison.
   { name: "login-page", label: "Sign-in page, signed out", signedIn: false, steps: [{ method: "GET", path: "/login", expect: 200, contains: () => 'name="password"' }] },
   { name: "sign-in", label: "Sign-in (argon2id)", signedIn: false, steps: [{ method: "POST", path: "/api/auth/callback/credentials", request: signInRequest, expect: 302 }] },
