@@ -1,9 +1,18 @@
+import { createRequire } from "node:module";
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// Messages are compiled once on the server (lib/i18n/load-messages.ts), so next-intl formats them with
+// use-intl's format-only variant and no ICU parser reaches the browser: what next-intl's own
+// `experimental.messages.precompile` does, which only works with its one-file-per-locale catalogs.
+// Turbopack wants a "./" path here (vercel/next.js#88540, as in next-intl's plugin).
+const formatOnly = `./${path.relative(process.cwd(), createRequire(import.meta.url).resolve("use-intl/format-message/format-only"))}`;
+
 const nextConfig: NextConfig = {
+  turbopack: { resolveAlias: { "use-intl/format-message": formatOnly } },
   // Native or WASM packages that must be loaded by Node at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "sshpk"],
   poweredByHeader: false,

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { loadMessages } from "./load-messages";
+import { loadCompiledMessages } from "./load-messages";
 import { defaultLocale, isLocale } from "./locales";
 import { LOCALE_COOKIE } from "./locales";
 
@@ -8,5 +8,5 @@ import { LOCALE_COOKIE } from "./locales";
 export default getRequestConfig(async () => {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(chosen) ? chosen : defaultLocale;
-  return { locale, messages: loadMessages(locale), timeZone: "Europe/Brussels" };
+  return { locale, messages: loadCompiledMessages(locale), timeZone: "Europe/Brussels" };
 });
