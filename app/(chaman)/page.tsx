@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { iconButton } from "@/components/ui/buttons";
-import { listPermissionOptions } from "@/lib/channels/permissions";
+import { listPermissionCatalogue } from "@/lib/channels/permissions";
 import { listAccounts, type AccountListItem } from "@/lib/channels/queries";
 import { requireSenderWithContact } from "@/lib/contact/guard";
 import { deleteAccountAction } from "./accounts/actions";
@@ -15,11 +15,7 @@ export default async function HomePage() {
   const locale = await getLocale();
   const t = await getTranslations("channels");
   const tc = await getTranslations("common");
-  const [accounts, batchPermissions, wsPermissions] = await Promise.all([
-    listAccounts(db, senderId),
-    listPermissionOptions(db, "batch", locale),
-    listPermissionOptions(db, "webservice", locale),
-  ]);
+  const [accounts, permissions] = await Promise.all([listAccounts(db, senderId), listPermissionCatalogue(db, ["batch", "webservice"], locale)]);
   const batch = accounts.filter((a) => a.type === "FTP" || a.type === "SFTP");
   const ws = accounts.filter((a) => a.type === "SOAP" || a.type === "REST");
 
@@ -50,7 +46,7 @@ export default async function HomePage() {
         <h2 id="batch-title" className="text-xl font-semibold">{t("home.batchTitle")}</h2>
         <p className="mt-1">{t("home.senderNumber", { number: ctx.senderNumber ?? "" })}</p>
         <div className="mt-4">
-          <CreateAccountDialog group="batch" permissions={batchPermissions} />
+          <CreateAccountDialog group="batch" permissions={permissions.batch} />
         </div>
         {batch.length === 0 ? (
           <div className="mt-4 text-slate-700">
@@ -81,7 +77,7 @@ export default async function HomePage() {
       <section aria-labelledby="ws-title" className="rounded-lg bg-white p-6 shadow">
         <h2 id="ws-title" className="text-xl font-semibold">{t("home.wsTitle")}</h2>
         <div className="mt-4">
-          <CreateAccountDialog group="webservice" permissions={wsPermissions} />
+          <CreateAccountDialog group="webservice" permissions={permissions.webservice} />
         </div>
         {ws.length === 0 ? (
           <div className="mt-4 text-slate-700">

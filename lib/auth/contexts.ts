@@ -3,12 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import {
   chamanRights,
-  enterpriseQualities,
-  enterprises,
-  memberships,
-  qualities,
   roleAssignments,
-  senders,
   users,
 } from "@/lib/db/schema";
 import { accessFor, type Access, type RoleKind } from "./access";
@@ -27,6 +22,8 @@ export interface ActingContext extends Access {
   qualityName: LocalizedName;
   senderId: string | null;
   senderNumber: string | null;
+  /** SPEC §2: the sender has its contact person (else the channel screens send to « Données de contact »). */
+  hasContact: boolean;
   roles: RoleKind[];
   hasChamanRight: boolean;
 }
@@ -50,56 +47,65 @@ export interface UserSummary {
   niss: string;
 }
 
+interface ContextRow {
+  enterpriseQualityId: string;
+  enterpriseId: string;
+  enterpriseNumber: string;
+  enterpriseName: string;
+  isTechnicalIntermediary: boolean;
+  qualityId: number;
+  qualityCode: string;
+  nameFr: string;
+  nameNl: string;
+  nameEn: string;
+  nameDe: string;
+  senderId: string | null;
+  senderNumber: string | null;
+  hasContact: boolean;
+}
+
 /**
  * Reads the user's roles and rights from the database; nothing is taken from the session but the id.
- * Two queries — the user with its roles and rights, and the enterprise + quality rows of every enterprise
- * it belongs to — instead of one per table: this runs on every signed-in request (docs/PERFORMANCE.md).
+ * One query — the user with its roles, its rights and the enterprise + quality rows of every enterprise
+ * it belongs to, as JSON aggregates — because it runs on every signed-in request and, on the embedded
+ * database, each round trip costs about a millisecond of the server's only thread (docs/PERFORMANCE.md).
  */
 export async function loadContexts(q: Queryable, userId: string): Promise<{ user: UserSummary; contexts: ActingContext[] } | null> {
-  const [found, rows] = await Promise.all([
-    q
-      .select({
-        id: users.id,
-        username: users.username,
-        firstName: users.firstName,
-        lastName: users.lastName,
-        niss: users.niss,
-        roles: sql<RoleRow[]>`coalesce((select json_agg(json_build_object('enterpriseId', ${roleAssignments.enterpriseId}, 'qualityId', ${roleAssignments.qualityId}, 'role', ${roleAssignments.role})) from ${roleAssignments} where ${roleAssignments.userId} = ${userId}), '[]'::json)`,
-        rights: sql<RightRow[]>`coalesce((select json_agg(json_build_object('enterpriseId', ${chamanRights.enterpriseId}, 'qualityId', ${chamanRights.qualityId})) from ${chamanRights} where ${chamanRights.userId} = ${userId}), '[]'::json)`,
-      })
-      .from(users)
-      .where(eq(users.id, userId))
-      .limit(1),
-    q
-      .select({
-        enterpriseQualityId: enterpriseQualities.id,
-        enterpriseId: enterprises.id,
-        enterpriseNumber: enterprises.number,
-        enterpriseName: enterprises.name,
-        isTechnicalIntermediary: enterprises.isTechnicalIntermediary,
-        qualityId: qualities.id,
-        qualityCode: qualities.code,
-        nameFr: qualities.nameFr,
-        nameNl: qualities.nameNl,
-        nameEn: qualities.nameEn,
-        nameDe: qualities.nameDe,
-        sortOrder: qualities.sortOrder,
-        senderId: senders.id,
-        senderNumber: senders.senderNumber,
-      })
-      .from(enterpriseQualities)
-      .innerJoin(enterprises, eq(enterprises.id, enterpriseQualities.enterpriseId))
-      .innerJoin(qualities, eq(qualities.id, enterpriseQualities.qualityId))
-      .leftJoin(senders, eq(senders.enterpriseQualityId, enterpriseQualities.id))
-      // Every enterprise the user has a role, a right or a membership in.
-      .where(
-        sql`${enterpriseQualities.enterpriseId} in (select ${roleAssignments.enterpriseId} from ${roleAssignments} where ${roleAssignments.userId} = ${userId} union select ${chamanRights.enterpriseId} from ${chamanRights} where ${chamanRights.userId} = ${userId} union select ${memberships.enterpriseId} from ${memberships} where ${memberships.userId} = ${userId})`,
-      )
-      .orderBy(enterprises.name, qualities.sortOrder),
-  ]);
+  const found = await q
+    .select({
+      id: users.id,
+      username: users.username,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      niss: users.niss,
+      roles: sql<RoleRow[]>`coalesce((select json_agg(json_build_object('enterpriseId', ${roleAssignments.enterpriseId}, 'qualityId', ${roleAssignments.qualityId}, 'role', ${roleAssignments.role})) from ${roleAssignments} where ${roleAssignments.userId} = ${userId}), '[]'::json)`,
+      rights: sql<RightRow[]>`coalesce((select json_agg(json_build_object('enterpriseId', ${chamanRights.enterpriseId}, 'qualityId', ${chamanRights.qualityId})) from ${chamanRights} where ${chamanRights.userId} = ${userId}), '[]'::json)`,
+      // Plain SQL with aliases: drizzle writes columns unqualified inside a select, which is ambiguous here.
+      contexts: sql<ContextRow[]>`coalesce((
+        select json_agg(json_build_object(
+          'enterpriseQualityId', eq.id, 'enterpriseId', e.id, 'enterpriseNumber', e.number, 'enterpriseName', e.name,
+          'isTechnicalIntermediary', e.is_technical_intermediary, 'qualityId', q.id, 'qualityCode', q.code,
+          'nameFr', q.name_fr, 'nameNl', q.name_nl, 'nameEn', q.name_en, 'nameDe', q.name_de,
+          'senderId', s.id, 'senderNumber', s.sender_number,
+          'hasContact', exists (select 1 from contacts c where c.sender_id = s.id)
+        ) order by e.name, q.sort_order)
+        from enterprise_qualities eq
+        join enterprises e on e.id = eq.enterprise_id
+        join qualities q on q.id = eq.quality_id
+        left join senders s on s.enterprise_quality_id = eq.id
+        -- every enterprise the user has a role, a right or a membership in
+        where eq.enterprise_id in (
+          select enterprise_id from role_assignments where user_id = ${userId}
+          union select enterprise_id from chaman_rights where user_id = ${userId}
+          union select enterprise_id from memberships where user_id = ${userId})
+      ), '[]'::json)`,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   const [userRow] = found;
   if (!userRow) return null;
-  const { roles, rights, ...user } = userRow;
+  const { roles, rights, contexts: rows, ...user } = userRow;
 
   const contexts = rows.map((row): ActingContext => {
     const ctxRoles = roles
@@ -117,6 +123,7 @@ export async function loadContexts(q: Queryable, userId: string): Promise<{ user
       qualityName: { fr: row.nameFr, nl: row.nameNl, en: row.nameEn, de: row.nameDe },
       senderId: row.senderId,
       senderNumber: row.senderNumber,
+      hasContact: row.hasContact,
       roles: ctxRoles,
       hasChamanRight,
       ...accessFor(ctxRoles, hasChamanRight),

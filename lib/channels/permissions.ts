@@ -22,12 +22,23 @@ export interface PermissionOption {
 
 /** Active permissions of a kind, in catalogue order, named in the user's language. */
 export async function listPermissionOptions(q: Queryable, kind: PermissionKind, locale: string): Promise<PermissionOption[]> {
+  return (await listPermissionCatalogue(q, [kind], locale))[kind];
+}
+
+/** The same for several kinds in one query (the home page shows both dialogs). */
+export async function listPermissionCatalogue(
+  q: Queryable,
+  kinds: readonly PermissionKind[],
+  locale: string,
+): Promise<Record<PermissionKind, PermissionOption[]>> {
   const rows = await q
-    .select({ id: permissions.id, nameFr: permissions.nameFr, nameNl: permissions.nameNl, nameEn: permissions.nameEn, nameDe: permissions.nameDe })
+    .select({ id: permissions.id, kind: permissions.kind, nameFr: permissions.nameFr, nameNl: permissions.nameNl, nameEn: permissions.nameEn, nameDe: permissions.nameDe })
     .from(permissions)
-    .where(and(eq(permissions.kind, kind), eq(permissions.active, true)))
+    .where(and(inArray(permissions.kind, [...kinds]), eq(permissions.active, true)))
     .orderBy(asc(permissions.sortOrder), asc(permissions.id));
-  return rows.map((row) => ({ id: row.id, name: localizedName(row, locale) }));
+  const catalogue: Record<PermissionKind, PermissionOption[]> = { batch: [], webservice: [] };
+  for (const row of rows) catalogue[row.kind].push({ id: row.id, name: localizedName(row, locale) });
+  return catalogue;
 }
 
 /**
