@@ -62,7 +62,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A refused sign-in is an expected outcome (and is in the audit trail), not a server error.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // `type`, not `name`: the production build minifies class names.
+      if ("type" in error && error.type === "CredentialsSignin") return;
       console.error("[auth]", error);
     },
   },

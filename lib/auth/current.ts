@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
-import { auth } from "./auth";
+import { sessionUserId } from "./session-token";
 import type { ServiceActor } from "@/lib/services/result";
 import { loadContexts, type ActingContext, type UserSummary } from "./contexts";
 
@@ -19,8 +19,7 @@ export interface Actor {
 
 /** The signed-in user with roles and rights read from the database for this request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
+  const userId = await sessionUserId();
   if (!userId) return null;
   const loaded = await loadContexts(await getDb(), userId);
   if (!loaded) return null;
