@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { recordEvent } from "@/lib/audit/record";
 import { hashSecret } from "@/lib/auth/password";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { accountPermissions, accounts, permissions } from "@/lib/db/schema";
 import { checkPassword } from "@/lib/rules/password";
 import { checkUsername, normalizeUsername, usernameTaken } from "@/lib/rules/username";
@@ -12,32 +12,42 @@ import { resolvePermissions } from "./permissions";
 import { actingSender, auditActor, failure, fieldFailures, type FieldFailure, type ServiceActor, type ServiceResult } from "./service";
 import { verifySshKey } from "./trust-store";
 
-/** « Modifier le nom du compte » (SPEC §3: the name stays editable for every type). */
-export async function renameAccount(db: Db, actor: ServiceActor, input: { accountId: string; name: string }): Promise<ServiceResult> {
+type OwnAccount = NonNullable<Awaited<ReturnType<typeof findOwnAccount>>>;
+type Owned = { senderId: string; account: OwnAccount };
+
+/**
+ * Every edit starts here: Chaman access first, then the account must belong to the acting
+ * sender, so an id of another sender's account is refused as unknown rather than as forbidden.
+ */
+async function ownAccount(db: Db, actor: ServiceActor, accountId: string): Promise<ServiceResult<Owned>> {
   const sender = actingSender(actor);
   if (!sender.ok) return sender;
-  const account = await findOwnAccount(db, sender.senderId, input.accountId);
-  if (!account) return failure("not-found");
+  const account = await findOwnAccount(db, sender.senderId, accountId);
+  return account ? { ok: true, senderId: sender.senderId, account } : failure("not-found");
+}
+
+/** The audit event of an edit, written in the edit's own transaction so both land or neither. */
+function auditAccount(tx: Tx, actor: ServiceActor, own: Owned, action: string, summary: Record<string, unknown>): Promise<void> {
+  return recordEvent(tx, { ...auditActor(actor), senderId: own.senderId, action, targetType: "account", targetId: own.account.id, summary });
+}
+
+/** « Modifier le nom du compte » (SPEC §3: the name stays editable for every type). */
+export async function renameAccount(db: Db, actor: ServiceActor, input: { accountId: string; name: string }): Promise<ServiceResult> {
+  const own = await ownAccount(db, actor, input.accountId);
+  if (!own.ok) return own;
+  const { senderId, account } = own;
   await db.transaction(async (tx) => {
-    await tx.update(accounts).set({ name: input.name, updatedAt: new Date() }).where(and(eq(accounts.id, account.id), eq(accounts.senderId, sender.senderId)));
-    await recordEvent(tx, {
-      ...auditActor(actor),
-      senderId: sender.senderId,
-      action: "account.rename",
-      targetType: "account",
-      targetId: account.id,
-      summary: { before: { name: account.name }, after: { name: input.name } },
-    });
+    await tx.update(accounts).set({ name: input.name, updatedAt: new Date() }).where(and(eq(accounts.id, account.id), eq(accounts.senderId, senderId)));
+    await auditAccount(tx, actor, own, "account.rename", { before: { name: account.name }, after: { name: input.name } });
   });
   return { ok: true };
 }
 
 /** « Modifier les permissions sécurisées »: FTP, SFTP and REST, at least one (SPEC §3). */
 export async function updatePermissions(db: Db, actor: ServiceActor, input: { accountId: string; permissionIds: number[] }): Promise<ServiceResult> {
-  const sender = actingSender(actor);
-  if (!sender.ok) return sender;
-  const account = await findOwnAccount(db, sender.senderId, input.accountId);
-  if (!account) return failure("not-found");
+  const own = await ownAccount(db, actor, input.accountId);
+  if (!own.ok) return own;
+  const { account } = own;
   if (account.type === "SOAP") return failure("input.invalid");
   const perms = await resolvePermissions(db, account.type, input.permissionIds);
   if (!perms.ok) return perms;
@@ -50,13 +60,9 @@ export async function updatePermissions(db: Db, actor: ServiceActor, input: { ac
     await tx.delete(accountPermissions).where(eq(accountPermissions.accountId, account.id));
     await tx.insert(accountPermissions).values(perms.rows.map((p) => ({ accountId: account.id, permissionId: p.id })));
     await tx.update(accounts).set({ updatedAt: new Date() }).where(eq(accounts.id, account.id));
-    await recordEvent(tx, {
-      ...auditActor(actor),
-      senderId: sender.senderId,
-      action: "account.permissions",
-      targetType: "account",
-      targetId: account.id,
-      summary: { before: { permissions: before.map((p) => p.code).sort() }, after: { permissions: perms.rows.map((p) => p.code).sort() } },
+    await auditAccount(tx, actor, own, "account.permissions", {
+      before: { permissions: before.map((p) => p.code).sort() },
+      after: { permissions: perms.rows.map((p) => p.code).sort() },
     });
   });
   return { ok: true };
@@ -71,10 +77,9 @@ export type CredentialsInput =
  * (SPEC §3, §4.1–§4.3). The new password is hashed; neither it nor its hash reaches the audit.
  */
 export async function updateCredentials(db: Db, actor: ServiceActor, input: CredentialsInput): Promise<ServiceResult> {
-  const sender = actingSender(actor);
-  if (!sender.ok) return sender;
-  const account = await findOwnAccount(db, sender.senderId, input.accountId);
-  if (!account) return failure("not-found");
+  const own = await ownAccount(db, actor, input.accountId);
+  if (!own.ok) return own;
+  const { senderId, account } = own;
   const expectsPassword = "password" in input;
   if (!(account.type === "FTP" && expectsPassword) && !(account.type === "SFTP" && !expectsPassword)) return failure("input.invalid");
 
@@ -108,17 +113,10 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
           ...(ssh ? { sshPublicKey: ssh.openssh, sshKeyType: ssh.type, sshKeyBits: ssh.bits, sshFingerprint: ssh.fingerprint } : {}),
           updatedAt: new Date(),
         })
-        .where(and(eq(accounts.id, account.id), eq(accounts.senderId, sender.senderId)));
-      await recordEvent(tx, {
-        ...auditActor(actor),
-        senderId: sender.senderId,
-        action: "account.credentials",
-        targetType: "account",
-        targetId: account.id,
-        summary: {
-          before: { username: account.username, ...(ssh ? { sshFingerprint: account.sshFingerprint } : {}) },
-          after: { username: user.value, ...(ssh ? { sshFingerprint: ssh.fingerprint } : { passwordChanged: true }) },
-        },
+        .where(and(eq(accounts.id, account.id), eq(accounts.senderId, senderId)));
+      await auditAccount(tx, actor, own, "account.credentials", {
+        before: { username: account.username, ...(ssh ? { sshFingerprint: account.sshFingerprint } : {}) },
+        after: { username: user.value, ...(ssh ? { sshFingerprint: ssh.fingerprint } : { passwordChanged: true }) },
       });
     });
   } catch (error) {
@@ -131,24 +129,16 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
 
 /** « Supprimer le compte » after the confirmation dialog; certificates and permissions go with it. */
 export async function deleteAccount(db: Db, actor: ServiceActor, input: { accountId: string }): Promise<ServiceResult> {
-  const sender = actingSender(actor);
-  if (!sender.ok) return sender;
-  const account = await findOwnAccount(db, sender.senderId, input.accountId);
-  if (!account) return failure("not-found");
+  const own = await ownAccount(db, actor, input.accountId);
+  if (!own.ok) return own;
+  const { senderId, account } = own;
   const deleted = await db.transaction(async (tx) => {
     const rows = await tx
       .delete(accounts)
-      .where(and(eq(accounts.id, account.id), eq(accounts.senderId, sender.senderId)))
+      .where(and(eq(accounts.id, account.id), eq(accounts.senderId, senderId)))
       .returning({ id: accounts.id });
     if (rows.length === 0) return false;
-    await recordEvent(tx, {
-      ...auditActor(actor),
-      senderId: sender.senderId,
-      action: "account.delete",
-      targetType: "account",
-      targetId: account.id,
-      summary: { before: { type: account.type, name: account.name, ...(account.username ? { username: account.username } : {}) } },
-    });
+    await auditAccount(tx, actor, own, "account.delete", { before: { type: account.type, name: account.name, ...(account.username ? { username: account.username } : {}) } });
     return true;
   });
   return deleted ? { ok: true } : failure("not-found");

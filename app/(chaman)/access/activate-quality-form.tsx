@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { FieldError, FormError } from "@/components/ui/field-error";
-import { inputClass, primaryButton } from "@/components/ui/buttons";
+import { FormError } from "@/components/ui/field-error";
+import { primaryButton } from "@/components/ui/buttons";
+import { SelectField, TextField } from "@/components/ui/fields";
 import { idle, type FormState } from "@/lib/actions/form-state";
 import { activateQualityAction } from "./actions";
 
@@ -13,7 +14,6 @@ export function ActivateQualityForm({ qualities }: { qualities: Array<{ id: numb
   const [state, action, pending] = useActionState<FormState, FormData>(activateQualityAction, idle);
   const [manager, setManager] = useState<"self" | "designate">("self");
   const errors = state.status === "error" ? state.fieldErrors : {};
-  const described = (field: string) => (errors[field] ? `${field}-error` : undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.status === "success" && state.message ? (
@@ -22,32 +22,27 @@ export function ActivateQualityForm({ qualities }: { qualities: Array<{ id: numb
         </p>
       ) : null}
       <FormError problem={state.status === "error" ? state.formError : undefined} />
-      <div>
-        <label htmlFor="qualityId" className="block text-sm font-medium">
-          {t("quality")} *
-        </label>
-        <select id="qualityId" name="qualityId" required aria-invalid={Boolean(errors.qualityId)} aria-describedby={described("qualityId")} className={inputClass} defaultValue="">
-          <option value="" disabled>
-            {t("choose")}
+      <SelectField id="qualityId" name="qualityId" label={t("quality")} problem={errors.qualityId} defaultValue="" mark="text">
+        <option value="" disabled>
+          {t("choose")}
+        </option>
+        {qualities.map((q) => (
+          <option key={q.id} value={q.id}>
+            {q.name}
           </option>
-          {qualities.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="qualityId" problem={errors.qualityId} />
-      </div>
-      <div>
-        <label htmlFor="contactEmail" className="block text-sm font-medium">
-          {t("email")} *
-        </label>
-        <input id="contactEmail" name="contactEmail" type="email" required autoComplete="email" aria-invalid={Boolean(errors.contactEmail)} aria-describedby={described("contactEmail") ?? "contactEmail-hint"} className={inputClass} />
-        <p id="contactEmail-hint" className="mt-1 text-xs text-slate-600">
-          {t("emailHint")}
-        </p>
-        <FieldError id="contactEmail" problem={errors.contactEmail} />
-      </div>
+        ))}
+      </SelectField>
+      <TextField
+        id="contactEmail"
+        name="contactEmail"
+        type="email"
+        label={t("email")}
+        problem={errors.contactEmail}
+        autoComplete="email"
+        hint={t("emailHint")}
+        hintPosition="below"
+        mark="text"
+      />
       <fieldset>
         <legend className="text-sm font-medium">{t("manager")}</legend>
         <label className="mt-1 flex items-center gap-2">
@@ -60,13 +55,7 @@ export function ActivateQualityForm({ qualities }: { qualities: Array<{ id: numb
         </label>
       </fieldset>
       {manager === "designate" ? (
-        <div>
-          <label htmlFor="activate-niss" className="block text-sm font-medium">
-            {t("niss")} *
-          </label>
-          <input id="activate-niss" name="niss" required inputMode="numeric" placeholder="85.07.30-033.28" aria-invalid={Boolean(errors.niss)} aria-describedby={errors.niss ? "activate-niss-error" : undefined} className={inputClass} />
-          <FieldError id="activate-niss" problem={errors.niss} />
-        </div>
+        <TextField id="activate-niss" name="niss" label={t("niss")} problem={errors.niss} inputMode="numeric" placeholder="85.07.30-033.28" mark="text" />
       ) : null}
       <button type="submit" disabled={pending} className={primaryButton}>
         {t("submit")}

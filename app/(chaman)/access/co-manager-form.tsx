@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, FormError } from "@/components/ui/field-error";
-import { inputClass, secondaryButton } from "@/components/ui/buttons";
+import { FormError } from "@/components/ui/field-error";
+import { secondaryButton } from "@/components/ui/buttons";
+import { TextField } from "@/components/ui/fields";
 import { idle, type FormState } from "@/lib/actions/form-state";
 import { addCoManagerAction } from "./actions";
 
@@ -11,18 +12,19 @@ import { addCoManagerAction } from "./actions";
 export function CoManagerForm({ role }: { role: "co-responsable-acces" | "co-gestionnaire-local" }) {
   const t = useTranslations("access.coManagers");
   const [state, action, pending] = useActionState<FormState, FormData>(addCoManagerAction, idle);
-  const id = `${role}-niss`;
-  const problem = state.status === "error" ? state.fieldErrors.niss : undefined;
   return (
     <form action={action} className="mt-3 flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="role" value={role} />
-      <div className="min-w-64">
-        <label htmlFor={id} className="block text-sm font-medium">
-          {t(role === "co-responsable-acces" ? "nissResponsable" : "nissGestionnaire")}
-        </label>
-        <input id={id} name="niss" required inputMode="numeric" placeholder="85.07.30-033.28" aria-invalid={Boolean(problem)} aria-describedby={problem ? `${id}-error` : undefined} className={inputClass} />
-        <FieldError id={id} problem={problem} />
-      </div>
+      <TextField
+        id={`${role}-niss`}
+        name="niss"
+        label={t(role === "co-responsable-acces" ? "nissResponsable" : "nissGestionnaire")}
+        problem={state.status === "error" ? state.fieldErrors.niss : undefined}
+        inputMode="numeric"
+        placeholder="85.07.30-033.28"
+        mark="none"
+        className="min-w-64"
+      />
       <button type="submit" disabled={pending} className={secondaryButton}>
         {t("add")}
       </button>

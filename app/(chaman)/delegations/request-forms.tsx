@@ -2,10 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, FormError } from "@/components/ui/field-error";
-import { inputClass, primaryButton } from "@/components/ui/buttons";
+import { FormError } from "@/components/ui/field-error";
+import { primaryButton } from "@/components/ui/buttons";
+import { SelectField, TextField } from "@/components/ui/fields";
 import { idle, type FormState } from "@/lib/actions/form-state";
 import { requestFromEnterpriseAction, requestFromIntermediaryAction } from "./actions";
+
+/**
+ * The fields sit side by side; « * » is part of their label (the e2e selectors name them so) and
+ * they carry no required attribute, the server being the one to refuse an empty field.
+ */
+const rowField = { className: "min-w-64", mark: "text", required: false } as const;
 
 function Feedback({ state }: { state: FormState }) {
   const t = useTranslations();
@@ -31,29 +38,17 @@ export function EnterpriseRequestForm({ accounts }: { accounts: Array<{ id: stri
   return (
     <form action={action} className="mt-3 flex flex-wrap items-start gap-4" noValidate>
       <Feedback state={state} />
-      <div className="min-w-64">
-        <label htmlFor="accountId" className="block text-sm font-medium">
-          {t("account")} *
-        </label>
-        <select id="accountId" name="accountId" defaultValue="" aria-invalid={Boolean(errors.accountId)} aria-describedby={errors.accountId ? "accountId-error" : undefined} className={inputClass}>
-          <option value="" disabled>
-            {t("chooseAccount")}
+      <SelectField id="accountId" name="accountId" label={t("account")} problem={errors.accountId} defaultValue="" {...rowField}>
+        <option value="" disabled>
+          {t("chooseAccount")}
+        </option>
+        {accounts.map((a) => (
+          <option key={a.id} value={a.id} disabled={a.delegated}>
+            {a.delegated ? t("delegatedOption", { name: a.name }) : a.name}
           </option>
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id} disabled={a.delegated}>
-              {a.delegated ? t("delegatedOption", { name: a.name }) : a.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="accountId" problem={errors.accountId} />
-      </div>
-      <div className="min-w-64">
-        <label htmlFor="intermediaryNumber" className="block text-sm font-medium">
-          {t("intermediaryNumber")} *
-        </label>
-        <input id="intermediaryNumber" name="intermediaryNumber" placeholder="0123.456.749" aria-invalid={Boolean(errors.intermediaryNumber)} aria-describedby={errors.intermediaryNumber ? "intermediaryNumber-error" : undefined} className={inputClass} />
-        <FieldError id="intermediaryNumber" problem={errors.intermediaryNumber} />
-      </div>
+        ))}
+      </SelectField>
+      <TextField id="intermediaryNumber" name="intermediaryNumber" label={t("intermediaryNumber")} problem={errors.intermediaryNumber} placeholder="0123.456.749" {...rowField} />
       <button type="submit" disabled={pending} className={`${primaryButton} mt-6`}>
         {t("submit")}
       </button>
@@ -69,29 +64,17 @@ export function IntermediaryRequestForm({ qualities }: { qualities: Array<{ id: 
   return (
     <form action={action} className="mt-3 flex flex-wrap items-start gap-4" noValidate>
       <Feedback state={state} />
-      <div className="min-w-64">
-        <label htmlFor="enterpriseNumber" className="block text-sm font-medium">
-          {t("enterpriseNumber")} *
-        </label>
-        <input id="enterpriseNumber" name="enterpriseNumber" placeholder="0123.456.749" aria-invalid={Boolean(errors.enterpriseNumber)} aria-describedby={errors.enterpriseNumber ? "enterpriseNumber-error" : undefined} className={inputClass} />
-        <FieldError id="enterpriseNumber" problem={errors.enterpriseNumber} />
-      </div>
-      <div className="min-w-64">
-        <label htmlFor="request-quality" className="block text-sm font-medium">
-          {t("quality")} *
-        </label>
-        <select id="request-quality" name="qualityId" defaultValue="" aria-invalid={Boolean(errors.qualityId)} aria-describedby={errors.qualityId ? "request-quality-error" : undefined} className={inputClass}>
-          <option value="" disabled>
-            {t("chooseQuality")}
+      <TextField id="enterpriseNumber" name="enterpriseNumber" label={t("enterpriseNumber")} problem={errors.enterpriseNumber} placeholder="0123.456.749" {...rowField} />
+      <SelectField id="request-quality" name="qualityId" label={t("quality")} problem={errors.qualityId} defaultValue="" {...rowField}>
+        <option value="" disabled>
+          {t("chooseQuality")}
+        </option>
+        {qualities.map((q) => (
+          <option key={q.id} value={q.id}>
+            {q.name}
           </option>
-          {qualities.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="request-quality" problem={errors.qualityId} />
-      </div>
+        ))}
+      </SelectField>
       <button type="submit" disabled={pending} className={`${primaryButton} mt-6`}>
         {t("submit")}
       </button>

@@ -3,11 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { FieldError, FormError } from "@/components/ui/field-error";
-import { inputClass, primaryButton, secondaryButton } from "@/components/ui/buttons";
+import { FormError } from "@/components/ui/field-error";
+import { primaryButton, secondaryButton } from "@/components/ui/buttons";
+import { SelectField, TextField } from "@/components/ui/fields";
 import { createAccountAction } from "../actions";
 import { PasswordField, SshKeyField, UsernameField } from "./credential-fields";
-import { CertificateFields, describedBy, PermissionFields, RequiredMark, TextField } from "./fields";
+import { CertificateFields, PermissionFields } from "./fields";
 import { useFormAction } from "./use-form-action";
 
 type AccountType = "FTP" | "SFTP" | "SOAP" | "REST";
@@ -45,33 +46,17 @@ export function CreateAccountDialog(props: {
       <Dialog open={open} onClose={close} title={title}>
         <form onSubmit={form.onSubmit} noValidate className="space-y-4">
           <FormError problem={form.formProblem} />
-          <div>
-            <label htmlFor={typeId} className="block text-sm font-medium">
-              {t("form.type")}
-              <RequiredMark />
-            </label>
-            <select
-              id={typeId}
-              name="type"
-              required
-              value={type}
-              onChange={(e) => setType(e.target.value as AccountType | "")}
-              aria-invalid={errors.type ? true : undefined}
-              aria-describedby={describedBy(typeId, errors.type, false)}
-              className={inputClass}
-            >
-              <option value="">{t("form.chooseType")}</option>
-              {types.map((value) => (
-                <option key={value} value={value}>
-                  {value}
-                </option>
-              ))}
-            </select>
-            <FieldError id={typeId} problem={errors.type} />
-          </div>
+          <SelectField id={typeId} name="type" label={t("form.type")} problem={errors.type} value={type} onChange={(value) => setType(value as AccountType | "")}>
+            <option value="">{t("form.chooseType")}</option>
+            {types.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </SelectField>
           {type ? (
             <div key={type} className="space-y-4">
-              <TextField id={`${prefix}-name`} name="name" label={t("form.name")} problem={errors.name} maxLength={100} />
+              <TextField id={`${prefix}-name`} name="name" label={t("form.name")} problem={errors.name} autoComplete="off" maxLength={100} />
               {type !== "SOAP" ? (
                 <PermissionFields prefix={prefix} channel={type.toLowerCase()} options={props.permissions} problem={errors.permissions ?? errors.permissionIds} />
               ) : null}

@@ -5,14 +5,14 @@ import { useState } from "react";
 import type { Problem } from "@/lib/actions/form-state";
 import { FieldError } from "@/components/ui/field-error";
 import { inputClass } from "@/components/ui/buttons";
+import { describedBy, RequiredMark, TextField } from "@/components/ui/fields";
 import { passwordChecklist } from "@/lib/rules/client";
-import { describedBy, RequiredMark, TextField } from "./fields";
 
 /** « Nom d'utilisateur »: the whole username, EXP prefix included (SPEC §4.1). */
 export function UsernameField({ prefix, problem, defaultValue }: { prefix: string; problem: Problem | undefined; defaultValue?: string }) {
   const t = useTranslations("channels.form");
   return (
-    <TextField id={`${prefix}-username`} name="username" label={t("username")} hint={t("usernameHint")} problem={problem} defaultValue={defaultValue} maxLength={200} />
+    <TextField id={`${prefix}-username`} name="username" label={t("username")} hint={t("usernameHint")} problem={problem} defaultValue={defaultValue} autoComplete="off" maxLength={200} />
   );
 }
 

@@ -6,9 +6,10 @@ import type { FormState, Problem } from "@/lib/actions/form-state";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field-error";
 import { iconButton, primaryButton, secondaryButton } from "@/components/ui/buttons";
+import { TextField } from "@/components/ui/fields";
 import { renameAccountAction, updateCredentialsAction, updatePermissionsAction, uploadCertificateAction } from "../actions";
 import { PasswordField, SshKeyField, UsernameField } from "./credential-fields";
-import { CertificateFields, PermissionFields, TextField } from "./fields";
+import { CertificateFields, PermissionFields } from "./fields";
 import { PencilIcon, SwapIcon } from "./icons";
 import { useFormAction } from "./use-form-action";
 
@@ -67,7 +68,7 @@ export function RenameDialog({ accountId, name }: { accountId: string; name: str
   const t = useTranslations("channels");
   return (
     <ActionDialog label={t("detail.editName")} icon={<PencilIcon />} title={t("detail.editName")} submitLabel={t("form.validate")} accountId={accountId} action={renameAccountAction}>
-      {(errors) => <TextField id="rename-name" name="name" label={t("form.name")} problem={errors.name} defaultValue={name} maxLength={100} />}
+      {(errors) => <TextField id="rename-name" name="name" label={t("form.name")} problem={errors.name} defaultValue={name} autoComplete="off" maxLength={100} />}
     </ActionDialog>
   );
 }

@@ -1,67 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import type { Problem } from "@/lib/actions/form-state";
 import { FieldError } from "@/components/ui/field-error";
-import { inputClass } from "@/components/ui/buttons";
-
-/** Ids for aria-describedby: the hint and/or the error of a field. */
-export function describedBy(id: string, problem: Problem | undefined, hint: boolean): string | undefined {
-  const ids = [hint ? `${id}-hint` : "", problem ? `${id}-error` : ""].filter(Boolean);
-  return ids.length > 0 ? ids.join(" ") : undefined;
-}
-
-export function RequiredMark() {
-  const t = useTranslations("channels.form");
-  return (
-    <span className="text-red-700" title={t("required")} aria-hidden="true">
-      *
-    </span>
-  );
-}
-
-export function TextField(props: {
-  id: string;
-  name: string;
-  label: string;
-  problem: Problem | undefined;
-  hint?: ReactNode;
-  defaultValue?: string;
-  type?: "text" | "email" | "tel" | "password";
-  autoComplete?: string;
-  maxLength?: number;
-  onChange?: (value: string) => void;
-}) {
-  const { id, name, label, problem, hint } = props;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-        <RequiredMark />
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type={props.type ?? "text"}
-        required
-        defaultValue={props.defaultValue}
-        autoComplete={props.autoComplete ?? "off"}
-        maxLength={props.maxLength}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={describedBy(id, problem, Boolean(hint))}
-        onChange={props.onChange ? (e) => props.onChange?.(e.target.value) : undefined}
-        className={inputClass}
-      />
-      <FieldError id={id} problem={problem} />
-    </div>
-  );
-}
+import { describedBy, RequiredMark, TextField } from "@/components/ui/fields";
 
 /** « Certificat* » (.cer file) and « Nom du certificat* » (seed 004). */
 export function CertificateFields({ prefix, errors }: { prefix: string; errors: Record<string, Problem> }) {
@@ -90,7 +32,7 @@ export function CertificateFields({ prefix, errors }: { prefix: string; errors: 
         />
         <FieldError id={id} problem={problem} />
       </div>
-      <TextField id={`${prefix}-certificateName`} name="certificateName" label={t("certificateName")} problem={errors.certificateName} maxLength={100} />
+      <TextField id={`${prefix}-certificateName`} name="certificateName" label={t("certificateName")} problem={errors.certificateName} autoComplete="off" maxLength={100} />
     </div>
   );
 }

@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { FieldError, FormError } from "@/components/ui/field-error";
-import { inputClass, primaryButton, secondaryButton } from "@/components/ui/buttons";
+import { FormError } from "@/components/ui/field-error";
+import { primaryButton, secondaryButton } from "@/components/ui/buttons";
+import { TextField } from "@/components/ui/fields";
 import { idle, type FormState } from "@/lib/actions/form-state";
 import { addCertificateAction } from "./actions";
 
@@ -33,20 +34,8 @@ export function AddCertificateForm({ accountId }: { accountId: string }) {
         <form action={action} className="space-y-4" noValidate>
           <input type="hidden" name="accountId" value={accountId} />
           <FormError problem={state.status === "error" ? state.formError : undefined} />
-          <div>
-            <label htmlFor="certificate" className="block text-sm font-medium">
-              {t("file")} *
-            </label>
-            <input id="certificate" name="certificate" type="file" accept=".cer" aria-invalid={Boolean(errors.certificate)} aria-describedby={errors.certificate ? "certificate-error" : undefined} className={inputClass} />
-            <FieldError id="certificate" problem={errors.certificate} />
-          </div>
-          <div>
-            <label htmlFor="certificate-name" className="block text-sm font-medium">
-              {t("name")} *
-            </label>
-            <input id="certificate-name" name="name" aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? "certificate-name-error" : undefined} className={inputClass} />
-            <FieldError id="certificate-name" problem={errors.name} />
-          </div>
+          <TextField id="certificate" name="certificate" type="file" accept=".cer" label={t("file")} problem={errors.certificate} mark="text" required={false} />
+          <TextField id="certificate-name" name="name" label={t("name")} problem={errors.name} mark="text" required={false} />
           <div className="flex gap-2">
             <button type="submit" disabled={pending} className={primaryButton}>
               {tActions("validate")}
