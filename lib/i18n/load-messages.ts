@@ -35,7 +35,7 @@ function compileTree(node: unknown): unknown {
 
 /**
  * The messages as the app's next-intl formats them: compiled once per locale with icu-minify, because
- * next.config.ts swaps use-intl's formatter for its format-only variant. The browser then needs no
+ * next.config.mjs swaps use-intl's formatter for its format-only variant. The browser then needs no
  * ICU parser (−12 kB of first-load JavaScript, issue 7) and the server parses no message per request.
  */
 export function loadCompiledMessages(locale: Locale): Messages {

@@ -1,18 +1,21 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
-
+// next-intl finds its request configuration through the alias `next-intl/config`. Its Next plugin does no
+// more than set it for this app, but loading the plugin loads its message extractor too (@swc/core and a
+// file watcher, ~30 MB resident in the production server, docs/PERFORMANCE.md), so the alias is set here.
+//
 // Messages are compiled once on the server (lib/i18n/load-messages.ts), so next-intl formats them with
 // use-intl's format-only variant and no ICU parser reaches the browser: what next-intl's own
 // `experimental.messages.precompile` does, which only works with its one-file-per-locale catalogs.
 // Turbopack wants a "./" path here (vercel/next.js#88540, as in next-intl's plugin).
 const formatOnly = `./${path.relative(process.cwd(), createRequire(import.meta.url).resolve("use-intl/format-message/format-only"))}`;
 
-const nextConfig: NextConfig = {
-  turbopack: { resolveAlias: { "use-intl/format-message": formatOnly } },
+// Plain JavaScript: a next.config.ts is compiled at every server start with SWC's native module, which then
+// stays resident (~24 MB).
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  turbopack: { resolveAlias: { "next-intl/config": "./lib/i18n/request.ts", "use-intl/format-message": formatOnly } },
   // Native or WASM packages that must be loaded by Node at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "sshpk"],
   poweredByHeader: false,
@@ -40,4 +43,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+export default nextConfig;
