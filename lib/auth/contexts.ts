@@ -47,22 +47,13 @@ export interface UserSummary {
   niss: string;
 }
 
-interface ContextRow {
-  enterpriseQualityId: string;
-  enterpriseId: string;
-  enterpriseNumber: string;
-  enterpriseName: string;
-  isTechnicalIntermediary: boolean;
-  qualityId: number;
-  qualityCode: string;
+/** A context as the query returns it: the quality's name in four columns, no access computed yet. */
+type ContextRow = Omit<ActingContext, keyof Access | "qualityName" | "roles" | "hasChamanRight"> & {
   nameFr: string;
   nameNl: string;
   nameEn: string;
   nameDe: string;
-  senderId: string | null;
-  senderNumber: string | null;
-  hasContact: boolean;
-}
+};
 
 /**
  * Reads the user's roles and rights from the database; nothing is taken from the session but the id.
@@ -107,23 +98,14 @@ export async function loadContexts(q: Queryable, userId: string): Promise<{ user
   if (!userRow) return null;
   const { roles, rights, contexts: rows, ...user } = userRow;
 
-  const contexts = rows.map((row): ActingContext => {
+  const contexts = rows.map(({ nameFr, nameNl, nameEn, nameDe, ...row }): ActingContext => {
     const ctxRoles = roles
       .filter((r) => r.enterpriseId === row.enterpriseId && (r.qualityId === null || r.qualityId === row.qualityId))
       .map((r) => r.role);
     const hasChamanRight = rights.some((r) => r.enterpriseId === row.enterpriseId && r.qualityId === row.qualityId);
     return {
-      enterpriseQualityId: row.enterpriseQualityId,
-      enterpriseId: row.enterpriseId,
-      enterpriseNumber: row.enterpriseNumber,
-      enterpriseName: row.enterpriseName,
-      isTechnicalIntermediary: row.isTechnicalIntermediary,
-      qualityId: row.qualityId,
-      qualityCode: row.qualityCode,
-      qualityName: { fr: row.nameFr, nl: row.nameNl, en: row.nameEn, de: row.nameDe },
-      senderId: row.senderId,
-      senderNumber: row.senderNumber,
-      hasContact: row.hasContact,
+      ...row,
+      qualityName: { fr: nameFr, nl: nameNl, en: nameEn, de: nameDe },
       roles: ctxRoles,
       hasChamanRight,
       ...accessFor(ctxRoles, hasChamanRight),
