@@ -55,6 +55,8 @@ const actions: Record<string, ActionRow> = {
   [`${DELEGATIONS}#acceptAction`]: { page: () => "/delegations", refused: ["bob", "ann", "danny", "steven", "claire"], args: (f) => [prev, formData({ delegationId: f.delegationId })] },
   [`${DELEGATIONS}#refuseAction`]: { page: () => "/delegations", refused: ["bob", "ann", "danny", "steven", "claire"], args: (f) => [prev, formData({ delegationId: f.delegationId })] },
   [`${DELEGATIONS}#resendAction`]: { page: () => "/delegations", refused: outsiders, stateRefused: ["claire"], args: (f) => [prev, formData({ delegationId: f.delegationId })] },
+  // Only claire, who started it, may withdraw it (not called here: it would cancel the request).
+  [`${DELEGATIONS}#withdrawAction`]: { page: () => "/delegations", refused: outsiders, args: (f) => [prev, formData({ delegationId: f.delegationId })] },
   [`${DELEGATIONS}#endAction`]: { page: () => "/delegations", refused: outsiders, stateRefused: ["claire"], args: (f) => [prev, formData({ delegationId: f.delegationId })] },
   // ivan's own enterprise is the intermediary named: refused as a self-delegation before anything is looked up.
   [`${DELEGATIONS}#requestFromEnterpriseAction`]: { page: () => "/delegations", refused: ["bob", "ann", "danny", "steven"], stateRefused: ["ivan"], args: (f) => [prev, formData({ accountId: f.restId, intermediaryNumber: "0456.789.034" })] },

@@ -150,3 +150,25 @@ export async function endDelegation(db: Db, actor: ServiceActor, input: { delega
     return { ok: true as const };
   });
 }
+
+/**
+ * The initiator withdraws its own request while it waits for an answer, or after a refusal instead of
+ * re-sending it: « Annulée ». The account is free for another request (one live delegation per account).
+ */
+export async function withdrawDelegation(db: Db, actor: ServiceActor, input: { delegationId: string }): Promise<ServiceResult> {
+  const side = initiatingSide(actor);
+  if (!side) return failure("access.denied");
+  return db.transaction(async (tx) => {
+    const row = await lockVisible(tx, input.delegationId, side);
+    if (!row) return failure("not-found");
+    if (row.status !== "pending" && row.status !== "refused") return failure("delegation.state-changed", { status: row.status });
+    const [updated] = await tx
+      .update(delegations)
+      .set({ status: "cancelled", updatedAt: new Date() })
+      .where(and(eq(delegations.id, row.id), eq(delegations.status, row.status)))
+      .returning({ id: delegations.id });
+    if (!updated) return failure("delegation.state-changed", { status: row.status });
+    await audit(tx, actor, row, "delegation.withdraw", null, { status: "cancelled" });
+    return { ok: true as const };
+  });
+}

@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
 import { resetDemo } from "@/lib/db/seed/reset";
 import { withDemoDatabase } from "@/lib/db/test-db";
-import { acceptDelegation, endDelegation, refuseDelegation, resendDelegation } from "./decisions";
+import { acceptDelegation, endDelegation, refuseDelegation, resendDelegation, withdrawDelegation } from "./decisions";
 import { listDelegations, restAccountsOf } from "./queries";
 import { requestFromEnterprise, requestFromIntermediary } from "./requests";
 
@@ -47,7 +47,7 @@ test("SPEC §5: the enterprise delegates a REST account; refused, re-sent withou
   const id = await delegateDupontRest();
   const seenByIvan = await listDelegations(db, ivan);
   assert.equal(seenByIvan.asIntermediary?.length, 1);
-  assert.deepEqual(seenByIvan.asIntermediary?.[0]?.can, { accept: true, refuse: true, resend: false, end: false });
+  assert.deepEqual(seenByIvan.asIntermediary?.[0]?.can, { accept: true, refuse: true, resend: false, withdraw: false, end: false });
   assert.equal(seenByIvan.asIntermediary?.[0]?.counterpartName, "Boulangerie Dupont");
   assert.equal(seenByIvan.asEnterprise?.length, 0, "Digital Services has no delegations of its own");
 
@@ -65,7 +65,7 @@ test("SPEC §5: the enterprise delegates a REST account; refused, re-sent withou
 
   assert.ok((await acceptDelegation(db, ivan, { delegationId: id })).ok);
   assert.equal(await management(), "intermediary", "issue #4's screens show « Géré par l'intermédiaire technique »");
-  assert.deepEqual((await listDelegations(db, claire)).asEnterprise![0]!.can, { accept: false, refuse: false, resend: false, end: true });
+  assert.deepEqual((await listDelegations(db, claire)).asEnterprise![0]!.can, { accept: false, refuse: false, resend: false, withdraw: false, end: true });
 
   // Only the enterprise ends it; the intermediary does not even see it on its enterprise side.
   assertRefused(await endDelegation(db, ivan, { delegationId: id }), "not-found");
@@ -198,4 +198,37 @@ test("concurrent requests by the intermediary create one pending request only", 
   assert.equal(results.filter((r) => r.ok).length, 1);
   for (const r of results.filter((r) => !r.ok)) assertRefused(r, "delegation.already-pending");
   assert.equal((await db.select().from(s.delegations)).length, 1);
+});
+
+test("the initiator withdraws its request (pending or refused); the other side can no longer accept it", async () => {
+  const id = await delegateDupontRest();
+  assert.deepEqual((await listDelegations(db, claire)).asEnterprise?.[0]?.can, { accept: false, refuse: false, resend: false, withdraw: true, end: false });
+  assertRefused(await withdrawDelegation(db, ivan, { delegationId: id }), "not-found");
+  assert.ok((await withdrawDelegation(db, claire, { delegationId: id })).ok);
+  assertRefused(await acceptDelegation(db, ivan, { delegationId: id }), "delegation.state-changed");
+  assertRefused(await withdrawDelegation(db, claire, { delegationId: id }), "delegation.state-changed");
+  const [row] = await db.select().from(s.delegations).where(eq(s.delegations.id, id));
+  assert.equal(row?.status, "cancelled");
+  assert.equal(await management(), "internal");
+  const [event] = await events("delegation.withdraw");
+  assert.equal(event?.targetId, id);
+  assert.equal(event?.enterpriseId, claire.ctx.enterpriseId);
+  // The account is free again for a new request.
+  assert.ok((await requestFromEnterprise(db, claire, { accountId: restAccountId, intermediaryNumber: DIGITAL })).ok);
+});
+
+test("an intermediary cannot reset its 20 re-sends by withdrawing: a new request re-opens the withdrawn one", async () => {
+  const qualityId = await employeurOnss();
+  const first = await requestFromIntermediary(db, ivan, { enterpriseNumber: DUPONT, qualityId });
+  assert.ok(first.ok, JSON.stringify(first));
+  for (let i = 1; i <= 20; i++) {
+    assert.ok((await refuseDelegation(db, claire, { delegationId: first.delegationId })).ok);
+    if (i % 2 === 0) assert.ok((await withdrawDelegation(db, ivan, { delegationId: first.delegationId })).ok);
+    const again = await requestFromIntermediary(db, ivan, { enterpriseNumber: DUPONT, qualityId });
+    assert.ok(again.ok, `${i}: ${JSON.stringify(again)}`);
+    assert.equal(again.delegationId, first.delegationId);
+  }
+  assert.ok((await refuseDelegation(db, claire, { delegationId: first.delegationId })).ok);
+  assert.ok((await withdrawDelegation(db, ivan, { delegationId: first.delegationId })).ok);
+  assertRefused(await requestFromIntermediary(db, ivan, { enterpriseNumber: DUPONT, qualityId }), "delegation.resend-blocked");
 });

@@ -25,7 +25,7 @@ export interface DelegationView {
   blocked: boolean;
   createdAt: Date;
   updatedAt: Date;
-  can: { accept: boolean; refuse: boolean; resend: boolean; end: boolean };
+  can: { accept: boolean; refuse: boolean; resend: boolean; withdraw: boolean; end: boolean };
 }
 
 const intermediary = alias(enterprises, "intermediary");
@@ -81,6 +81,7 @@ function view(row: Awaited<ReturnType<typeof rowsFor>>[number], side: "enterpris
       refuse: !mine && row.status === "pending",
       // Shown even when blocked, so the intermediary reads why it cannot (the service refuses it).
       resend: mine && row.status === "refused",
+      withdraw: mine && (row.status === "pending" || row.status === "refused"),
       end: side === "enterprise" && row.status === "accepted",
     },
   };

@@ -126,7 +126,8 @@ export async function requestFromIntermediary(
           eq(delegations.enterpriseId, target.enterpriseId),
           eq(delegations.qualityId, quality.id),
           eq(delegations.initiatedBy, "intermediary"),
-          inArray(delegations.status, ["pending", "refused"]),
+          // A withdrawn request is re-opened, not replaced: its re-send count (and the limit) stays.
+          inArray(delegations.status, ["pending", "refused", "cancelled"]),
         ),
       )
       .orderBy(desc(delegations.updatedAt))

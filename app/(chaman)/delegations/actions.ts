@@ -6,7 +6,7 @@ import { requireServiceActor } from "@/lib/access/actor";
 import { toFormState } from "@/lib/access/service";
 import { fieldError, formError, type FormState } from "@/lib/actions/form-state";
 import { getDb } from "@/lib/db/client";
-import { acceptDelegation, endDelegation, refuseDelegation, resendDelegation } from "@/lib/delegation/decisions";
+import { acceptDelegation, endDelegation, refuseDelegation, resendDelegation, withdrawDelegation } from "@/lib/delegation/decisions";
 import { requestFromEnterprise, requestFromIntermediary } from "@/lib/delegation/requests";
 
 // Thin server actions of the delegation screens (SPEC §5); the services check side, state and rules.
@@ -77,5 +77,13 @@ export async function endAction(_previous: FormState, formData: FormData): Promi
   const id = delegationId(formData);
   if (!id.success) return formError("errors.not-found");
   const result = await endDelegation(await getDb(), actor, { delegationId: id.data });
+  return result.ok ? done() : toFormState(result);
+}
+
+export async function withdrawAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireServiceActor();
+  const id = delegationId(formData);
+  if (!id.success) return formError("errors.not-found");
+  const result = await withdrawDelegation(await getDb(), actor, { delegationId: id.data });
   return result.ok ? done() : toFormState(result);
 }

@@ -5,7 +5,7 @@ import type { DelegationView } from "@/lib/delegation/queries";
 import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import { ActionButton } from "../access/action-button";
 import { AcceptWithAccountForm } from "./accept-with-account-form";
-import { acceptAction, endAction, refuseAction, resendAction } from "./actions";
+import { acceptAction, endAction, refuseAction, resendAction, withdrawAction } from "./actions";
 
 /** One side's delegations: status, date, who started it, the re-send count (SPEC §5). */
 export async function DelegationTable({
@@ -68,6 +68,16 @@ export async function DelegationTable({
                 ) : null}
                 {row.can.resend ? (
                   <ActionButton action={resendAction} fields={{ delegationId: row.id }} label={t("resend")} accessibleName={t("resendNamed", { who })} className={secondaryButton} />
+                ) : null}
+                {row.can.withdraw ? (
+                  <ActionButton
+                    action={withdrawAction}
+                    fields={{ delegationId: row.id }}
+                    label={t("withdraw")}
+                    accessibleName={t("withdrawNamed", { who })}
+                    className={secondaryButton}
+                    confirm={{ title: t("withdrawTitle"), body: t("withdrawBody", { who }), confirmLabel: t("withdraw") }}
+                  />
                 ) : null}
                 {row.can.end ? (
                   <ActionButton
