@@ -1,20 +1,14 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createCertificate } from "../lib/pki/generate";
 import { AccountPage } from "./pages/account-page";
 import { DelegationsPage } from "./pages/delegations-page";
-import { LoginPage } from "./pages/login-page";
 import { expectAccessible } from "./support/a11y-issue5";
 import { resetDemoData } from "./support/reset";
+import { signedIn } from "./support/signed-in";
 
 // SPEC §5: claire (Boulangerie Dupont) delegates her REST account to Digital Services SRL (ivan):
 // request → refuse → re-send → accept → certificates managed by the intermediary → end.
 test.beforeAll(async ({ request }) => resetDemoData(request));
-
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await new LoginPage(page).signInAs(username);
-  return page;
-}
 
 test("delegation request, refusal, re-send, acceptance, certificates, end", async ({ browser }) => {
   test.setTimeout(120_000);

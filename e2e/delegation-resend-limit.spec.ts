@@ -1,17 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DelegationsPage } from "./pages/delegations-page";
-import { LoginPage } from "./pages/login-page";
 import { resetDemoData } from "./support/reset";
+import { signedIn } from "./support/signed-in";
 
 // SPEC §5 / FAQ: after refusals by the enterprise the intermediary may re-send at most 20 times; the
 // 21st is refused and it is told to ask the enterprise to start the delegation. Both sides see the count.
 test.beforeAll(async ({ request }) => resetDemoData(request));
-
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await new LoginPage(page).signInAs(username);
-  return page;
-}
 
 test("the intermediary's 21st re-send is refused and both sides see the limit", async ({ browser }) => {
   test.setTimeout(240_000);

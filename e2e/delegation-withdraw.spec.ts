@@ -1,17 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DelegationsPage } from "./pages/delegations-page";
-import { LoginPage } from "./pages/login-page";
 import { resetDemoData } from "./support/reset";
+import { signedIn } from "./support/signed-in";
 
 // claire withdraws her pending delegation request: « Annulée » on both sides, ivan can no longer
 // accept it, and the REST account is free for a new request.
 test.beforeAll(async ({ request }) => resetDemoData(request));
-
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await new LoginPage(page).signInAs(username);
-  return page;
-}
 
 test("the enterprise withdraws its pending request; the intermediary can no longer accept it", async ({ browser }) => {
   const claire = await signedIn(browser, "claire");

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireServiceActor } from "@/lib/access/actor";
-import { toFormState } from "@/lib/access/service";
+import { toFormState, type ServiceActor, type ServiceResult } from "@/lib/access/service";
 import { fieldError, formError, type FormState } from "@/lib/actions/form-state";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { acceptDelegation, endDelegation, refuseDelegation, resendDelegation, withdrawDelegation } from "@/lib/delegation/decisions";
 import { requestFromEnterprise, requestFromIntermediary } from "@/lib/delegation/requests";
 
@@ -56,34 +56,29 @@ export async function acceptAction(_previous: FormState, formData: FormData): Pr
   return result.ok ? done() : toFormState(result);
 }
 
-export async function refuseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+type Decision = (db: Db, actor: ServiceActor, input: { delegationId: string }) => Promise<ServiceResult<object>>;
+
+/** Refuse, re-send, withdraw, end: a delegation id, and the service decides. */
+async function decide(formData: FormData, decision: Decision): Promise<FormState> {
   const actor = await requireServiceActor();
   const id = delegationId(formData);
   if (!id.success) return formError("errors.not-found");
-  const result = await refuseDelegation(await getDb(), actor, { delegationId: id.data });
+  const result = await decision(await getDb(), actor, { delegationId: id.data });
   return result.ok ? done() : toFormState(result);
+}
+
+export async function refuseAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return decide(formData, refuseDelegation);
 }
 
 export async function resendAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireServiceActor();
-  const id = delegationId(formData);
-  if (!id.success) return formError("errors.not-found");
-  const result = await resendDelegation(await getDb(), actor, { delegationId: id.data });
-  return result.ok ? done() : toFormState(result);
+  return decide(formData, resendDelegation);
 }
 
 export async function endAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireServiceActor();
-  const id = delegationId(formData);
-  if (!id.success) return formError("errors.not-found");
-  const result = await endDelegation(await getDb(), actor, { delegationId: id.data });
-  return result.ok ? done() : toFormState(result);
+  return decide(formData, endDelegation);
 }
 
 export async function withdrawAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireServiceActor();
-  const id = delegationId(formData);
-  if (!id.success) return formError("errors.not-found");
-  const result = await withdrawDelegation(await getDb(), actor, { delegationId: id.data });
-  return result.ok ? done() : toFormState(result);
+  return decide(formData, withdrawDelegation);
 }
