@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { recordEvent } from "@/lib/audit/record";
 import type { LocalizedName } from "@/lib/auth/contexts";
 import type { Db, Queryable } from "@/lib/db/client";
@@ -129,17 +129,4 @@ export async function activateQuality(
     if (uniqueViolation(error) !== null) return failure("access.quality-already-active", { quality: quality.nameFr }, "qualityId");
     throw error;
   }
-}
-
-/** Entity-level roles of the enterprise (responsable d'accès, co-responsables), for the access page. */
-export async function listEntityManagers(q: Queryable, actor: ServiceActor) {
-  const { ctx } = actor;
-  if (!ctx.canManageQualities) return failure("access.denied");
-  const rows = await q
-    .select({ id: roleAssignments.id, role: roleAssignments.role, firstName: users.firstName, lastName: users.lastName })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.enterpriseId, ctx.enterpriseId), isNull(roleAssignments.qualityId)))
-    .orderBy(asc(roleAssignments.role), asc(users.lastName));
-  return { ok: true as const, managers: rows.map((r) => ({ id: r.id, role: r.role, name: `${r.firstName} ${r.lastName}` })) };
 }

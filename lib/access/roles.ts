@@ -97,15 +97,25 @@ export async function removeCoManager(db: Db, actor: ServiceActor, input: { assi
   });
 }
 
-/** Gestionnaire local and co-gestionnaires of the actor's quality. */
-export async function listQualityManagers(q: Queryable, actor: ServiceActor) {
-  const { ctx } = actor;
-  if (!ctx.canManageRights) return failure("access.denied");
+/** The role holders of the actor's enterprise at one level: a quality's, or the entity's (quality null). */
+async function roleHolders(q: Queryable, enterpriseId: string, qualityId: number | null) {
   const rows = await q
     .select({ id: roleAssignments.id, role: roleAssignments.role, firstName: users.firstName, lastName: users.lastName })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.enterpriseId, ctx.enterpriseId), eq(roleAssignments.qualityId, ctx.qualityId)))
+    .where(and(eq(roleAssignments.enterpriseId, enterpriseId), qualityId === null ? isNull(roleAssignments.qualityId) : eq(roleAssignments.qualityId, qualityId)))
     .orderBy(asc(roleAssignments.role), asc(users.lastName));
   return { ok: true as const, managers: rows.map((r) => ({ id: r.id, role: r.role, name: `${r.firstName} ${r.lastName}` })) };
+}
+
+/** Gestionnaire local and co-gestionnaires of the actor's quality. */
+export async function listQualityManagers(q: Queryable, actor: ServiceActor) {
+  if (!actor.ctx.canManageRights) return failure("access.denied");
+  return roleHolders(q, actor.ctx.enterpriseId, actor.ctx.qualityId);
+}
+
+/** Entity-level roles of the enterprise (responsable d'accès, co-responsables), for the access page. */
+export async function listEntityManagers(q: Queryable, actor: ServiceActor) {
+  if (!actor.ctx.canManageQualities) return failure("access.denied");
+  return roleHolders(q, actor.ctx.enterpriseId, null);
 }

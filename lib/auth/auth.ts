@@ -56,7 +56,7 @@ async function userIdForOidcProfile(profile: Record<string, unknown> | undefined
   return row?.id ?? null;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   providers,
   logger: {

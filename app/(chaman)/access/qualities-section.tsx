@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { dangerButton } from "@/components/ui/buttons";
-import { listEntityManagers, listQualities } from "@/lib/access/qualities";
+import { listQualities } from "@/lib/access/qualities";
+import { listEntityManagers } from "@/lib/access/roles";
 import type { ServiceActor } from "@/lib/access/service";
 import type { LocalizedName } from "@/lib/auth/contexts";
 import { getDb } from "@/lib/db/client";
