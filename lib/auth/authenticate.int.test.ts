@@ -5,7 +5,9 @@ import type { Db } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
 import { withDemoDatabase } from "@/lib/db/test-db";
 import { authenticate } from "./authenticate";
-import { throttlePolicy } from "./throttle-policy";
+import { throttlePolicies } from "@/lib/security/throttle-policy";
+
+const throttlePolicy = throttlePolicies["sign-in"];
 
 let db: Db;
 withDemoDatabase((ready) => (db = ready));
@@ -24,7 +26,7 @@ test("a wrong password and an unknown user get the same answer, and both are jou
 });
 
 test("issue 6: the fifth failure locks the username, even with the right password afterwards", async () => {
-  for (let i = 0; i < throttlePolicy.perUsername; i += 1) {
+  for (let i = 0; i < throttlePolicy.perSubject; i += 1) {
     assert.deepEqual(await authenticate("mery", "wrong", `10.0.1.${i}`), { ok: false, reason: "invalid" });
   }
   assert.deepEqual(await authenticate("mery", "demo", "10.0.1.99"), { ok: false, reason: "throttled" });
@@ -34,7 +36,7 @@ test("issue 6: the fifth failure locks the username, even with the right passwor
 });
 
 test("issue 6: an unknown username is locked exactly like a real one (no account enumeration)", async () => {
-  for (let i = 0; i < throttlePolicy.perUsername; i += 1) await authenticate("ghost", "wrong", `10.0.2.${i}`);
+  for (let i = 0; i < throttlePolicy.perSubject; i += 1) await authenticate("ghost", "wrong", `10.0.2.${i}`);
   assert.deepEqual(await authenticate("ghost", "demo", "10.0.2.99"), { ok: false, reason: "throttled" });
 });
 
@@ -45,8 +47,8 @@ test("issue 6: one client address is locked after too many failures across usern
 });
 
 test("a success resets the username's failure count", async () => {
-  for (let i = 0; i < throttlePolicy.perUsername - 1; i += 1) await authenticate("claire", "wrong", "10.0.4.1");
+  for (let i = 0; i < throttlePolicy.perSubject - 1; i += 1) await authenticate("claire", "wrong", "10.0.4.1");
   assert.equal((await authenticate("claire", "demo", "10.0.4.1")).ok, true);
-  for (let i = 0; i < throttlePolicy.perUsername - 1; i += 1) await authenticate("claire", "wrong", "10.0.4.1");
+  for (let i = 0; i < throttlePolicy.perSubject - 1; i += 1) await authenticate("claire", "wrong", "10.0.4.1");
   assert.equal((await authenticate("claire", "demo", "10.0.4.1")).ok, true);
 });

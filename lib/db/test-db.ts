@@ -6,7 +6,8 @@ import { after, before } from "node:test";
 import { openDatabase, setDbHandle, type Db, type DbHandle } from "./client";
 import { seedDemo } from "./seed/demo";
 
-export async function useFreshDatabase(): Promise<DbHandle & { dispose(): Promise<void> }> {
+/** A fresh migrated database; `url` is set on PostgreSQL, so a test can open a second "app instance" on it. */
+export async function useFreshDatabase(): Promise<DbHandle & { url?: string; dispose(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const handle = await openDatabase({ pglite: "memory" });
@@ -24,6 +25,7 @@ export async function useFreshDatabase(): Promise<DbHandle & { dispose(): Promis
   setDbHandle(handle);
   return {
     ...handle,
+    url: testUrl.toString(),
     async dispose() {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: url });

@@ -1,4 +1,4 @@
-// Issue 6: append-only audit trail and sign-in attempts (for throttling).
+// Issue 6: append-only audit trail (attempts for throttling: ./security.ts).
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const auditEvents = pgTable(
@@ -22,16 +22,4 @@ export const auditEvents = pgTable(
     index("audit_events_sender_idx").on(t.senderId, t.at),
     index("audit_events_enterprise_idx").on(t.enterpriseId, t.at),
   ],
-);
-
-export const signInAttempts = pgTable(
-  "sign_in_attempts",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    username: text("username").notNull(),
-    ip: text("ip").notNull(),
-    succeeded: integer("succeeded").notNull(),
-  },
-  (t) => [index("sign_in_attempts_username_idx").on(t.username, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at)],
 );

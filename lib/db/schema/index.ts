@@ -3,3 +3,4 @@ export * from "./people";
 export * from "./channels";
 export * from "./delegation";
 export * from "./audit";
+export * from "./security";

@@ -1,0 +1,160 @@
+import "server-only";
+// Issue 19: credential checks are counted BEFORE the secret is verified, atomically, so that parallel
+// requests (and several app instances sharing one database) can never have more than the policy's
+// number of secrets verified per subject and per client address in the window.
+//
+// How: `reserveAttempt` runs one short transaction that takes a transaction-scoped advisory lock per
+// subject and per address (always subject first, so two reservations never wait on each other in a
+// cycle), counts the attempts still counted (pending or failed), and inserts a "pending" attempt if
+// there is room. The caller verifies the secret outside that transaction, then `settleAttempt` records
+// the outcome. A pending attempt counts like a failure, so nothing in flight is ever forgotten; a
+// success forgives only the failures already settled, never the ones other requests are still verifying.
+import { and, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
+import type { Queryable, Tx } from "@/lib/db/client";
+import { throttleAttempts } from "@/lib/db/schema";
+import {
+  failureLocks,
+  retryAfterSeconds,
+  throttlePolicies,
+  throttleVerdict,
+  type CountedAttempts,
+  type ThrottleScope,
+} from "./throttle-policy";
+
+export type { ThrottleScope } from "./throttle-policy";
+
+export interface AttemptKey {
+  scope: ThrottleScope;
+  /** Who the secret is checked for: a normalised username, an OAuth client id… (existing or not). */
+  subject: string;
+  /** Client address (lib/security/client-address.ts), or "local" when there is none. */
+  address: string;
+}
+
+export type Reservation =
+  | { ok: true; attemptId: number }
+  | { ok: false; reason: "subject" | "address"; retryAfterSeconds: number };
+
+export interface Settlement {
+  /** The limit this failure reached ("subject" or "address"), once per lock-out; null otherwise. */
+  lockedOut: "subject" | "address" | null;
+  /** Settled failures still counted, including this one (0/0 after a success). */
+  failures: CountedAttempts;
+}
+
+// Stored subjects and addresses are bounded: an overlong username must not grow the table or the index.
+const maxKeyLength = 200;
+
+function lockKey(scope: ThrottleScope, kind: "subject" | "address", value: string) {
+  return sql`select pg_advisory_xact_lock(hashtextextended(${`throttle:${scope}:${kind}:${value}`}, 0))`;
+}
+
+async function lockBoth(tx: Tx, key: AttemptKey): Promise<void> {
+  await tx.execute(lockKey(key.scope, "subject", key.subject));
+  await tx.execute(lockKey(key.scope, "address", key.address));
+}
+
+function windowStart(minutes: number) {
+  return sql`now() - make_interval(mins => ${minutes})`;
+}
+
+/** Ages (seconds) of the counted attempts, newest first, at most `limit` of them. */
+async function countedAges(tx: Tx, key: AttemptKey, kind: "subject" | "address", limit: number): Promise<number[]> {
+  const policy = throttlePolicies[key.scope];
+  const t = throttleAttempts;
+  const counted =
+    kind === "subject"
+      ? and(eq(t.subject, key.subject), or(eq(t.outcome, "pending"), and(eq(t.outcome, "failed"), eq(t.forgiven, false))))
+      : and(eq(t.address, key.address), inArray(t.outcome, ["pending", "failed"]));
+  const rows = await tx
+    .select({ age: sql<number>`extract(epoch from now() - ${t.at})::float8` })
+    .from(t)
+    .where(and(eq(t.scope, key.scope), gt(t.at, windowStart(policy.windowMinutes)), counted))
+    .orderBy(sql`${t.at} desc`)
+    .limit(limit);
+  return rows.map((r) => Number(r.age));
+}
+
+function normalise(key: AttemptKey): AttemptKey {
+  return { scope: key.scope, subject: key.subject.slice(0, maxKeyLength), address: key.address.slice(0, maxKeyLength) || "local" };
+}
+
+/**
+ * Counts one credential check before it happens. Pass the database, not a transaction: the reservation
+ * must be committed (and its locks released) before the secret is verified.
+ *
+ * Returns `{ ok: true, attemptId }` when the check may proceed — the caller must then call
+ * `settleAttempt` with the outcome (an unsettled attempt keeps counting as a failure until it leaves the
+ * window) — or `{ ok: false, reason, retryAfterSeconds }` when the subject or the address has used its
+ * budget (lib/security/throttle-policy.ts). A refused reservation is not recorded, so it does not extend
+ * the lock-out.
+ */
+export async function reserveAttempt(q: Queryable, attempt: AttemptKey): Promise<Reservation> {
+  const key = normalise(attempt);
+  const policy = throttlePolicies[key.scope];
+  return q.transaction(async (tx) => {
+    await lockBoth(tx, key);
+    const bySubject = await countedAges(tx, key, "subject", policy.perSubject);
+    const byAddress = await countedAges(tx, key, "address", policy.perAddress);
+    const verdict = throttleVerdict({ subject: bySubject.length, address: byAddress.length }, policy);
+    if (verdict.locked) {
+      const ages = verdict.reason === "subject" ? bySubject : byAddress;
+      return { ok: false, reason: verdict.reason, retryAfterSeconds: retryAfterSeconds(ages.at(-1) ?? 0, policy) };
+    }
+    // Old rows of this subject and address are of no use any more; pruning them here keeps the table small.
+    const stale = sql`now() - make_interval(mins => ${policy.windowMinutes * 4})`;
+    await tx
+      .delete(throttleAttempts)
+      .where(
+        and(
+          eq(throttleAttempts.scope, key.scope),
+          or(eq(throttleAttempts.subject, key.subject), eq(throttleAttempts.address, key.address)),
+          lt(throttleAttempts.at, stale),
+        ),
+      );
+    const [row] = await tx.insert(throttleAttempts).values(key).returning({ id: throttleAttempts.id });
+    if (!row) throw new Error("throttle: the attempt was not recorded");
+    return { ok: true, attemptId: row.id };
+  });
+}
+
+/**
+ * Records the outcome of a reserved check. May run inside the caller's transaction (it then uses a
+ * savepoint), e.g. the one that journals the sign-in. A success forgives the subject's failures settled
+ * so far (not its pending attempts, not the address's failures). Settling twice changes nothing.
+ */
+export async function settleAttempt(q: Queryable, attemptId: number, succeeded: boolean): Promise<Settlement> {
+  return q.transaction(async (tx) => {
+    const t = throttleAttempts;
+    const [found] = await tx.select({ scope: t.scope, subject: t.subject, address: t.address }).from(t).where(eq(t.id, attemptId));
+    const none: Settlement = { lockedOut: null, failures: { subject: 0, address: 0 } };
+    if (!found) return none;
+    const key = { ...found, scope: found.scope as ThrottleScope };
+    const policy = throttlePolicies[key.scope];
+    await lockBoth(tx, key);
+    const updated = await tx
+      .update(t)
+      .set({ outcome: succeeded ? "succeeded" : "failed", settledAt: sql`now()` })
+      .where(and(eq(t.id, attemptId), eq(t.outcome, "pending")))
+      .returning({ id: t.id });
+    if (updated.length === 0) return none;
+    if (succeeded) {
+      await tx
+        .update(t)
+        .set({ forgiven: true })
+        .where(and(eq(t.scope, key.scope), eq(t.subject, key.subject), eq(t.outcome, "failed"), eq(t.forgiven, false)));
+      return none;
+    }
+    const since = gt(t.at, windowStart(policy.windowMinutes));
+    const [bySubject] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(t)
+      .where(and(eq(t.scope, key.scope), eq(t.subject, key.subject), eq(t.outcome, "failed"), eq(t.forgiven, false), since));
+    const [byAddress] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(t)
+      .where(and(eq(t.scope, key.scope), eq(t.address, key.address), eq(t.outcome, "failed"), since));
+    const failures = { subject: Number(bySubject?.n ?? 0), address: Number(byAddress?.n ?? 0) };
+    return { lockedOut: failureLocks(failures, policy), failures };
+  });
+}
