@@ -1,9 +1,12 @@
 import type { NextAuthConfig } from "next-auth";
+import { sessionPolicyFrom } from "./session-policy";
 
 // The part of the Auth.js configuration that needs no database, shared by proxy.ts and auth.ts.
 export const authConfig = {
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // The cookie (an encrypted JWE carrying the user and session ids) never outlives the session's absolute
+  // lifetime; whether the session is still open is decided by its database record (lib/auth/sessions.ts).
+  session: { strategy: "jwt", maxAge: sessionPolicyFrom(process.env).maxSeconds },
   trustHost: true,
   // Secure cookies in production (browsers accept them on http://localhost too); CHAMAN_INSECURE_COOKIES=1
   // is for a plain-http deployment on another host name, which we do not recommend.

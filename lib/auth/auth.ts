@@ -9,6 +9,8 @@ import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { authConfig } from "./auth.config";
 import { authenticate } from "./authenticate";
+import { clientAddress, requestClient } from "./client";
+import { endSession, openSession } from "./sessions";
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(100),
@@ -26,7 +28,7 @@ const providers: Provider[] = [
     async authorize(raw, request) {
       const parsed = credentialsSchema.safeParse(raw);
       if (!parsed.success) return null;
-      const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+      const ip = clientAddress(request.headers);
       const result = await authenticate(parsed.data.username, parsed.data.password, ip);
       if (result.ok) return { id: result.user.id, name: result.user.displayName };
       if (result.reason === "throttled") throw new ThrottledSignIn();
@@ -73,14 +75,25 @@ export const { handlers, signIn, signOut } = NextAuth({
       if (account?.provider !== "oidc") return true;
       return (await userIdForOidcProfile(profile)) !== null;
     },
+    // Runs with `user`/`account` only at sign-in: that is where the server-side session is opened and its
+    // id put in the (encrypted) cookie. Auth.js's own session endpoint, which would call this again to
+    // renew the cookie, is answered from the session record instead (app/api/auth/[...nextauth]/route.ts).
     async jwt({ token, user, account, profile }) {
-      if (account?.provider === "oidc") {
-        const id = await userIdForOidcProfile(profile);
-        if (id) token.sub = id;
-      } else if (user?.id) {
-        token.sub = user.id;
+      const userId = account?.provider === "oidc" ? await userIdForOidcProfile(profile) : user?.id;
+      if (account && userId) {
+        token.sub = userId;
+        token.sid = await openSession(await getDb(), userId, await requestClient());
       }
       return token;
+    },
+  },
+  events: {
+    // Auth.js's POST /api/auth/signout; the header's button ends the session itself first (components/session-actions.ts).
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sub === "string" && typeof token.sid === "string") {
+        await endSession(await getDb(), { userId: token.sub, sessionId: token.sid }, "sign-out", (await requestClient()).ip);
+      }
     },
   },
 });

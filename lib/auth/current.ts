@@ -3,9 +3,11 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
-import { sessionUserId } from "./session-token";
 import type { ServiceActor } from "@/lib/services/result";
-import { loadContexts, type ActingContext, type UserSummary } from "./contexts";
+import { clientAddress } from "./client";
+import { loadSessionContexts, type ActingContext, type UserSummary } from "./contexts";
+import { sessionRef } from "./session-token";
+import { endSession, sessionPolicy, touchSession } from "./sessions";
 
 export const CONTEXT_COOKIE = "chaman_ctx";
 
@@ -15,23 +17,36 @@ export interface Actor {
   /** The enterprise + quality chosen in the switcher, or the first one available. */
   current: ActingContext | null;
   ip: string;
+  /** The server-side session of this request (issue 18; « Mes sessions » marks it as the current one). */
+  sessionId: string;
+  /** When this session ends if not used again (absolute lifetime or idle timeout, whichever is first). */
+  sessionExpiresAt: Date;
 }
 
-/** The signed-in user with roles and rights read from the database for this request. */
+/**
+ * The signed-in user with roles and rights read from the database for this request, or null when the
+ * request has no open session. Every page, action and route handler goes through here, so the session
+ * policy (lib/auth/sessions.ts) holds for all of them: the session record is checked in the same query
+ * as the roles; a lapsed session is ended (journaled as expired) and refused; « last seen » is moved at
+ * most once per throttle interval.
+ */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const userId = await sessionUserId();
-  if (!userId) return null;
-  const loaded = await loadContexts(await getDb(), userId);
-  if (!loaded) return null;
+  const ref = await sessionRef();
+  if (!ref) return null;
+  const db = await getDb();
+  const checked = await loadSessionContexts(db, ref, sessionPolicy);
+  const ip = clientAddress(await headers());
+  if (checked.state === "lapsed") await endSession(db, ref, "expired", ip);
+  if (checked.state !== "open") return null;
+  if (checked.touchDue) await touchSession(db, ref.sessionId);
+  const { touchDue: _touchDue, state: _state, expiresAt: sessionExpiresAt, ...loaded } = checked;
   const chosen = (await cookies()).get(CONTEXT_COOKIE)?.value;
   const current =
     loaded.contexts.find((c) => c.enterpriseQualityId === chosen) ??
     loaded.contexts.find((c) => c.chamanAccess) ??
     loaded.contexts[0] ??
     null;
-  const forwarded = (await headers()).get("x-forwarded-for");
-  const ip = forwarded?.split(",")[0]?.trim() || "local";
-  return { ...loaded, current, ip };
+  return { ...loaded, current, ip, sessionId: ref.sessionId, sessionExpiresAt };
 });
 
 export async function requireActor(): Promise<Actor> {

@@ -23,13 +23,26 @@ function sessionCookie(all: Array<{ name: string; value: string }>): string | un
   return chunks.length > 0 ? chunks.map((c) => c.value).join("") : undefined;
 }
 
-/** The user id in Auth.js session cookies, or null when there is none or it is expired, tampered or of another secret. */
-export async function userIdFromSessionCookies(all: Array<{ name: string; value: string }>, secret: string[]): Promise<string | null> {
+/** What the session cookie carries (issue 18): the user and the id of its server-side session record. */
+export interface SessionRef {
+  userId: string;
+  sessionId: string;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The user and session ids in Auth.js session cookies, or null when there is none, or it is expired,
+ * tampered, of another secret, or from before server-side sessions (no `sid`). Whether the session is
+ * still open is for the database to say (lib/auth/contexts.ts loadSessionContexts).
+ */
+export async function sessionFromCookies(all: Array<{ name: string; value: string }>, secret: string[]): Promise<SessionRef | null> {
   const token = sessionCookie(all);
   if (!token || secret.length === 0) return null;
   try {
     const payload = await decode({ token, secret, salt: cookieName });
-    return typeof payload?.sub === "string" ? payload.sub : null;
+    const { sub, sid } = payload ?? {};
+    return typeof sub === "string" && typeof sid === "string" && uuid.test(sub) && uuid.test(sid) ? { userId: sub, sessionId: sid } : null;
   } catch (error) {
     // Such a cookie is a signed-out visitor, as with auth() (jose's ERR_JWT_EXPIRED, ERR_JWE_DECRYPTION_FAILED, …);
     // only the unexpected is logged.
@@ -41,13 +54,14 @@ export async function userIdFromSessionCookies(all: Array<{ name: string; value:
 }
 
 /**
- * The signed-in user's id, from the session cookie: one decryption, as Auth.js's auth() would read it
- * (same cookie, salt, secrets and expiry check). auth() also encrypts a renewed cookie on every call —
- * which a page cannot even send — and that was a tenth of a signed-in page's cost (docs/PERFORMANCE.md).
- * Sessions therefore last 8 hours from sign-in (auth.config.ts), whatever the activity.
+ * The request's session reference, from the session cookie: one decryption, as Auth.js's auth() would
+ * read it (same cookie, salt, secrets and expiry check). auth() also encrypts a renewed cookie on every
+ * call — which a page cannot even send — and that was a tenth of a signed-in page's cost
+ * (docs/PERFORMANCE.md). The cookie never outlives CHAMAN_SESSION_MAX_HOURS; the session record decides
+ * the rest (idle timeout, sign-out, « Mes sessions »).
  */
-export async function sessionUserId(): Promise<string | null> {
-  return userIdFromSessionCookies((await cookies()).getAll(), secrets());
+export async function sessionRef(): Promise<SessionRef | null> {
+  return sessionFromCookies((await cookies()).getAll(), secrets());
 }
 
 export const SESSION_COOKIE_NAME = cookieName;

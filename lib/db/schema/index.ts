@@ -4,3 +4,4 @@ export * from "./channels";
 export * from "./delegation";
 export * from "./audit";
 export * from "./security";
+export * from "./sessions";
