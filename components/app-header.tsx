@@ -7,6 +7,7 @@ import { signOutAction } from "./session-actions";
 
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations("common");
+  const tSessions = await getTranslations("sessions");
   const ctx = actor.current;
   const links: Array<{ href: string; label: string; show: boolean }> = [
     { href: "/", label: t("nav.home"), show: Boolean(ctx?.chamanAccess) },
@@ -27,6 +28,9 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           <ContextSwitcher actor={actor} />
           <LanguageMenu />
           <span className="text-sm">{t("user.signedInAs", { name: `${actor.user.firstName} ${actor.user.lastName}` })}</span>
+          <Link href="/sessions" className="text-sm underline hover:no-underline">
+            {tSessions("menu")}
+          </Link>
           <form action={signOutAction}>
             <button type="submit" className="rounded bg-white px-3 py-1 text-sm font-semibold text-brand hover:bg-brand-light">
               {t("user.signOut")}

@@ -21,6 +21,8 @@ interface Fixtures {
   ftpCertId: string;
   delegationId: string;
   stranger: string;
+  /** A second session of claire's (« Mes sessions »): nobody else may close it. */
+  claireSessionId: string;
 }
 
 interface ActionRow {
@@ -38,6 +40,7 @@ const ACCOUNTS = "app/(chaman)/accounts/actions.ts";
 const DELEGATIONS = "app/(chaman)/delegations/actions.ts";
 const DELEGATED = "app/(chaman)/delegations/accounts/[accountId]/actions.ts";
 const ACCESS = "app/(chaman)/access/actions.ts";
+const SESSIONS = "app/(chaman)/sessions/actions.ts";
 const cer = () => new File([new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01])], "x.cer");
 
 const actions: Record<string, ActionRow> = {
@@ -71,6 +74,9 @@ const actions: Record<string, ActionRow> = {
   ["components/locale-actions.ts#setLocale"]: { page: () => "/login", refused: [], public: true, args: () => [formData({ locale: "xx" })] },
   ["components/session-actions.ts#selectContextAction"]: { page: () => "/", refused: [], args: (f) => [formData({ context: f.stranger })] },
   ["components/session-actions.ts#signOutAction"]: { page: () => "/", refused: [], args: () => [] },
+  // Issue 18: a session is closed only by its own user (claire, not called: it would close her second session).
+  [`${SESSIONS}#closeSessionAction`]: { page: () => "/sessions", refused: outsiders, args: (f) => [prev, formData({ sessionId: f.claireSessionId })] },
+  [`${SESSIONS}#closeOtherSessionsAction`]: { page: () => "/sessions", refused: [], args: () => [prev, formData({})] },
 };
 
 /** Route handlers: the expected HTTP status per persona for another enterprise's resources. */
@@ -100,6 +106,7 @@ function routeFiles(dir: string): string[] {
 
 let baseUrl = "";
 const sessions = new Map<Persona, HttpSession>();
+let claireSecond: HttpSession;
 let fixtures: Fixtures;
 
 async function dupontSnapshot(f: Fixtures): Promise<string> {
@@ -115,6 +122,7 @@ test.beforeAll(async ({ request }, info) => {
   baseUrl = String(info.project.use.baseURL);
   sessions.set("anonymous", HttpSession.anonymous(baseUrl));
   for (const persona of signedIn) sessions.set(persona, await HttpSession.signIn(baseUrl, persona));
+  claireSecond = await HttpSession.signIn(baseUrl, "claire");
   const claire = sessions.get("claire")!;
   const [first, second] = uuidsAfter(await claire.html("/"), "/accounts/");
   const detail = async (id: string) => ({ id, html: await claire.html(`/accounts/${id}`) });
@@ -131,6 +139,8 @@ test.beforeAll(async ({ request }, info) => {
     // Only the deciding side (ivan) gets buttons, hence the id, for a pending request.
     delegationId: uuidsAfter(await sessions.get("ivan")!.html("/delegations"), 'name="delegationId" value="')[0]!,
     stranger: crypto.randomUUID(),
+    // The first session's « Mes sessions » offers « Fermer » for the other one only.
+    claireSessionId: uuidsAfter(await claire.html("/sessions"), 'name="sessionId" value="')[0]!,
   };
   for (const value of Object.values(fixtures)) expect(value).toMatch(/^[0-9a-f-]{36}$/);
 });
@@ -157,6 +167,7 @@ test("forged and unauthorised server action calls are refused and change nothing
     }
   }
   expect(await dupontSnapshot(fixtures)).toBe(before);
+  expect((await claireSecond.get("/")).status, "claire's second session is still open").toBe(200);
   console.log(`isolation matrix: ${calls} refused server action calls, Boulangerie Dupont unchanged`);
 });
 
@@ -186,4 +197,7 @@ test("control: the owner's own call succeeds and shows in the snapshot (the chec
   const renamed = await claire.action(ACCOUNTS, "renameAccountAction", "/", [formData({ accountId: fixtures.restId, name: "Dupont REST renommé" })]);
   expect(outcomeOf(renamed)).toBe("ok");
   expect(await dupontSnapshot(fixtures)).not.toBe(before);
+  const closed = await claire.action(SESSIONS, "closeSessionAction", "/sessions", [prev, formData({ sessionId: fixtures.claireSessionId })]);
+  expect(outcomeOf(closed)).toBe("ok");
+  expect((await claireSecond.get("/")).status).toBe(307);
 });
