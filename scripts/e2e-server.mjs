@@ -1,10 +1,11 @@
 // Starts the production build for Playwright on a fresh database: a new PGlite folder, or the
-// PostgreSQL database named by DATABASE_URL (which CI creates empty).
+// PostgreSQL database named by DATABASE_URL (which CI creates empty). E2E_DATA_DIR names another PGlite
+// folder, for a second server started by a spec (e2e/sessions.spec.ts: a short idle timeout).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 
-const dataDir = ".e2e-data";
+const dataDir = process.env.E2E_DATA_DIR ?? ".e2e-data";
 if (!process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
 const child = spawn("npx", ["next", "start", "-p", process.env.E2E_PORT ?? "3100"], {
   stdio: "inherit",
