@@ -62,6 +62,17 @@ test("a cookie copied before signing out is worthless afterwards, on pages and o
   await thief.dispose();
 });
 
+test("Auth.js's own sign-out route ends the session too", async ({ browser, playwright, baseURL }) => {
+  const page = await signedIn(browser, "steven");
+  const thief = await replay(playwright, baseURL!, await sessionCookie(page.context()));
+  expect((await thief.get("/managers")).status()).toBe(200);
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signOut = await page.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+  expect(signOut.status()).toBe(302);
+  expect((await thief.get("/managers")).status()).toBe(307);
+  await thief.dispose();
+});
+
 test("two browsers: closing the other session from « Mes sessions » signs it out on its next request", async ({ browser }) => {
   const first = await signedIn(browser, "danny");
   const second = await signedIn(browser, "danny");
