@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type APIRequestContext, type BrowserContext, type Cookie } from "@playwright/test";
 import { LoginPage } from "./pages/login-page";
 import { SessionsPage } from "./pages/sessions-page";
+import { expectAccessible } from "./support/a11y-issue5";
 import { resetDemoData } from "./support/reset";
 import { signedIn } from "./support/signed-in";
 
@@ -81,6 +82,7 @@ test("two browsers: closing the other session from « Mes sessions » signs it o
   await expect(sessions.rows()).toHaveCount(2);
   await expect(sessions.currentRow()).toHaveCount(1);
   await expect(sessions.currentRow()).toContainText("Chrome");
+  await expectAccessible(first);
 
   await sessions.closeFirstOther();
   await expect(sessions.rows()).toHaveCount(1);
