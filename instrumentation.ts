@@ -6,4 +6,7 @@ export async function register(): Promise<void> {
   const handle = await getDbHandle();
   const outcome = await seedIfEmpty(handle.db);
   console.info(`[chaman] database ready (${handle.kind}); demo data: ${outcome}`);
+  // Issue 16: daily certificate-expiry notices and the mail outbox dispatcher (lib/notify/scheduler.ts).
+  const { startNotificationJobs } = await import("@/lib/notify/scheduler");
+  startNotificationJobs(async () => (await getDbHandle()).db);
 }

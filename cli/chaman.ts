@@ -2,6 +2,7 @@
 // (DATABASE_URL, else PGlite in CHAMAN_DATA_DIR) without the web server.
 import { closeDb } from "@/lib/db/client";
 import { runCheck } from "./commands/check";
+import { runNotify } from "./commands/notify";
 import { runSeed } from "./commands/seed";
 import { loadTrustStore, runTrust } from "./commands/trust";
 
@@ -12,7 +13,8 @@ const usage = `Usage: npm run --silent chaman -- <command>
   check ssh-key <file>
   check username <value>
   check password <value>
-  seed            (writes the demo data into an empty database)`;
+  seed            (writes the demo data into an empty database)
+  notify run [--now <date>]   (certificate-expiry notices, then mail delivery when SMTP_URL is set)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -23,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
       return runCheck(rest, { loadTrustStore });
     case "seed":
       return runSeed();
+    case "notify":
+      return runNotify(rest);
     default:
       console.error(usage);
       return 2;

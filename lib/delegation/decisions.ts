@@ -3,6 +3,7 @@ import { and, eq, type SQL } from "drizzle-orm";
 import { failure, uniqueViolation, type ServiceActor, type ServiceResult } from "@/lib/access/service";
 import { recordEvent } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db/client";
+import { queueDelegationMail } from "@/lib/notify/delegation-mails";
 import { accounts, delegations } from "@/lib/db/schema";
 import { actorOf, decidingSide, enterpriseSide, initiatingSide, MAX_INTERMEDIARY_RESENDS } from "./sides";
 import { sqlIncrement } from "./sql";
@@ -74,6 +75,7 @@ export async function acceptDelegation(
       // Issue #4's screens read this flag: « Géré par l'intermédiaire technique », certificates hidden.
       await tx.update(accounts).set({ certificateManagement: "intermediary", updatedAt: now }).where(eq(accounts.id, account.id));
       await audit(tx, actor, row, "delegation.accept", account.senderId, { status: "accepted", account: account.name });
+      await queueDelegationMail(tx, row.id, "accept");
       return { ok: true as const };
     });
   } catch (error) {
@@ -97,6 +99,7 @@ export async function refuseDelegation(db: Db, actor: ServiceActor, input: { del
       .returning({ id: delegations.id });
     if (!updated) return failure("delegation.state-changed", { status: row.status });
     await audit(tx, actor, row, "delegation.refuse", null, { status: "refused" });
+    await queueDelegationMail(tx, row.id, "refuse");
     return { ok: true as const };
   });
 }
@@ -125,6 +128,7 @@ export async function resendDelegation(
         .returning({ resendCount: delegations.resendCount });
       if (!updated) return failure("delegation.state-changed", { status: row.status });
       await audit(tx, actor, row, "delegation.resend", null, { status: "pending", resendCount: updated.resendCount });
+      await queueDelegationMail(tx, row.id, "resend");
       return { ok: true as const, resendCount: updated.resendCount };
     });
   } catch (error) {
@@ -147,6 +151,7 @@ export async function endDelegation(db: Db, actor: ServiceActor, input: { delega
     await tx.update(delegations).set({ status: "ended", updatedAt: now }).where(eq(delegations.id, row.id));
     if (account) await tx.update(accounts).set({ certificateManagement: "internal", updatedAt: now }).where(eq(accounts.id, account.id));
     await audit(tx, actor, row, "delegation.end", account?.senderId ?? null, { status: "ended", account: account?.name ?? null });
+    await queueDelegationMail(tx, row.id, "end");
     return { ok: true as const };
   });
 }
@@ -169,6 +174,7 @@ export async function withdrawDelegation(db: Db, actor: ServiceActor, input: { d
       .returning({ id: delegations.id });
     if (!updated) return failure("delegation.state-changed", { status: row.status });
     await audit(tx, actor, row, "delegation.withdraw", null, { status: "cancelled" });
+    await queueDelegationMail(tx, row.id, "withdraw");
     return { ok: true as const };
   });
 }

@@ -4,6 +4,7 @@ import { failure, uniqueViolation, type ServiceActor, type ServiceResult } from 
 import { recordEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { accounts, delegations, enterpriseQualities, enterprises, qualities } from "@/lib/db/schema";
+import { queueDelegationMail } from "@/lib/notify/delegation-mails";
 import { checkEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import { actorOf, enterpriseSide, intermediarySide, MAX_INTERMEDIARY_RESENDS } from "./sides";
 import { sqlIncrement } from "./sql";
@@ -85,6 +86,7 @@ export async function requestFromEnterprise(
         targetId: row!.id,
         summary: { after: { account: account.name, intermediary: number.value, initiatedBy: "enterprise", status: "pending", resendCount: row!.resendCount } },
       });
+      await queueDelegationMail(tx, row!.id, refused ? "resend" : "request");
       return { ok: true as const, delegationId: row!.id, resent: Boolean(refused), resendCount: row!.resendCount };
     });
   } catch (error) {
@@ -156,6 +158,7 @@ export async function requestFromIntermediary(
       targetId: row!.id,
       summary: { after: { enterprise: number.value, quality: quality.code, intermediary: ctx.enterpriseNumber, initiatedBy: "intermediary", status: "pending", resendCount: row!.resendCount } },
     });
+    await queueDelegationMail(tx, row!.id, open ? "resend" : "request");
     return { ok: true as const, delegationId: row!.id, resent: Boolean(open), resendCount: row!.resendCount };
   });
 }

@@ -5,3 +5,4 @@ export * from "./delegation";
 export * from "./audit";
 export * from "./security";
 export * from "./sessions";
+export * from "./notify";

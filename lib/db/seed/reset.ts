@@ -7,7 +7,7 @@ import { seedDemo } from "./demo";
 const tables = [
   "delegations", "certificates", "account_permissions", "accounts", "contacts", "demo_ca_keys", "trusted_cas",
   "permissions", "chaman_rights", "role_assignments", "memberships", "users", "senders", "enterprise_qualities",
-  "qualities", "enterprises", "throttle_attempts", "user_sessions",
+  "qualities", "enterprises", "throttle_attempts", "user_sessions", "mail_outbox", "certificate_expiry_notices",
 ];
 
 /** Puts the demo world back as it was first written (end-to-end tests and trainers). */
