@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { Actor } from "@/lib/auth/current";
+import { toServiceActor, type Actor } from "@/lib/auth/current";
+import { getDb } from "@/lib/db/client";
+import { demoOutboxEnabled } from "@/lib/notify/demo";
+import { countDecisionsWaiting } from "@/lib/notify/todo";
 import { ContextSwitcher } from "./context-switcher";
 import { LanguageMenu } from "./language-menu";
 import { signOutAction } from "./session-actions";
@@ -9,14 +12,18 @@ export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations("common");
   const tSessions = await getTranslations("sessions");
   const ctx = actor.current;
-  const links: Array<{ href: string; label: string; show: boolean }> = [
+  const tn = await getTranslations("notify");
+  // Issue 16: delegation requests waiting for this user's decision, next to « Délégations ».
+  const waiting = ctx?.chamanAccess ? await countDecisionsWaiting(await getDb(), toServiceActor(actor, ctx)) : 0;
+  const links: Array<{ href: string; label: string; show: boolean; badge?: number }> = [
     { href: "/", label: t("nav.home"), show: Boolean(ctx?.chamanAccess) },
     { href: "/contact", label: t("nav.contact"), show: Boolean(ctx?.chamanAccess) },
-    { href: "/delegations", label: t("nav.delegations"), show: Boolean(ctx?.chamanAccess) },
+    { href: "/delegations", label: t("nav.delegations"), show: Boolean(ctx?.chamanAccess), badge: waiting },
     { href: "/access", label: t("nav.access"), show: Boolean(ctx?.canManageRights || ctx?.canManageQualities) },
     { href: "/journal", label: t("nav.journal"), show: Boolean(ctx?.canManageRights) },
     { href: "/managers", label: t("nav.managers"), show: true },
     { href: "/trainer-kit", label: t("nav.trainerKit"), show: Boolean(ctx?.chamanAccess) },
+    { href: "/outbox", label: tn("outbox.nav"), show: Boolean(ctx?.chamanAccess) && demoOutboxEnabled() },
   ];
   return (
     <header className="bg-brand text-white">
@@ -46,6 +53,12 @@ export async function AppHeader({ actor }: { actor: Actor }) {
               <li key={link.href}>
                 <Link href={link.href} className="block px-3 py-2 text-sm hover:bg-white/10">
                   {link.label}
+                  {link.badge ? (
+                    <>
+                      <span aria-hidden="true" className="ml-1.5 rounded-full bg-amber-300 px-1.5 text-xs font-bold text-slate-900">{link.badge}</span>
+                      <span className="sr-only">{` (${tn("waiting", { count: link.badge })})`}</span>
+                    </>
+                  ) : null}
                 </Link>
               </li>
             ))}

@@ -3,15 +3,17 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { iconButton } from "@/components/ui/buttons";
 import { listPermissionCatalogue } from "@/lib/channels/permissions";
 import { listAccounts, type AccountListItem } from "@/lib/channels/queries";
+import { toServiceActor } from "@/lib/auth/current";
 import { requireSenderWithContact } from "@/lib/contact/guard";
 import { deleteAccountAction } from "./accounts/actions";
 import { ConfirmButton } from "./accounts/_components/confirm-button";
 import { CreateAccountDialog } from "./accounts/_components/create-account-dialog";
 import { EyeIcon, TrashIcon } from "./accounts/_components/icons";
+import { TodoPanel } from "./todo-panel";
 
 // « ChaMan - Gestion des canaux techniques » (seed 004): the sender's FTP/SFTP and web-service accounts.
 export default async function HomePage() {
-  const { ctx, senderId, db } = await requireSenderWithContact();
+  const { actor, ctx, senderId, db } = await requireSenderWithContact();
   const locale = await getLocale();
   const t = await getTranslations("channels");
   const tc = await getTranslations("common");
@@ -42,6 +44,7 @@ export default async function HomePage() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">{tc("appTitle")}</h1>
+      <TodoPanel db={db} actor={toServiceActor(actor, ctx)} />
       <section aria-labelledby="batch-title" className="rounded-lg bg-white p-6 shadow">
         <h2 id="batch-title" className="text-xl font-semibold">{t("home.batchTitle")}</h2>
         <p className="mt-1">{t("home.senderNumber", { number: ctx.senderNumber ?? "" })}</p>

@@ -1,4 +1,5 @@
 import "server-only";
+import { desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { mailOutbox } from "@/lib/db/schema";
 import type { RenderedMail } from "./render";
@@ -35,4 +36,33 @@ export async function enqueueMail(q: Queryable, input: OutboxMail): Promise<numb
     })
     .returning({ id: mailOutbox.id });
   return row!.id;
+}
+
+/** One mail as the demo page « Courriels envoyés » shows it (no internal columns). */
+export interface OutboxView {
+  id: number;
+  createdAt: Date;
+  recipient: string;
+  locale: string;
+  subject: string;
+  textBody: string;
+  status: "pending" | "sent" | "failed";
+}
+
+/** The latest mails to the contact persons of one enterprise (the acting one: never another's), newest first. */
+export async function listOutbox(q: Queryable, enterpriseId: string, limit = 100): Promise<OutboxView[]> {
+  return q
+    .select({
+      id: mailOutbox.id,
+      createdAt: mailOutbox.createdAt,
+      recipient: mailOutbox.recipient,
+      locale: mailOutbox.locale,
+      subject: mailOutbox.subject,
+      textBody: mailOutbox.textBody,
+      status: mailOutbox.status,
+    })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.enterpriseId, enterpriseId))
+    .orderBy(desc(mailOutbox.id))
+    .limit(limit);
 }

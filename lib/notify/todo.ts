@@ -1,0 +1,98 @@
+import "server-only";
+import { and, asc, count, eq, gt, lte, max, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/lib/db/client";
+import { accounts, certificates, delegations, enterprises } from "@/lib/db/schema";
+import { decidingSide, intermediarySide } from "@/lib/delegation/sides";
+import type { ServiceActor } from "@/lib/services/result";
+import { daysUntil, EXPIRY_THRESHOLDS } from "./thresholds";
+
+// Issue 16, in the app: what waits for the signed-in user — delegation requests to decide (also the menu's
+// counter), certificates expiring within 60 days and accounts left without a valid certificate. Scoped
+// like the pages: the acting sender's own accounts (not those whose certificates an intermediary manages,
+// SPEC §5) and, for a technical intermediary, the REST accounts delegated to it.
+
+export interface TodoAccount {
+  accountId: string;
+  accountName: string;
+  accountType: string;
+  /** The page where the certificates are managed. */
+  href: string;
+}
+
+export interface TodoList {
+  decisions: Array<{ id: string; counterpartName: string; counterpartNumber: string }>;
+  expiring: Array<TodoAccount & { certificateName: string; notAfter: Date; daysLeft: number }>;
+  expired: TodoAccount[];
+}
+
+/** Delegation requests started by the other side and waiting for this actor's decision (the menu's counter). */
+export async function countDecisionsWaiting(q: Queryable, actor: ServiceActor): Promise<number> {
+  const side = decidingSide(actor);
+  if (!side) return 0;
+  const [row] = await q.select({ n: count() }).from(delegations).where(and(side, eq(delegations.status, "pending")));
+  return Number(row?.n ?? 0);
+}
+
+const intermediary = alias(enterprises, "intermediary");
+
+async function decisions(q: Queryable, actor: ServiceActor): Promise<TodoList["decisions"]> {
+  const side = decidingSide(actor);
+  if (!side) return [];
+  const rows = await q
+    .select({ id: delegations.id, initiatedBy: delegations.initiatedBy, e: enterprises.name, en: enterprises.number, i: intermediary.name, inum: intermediary.number })
+    .from(delegations)
+    .innerJoin(enterprises, eq(enterprises.id, delegations.enterpriseId))
+    .innerJoin(intermediary, eq(intermediary.id, delegations.intermediaryId))
+    .where(and(side, eq(delegations.status, "pending")))
+    .orderBy(asc(delegations.updatedAt));
+  // The initiator is the counterpart: the actor decides on requests started by the other side.
+  return rows.map((r) => (r.initiatedBy === "intermediary" ? { id: r.id, counterpartName: r.i, counterpartNumber: r.inum } : { id: r.id, counterpartName: r.e, counterpartNumber: r.en }));
+}
+
+/** The accounts whose certificates concern the actor, and whether each is one delegated to it. */
+function accountScope(actor: ServiceActor): { where: SQL; delegatedToActor: SQL } | null {
+  const { ctx } = actor;
+  if (!ctx.chamanAccess) return null;
+  const delegatedToActor = intermediarySide(actor)
+    ? sql<boolean>`${accounts.id} in (select ${delegations.accountId} from ${delegations} where ${delegations.intermediaryId} = ${ctx.enterpriseId} and ${delegations.status} = 'accepted')`
+    : sql<boolean>`false`;
+  const own = ctx.senderId ? and(eq(accounts.senderId, ctx.senderId), eq(accounts.certificateManagement, "internal")) : undefined;
+  const where = or(own, delegatedToActor);
+  return where ? { where, delegatedToActor } : null;
+}
+
+/** Everything for the « À faire » panel, as of `now`. */
+export async function todoFor(q: Queryable, actor: ServiceActor, now: Date = new Date()): Promise<TodoList> {
+  const scope = accountScope(actor);
+  if (!scope) return { decisions: [], expiring: [], expired: [] };
+  const horizon = new Date(now.getTime() + (EXPIRY_THRESHOLDS[0] + 1) * 86_400_000);
+  const base = { accountId: accounts.id, accountName: accounts.name, accountType: accounts.type, delegated: sql<boolean>`${scope.delegatedToActor}` };
+  const [waiting, soon, lastExpired] = await Promise.all([
+    decisions(q, actor),
+    q
+      .select({ ...base, certificateName: certificates.name, notAfter: certificates.notAfter })
+      .from(certificates)
+      .innerJoin(accounts, eq(accounts.id, certificates.accountId))
+      .where(and(scope.where, gt(certificates.notAfter, now), lte(certificates.notAfter, horizon)))
+      .orderBy(asc(certificates.notAfter)),
+    // Accounts none of whose certificates is still valid: the channel no longer works.
+    q
+      .select(base)
+      .from(accounts)
+      .innerJoin(certificates, eq(certificates.accountId, accounts.id))
+      .where(scope.where)
+      .groupBy(accounts.id)
+      .having(lte(max(certificates.notAfter), now))
+      .orderBy(asc(accounts.name)),
+  ]);
+  const href = (r: { accountId: string; delegated: boolean }) => (r.delegated ? `/delegations/accounts/${r.accountId}` : `/accounts/${r.accountId}`);
+  return {
+    decisions: waiting,
+    expiring: soon
+      .map(({ delegated, ...r }) => ({ ...r, href: href({ accountId: r.accountId, delegated }), daysLeft: daysUntil(r.notAfter, now) }))
+      .filter((r) => r.daysLeft <= EXPIRY_THRESHOLDS[0]),
+    expired: lastExpired.map(({ delegated, ...r }) => ({ ...r, href: href({ accountId: r.accountId, delegated }) })),
+  };
+}
+
