@@ -46,7 +46,7 @@ test("the counter counts only the requests waiting for this user's decision", as
   assert.ok((await requestFromIntermediary(db, ivan, { enterpriseNumber: "0876543270", qualityId: quality })).ok);
   assert.equal(await countDecisionsWaiting(db, claire), 1);
   const todo = await todoFor(db, claire, now);
-  assert.deepEqual(todo.decisions.map((d) => [d.counterpartName, d.counterpartNumber]), [["Digital Services SRL", "0456789034"]]);
+  assert.deepEqual(todo.decisions.map((d) => [d.counterpartName, d.counterpartNumber]), [["Digital Services SRL", "0456.789.034"]]);
 });
 
 test("expiring within 60 days and accounts whose only certificate has expired", async () => {

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/lib/db/client";
 import { accounts, certificates, delegations, enterprises } from "@/lib/db/schema";
 import { decidingSide, intermediarySide } from "@/lib/delegation/sides";
+import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import type { ServiceActor } from "@/lib/services/result";
 import { daysUntil, EXPIRY_THRESHOLDS } from "./thresholds";
 
@@ -21,6 +22,7 @@ export interface TodoAccount {
 }
 
 export interface TodoList {
+  /** counterpartNumber formatted as 0123.456.749. */
   decisions: Array<{ id: string; counterpartName: string; counterpartNumber: string }>;
   expiring: Array<TodoAccount & { certificateName: string; notAfter: Date; daysLeft: number }>;
   expired: TodoAccount[];
@@ -47,7 +49,11 @@ async function decisions(q: Queryable, actor: ServiceActor): Promise<TodoList["d
     .where(and(side, eq(delegations.status, "pending")))
     .orderBy(asc(delegations.updatedAt));
   // The initiator is the counterpart: the actor decides on requests started by the other side.
-  return rows.map((r) => (r.initiatedBy === "intermediary" ? { id: r.id, counterpartName: r.i, counterpartNumber: r.inum } : { id: r.id, counterpartName: r.e, counterpartNumber: r.en }));
+  return rows.map((r) =>
+    r.initiatedBy === "intermediary"
+      ? { id: r.id, counterpartName: r.i, counterpartNumber: formatEnterpriseNumber(r.inum) }
+      : { id: r.id, counterpartName: r.e, counterpartNumber: formatEnterpriseNumber(r.en) },
+  );
 }
 
 /** The accounts whose certificates concern the actor, and whether each is one delegated to it. */
