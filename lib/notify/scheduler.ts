@@ -11,6 +11,11 @@ import { smtpTransport } from "./transport";
 // `protect` skips a tick while the previous run is still going; running on several instances is safe
 // (lib/notify/expiry.ts and dispatcher.ts explain why).
 
+/** Daily at 06:00 Belgian time (croner pattern and time zone), before the working day. */
+export const EXPIRY_SCHEDULE = { pattern: "0 6 * * *", timezone: "Europe/Brussels" } as const;
+/** The dispatcher's poll: every 10 seconds (croner's six-field pattern, seconds first). */
+export const DISPATCH_SCHEDULE = "*/10 * * * * *";
+
 const holder = globalThis as unknown as { __chamanNotifyJobs?: Cron[] };
 
 /** Starts the jobs once per process; CHAMAN_JOBS=off disables them (e.g. a read-only replica). */
@@ -22,9 +27,9 @@ export function startNotificationJobs(getDb: () => Promise<Db>): void {
     if (result.mailed > 0) console.info(`[chaman] expiry notices: ${JSON.stringify(result)}`);
   };
   const onError = (job: string) => (error: unknown) => console.error(`[chaman] ${job} job failed`, error);
-  const jobs = [new Cron("0 6 * * *", { timezone: "Europe/Brussels", protect: true, catch: onError("expiry"), name: "chaman-expiry" }, expiry)];
+  const jobs = [new Cron(EXPIRY_SCHEDULE.pattern, { timezone: EXPIRY_SCHEDULE.timezone, protect: true, catch: onError("expiry"), name: "chaman-expiry" }, expiry)];
   if (transport) {
-    jobs.push(new Cron("*/10 * * * * *", { protect: true, catch: onError("mail"), name: "chaman-mail" }, async () => {
+    jobs.push(new Cron(DISPATCH_SCHEDULE, { protect: true, catch: onError("mail"), name: "chaman-mail" }, async () => {
       await dispatchDue(await getDb(), transport);
     }));
   }
