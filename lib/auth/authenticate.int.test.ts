@@ -52,3 +52,20 @@ test("a success resets the username's failure count", async () => {
   for (let i = 0; i < throttlePolicy.perSubject - 1; i += 1) await authenticate("claire", "wrong", "10.0.4.1");
   assert.equal((await authenticate("claire", "demo", "10.0.4.1")).ok, true);
 });
+
+test("QA 18-3: throttled attempts on a locked username are journaled once per window, under the user's enterprise", async () => {
+  for (let i = 0; i < throttlePolicy.perSubject; i += 1) await authenticate("ivan", "wrong", `10.0.5.${i}`);
+  // Many refused attempts, some at once: one journal row.
+  for (let i = 0; i < 4; i += 1) assert.deepEqual(await authenticate("ivan", "demo", "10.0.5.50"), { ok: false, reason: "throttled" });
+  await Promise.all(Array.from({ length: 4 }, () => authenticate("ivan", "wrong", "10.0.5.51")));
+  const rows = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "auth.sign-in-throttled"), eq(auditEvents.targetId, "ivan")));
+  assert.equal(rows.length, 1);
+  assert.ok(rows[0]?.enterpriseId, "filed under ivan's enterprise, so its managers see it");
+  assert.equal(rows[0]?.ip, "10.0.5.50");
+
+  // An unknown username: one row too, in the platform journal.
+  for (let i = 0; i < throttlePolicy.perSubject + 3; i += 1) await authenticate("phantom", "wrong", `10.0.6.${i}`);
+  const ghosts = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "auth.sign-in-throttled"), eq(auditEvents.targetId, "phantom")));
+  assert.equal(ghosts.length, 1);
+  assert.equal(ghosts[0]?.enterpriseId, null);
+});

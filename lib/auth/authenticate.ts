@@ -6,6 +6,7 @@ import { memberships, users } from "@/lib/db/schema";
 import { reserveAttempt, settleAttempt } from "@/lib/security/throttle";
 import { throttlePolicies } from "@/lib/security/throttle-policy";
 import { verifySecret } from "./password";
+import { journalThrottledSignIn } from "./throttled-journal";
 
 export interface AuthenticatedUser {
   id: string;
@@ -19,21 +20,15 @@ export type AuthenticationResult = { ok: true; user: AuthenticatedUser } | { ok:
  * passwords and get the same answer, so neither timing nor message tells them apart. The attempt is
  * counted before the password is verified (lib/security/throttle.ts): at most 5 per username and 20 per
  * client address are ever verified in 15 minutes, however many arrive at once, whether the account
- * exists or not. Journal: auth.sign-in, auth.sign-in-failed, auth.sign-in-throttled, auth.locked-out.
+ * exists or not. Journal: auth.sign-in, auth.sign-in-failed, auth.sign-in-throttled (once per username
+ * per window, lib/auth/throttled-journal.ts), auth.locked-out.
  */
 export async function authenticate(username: string, password: string, ip: string): Promise<AuthenticationResult> {
   const db = await getDb();
   const login = username.trim().toLowerCase().slice(0, 100);
   const reservation = await reserveAttempt(db, { scope: "sign-in", subject: login, address: ip });
   if (!reservation.ok) {
-    await recordEvent(db, {
-      actorLabel: login,
-      action: "auth.sign-in-throttled",
-      targetType: "user",
-      targetId: login,
-      ip,
-      summary: { limit: reservation.reason, retryAfterSeconds: reservation.retryAfterSeconds },
-    });
+    await journalThrottledSignIn(db, { login, ip, limit: reservation.reason, retryAfterSeconds: reservation.retryAfterSeconds });
     return { ok: false, reason: "throttled" };
   }
   const [user] = await db
