@@ -3,7 +3,9 @@ import { sessionPolicyFrom } from "./session-policy";
 
 // The part of the Auth.js configuration that needs no database, shared by proxy.ts and auth.ts.
 export const authConfig = {
-  pages: { signIn: "/login" },
+  // Auth.js's own pages are English-only and unbranded: every one of them lands on our /login instead, where
+  // `?error=` is translated (app/(public)/login/auth-error.ts). QA 18-9.
+  pages: { signIn: "/login", error: "/login", signOut: "/login", verifyRequest: "/login" },
   // The cookie (an encrypted JWE carrying the user and session ids) never outlives the session's absolute
   // lifetime; whether the session is still open is decided by its database record (lib/auth/sessions.ts).
   session: { strategy: "jwt", maxAge: sessionPolicyFrom(process.env).maxSeconds },

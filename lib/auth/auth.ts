@@ -11,6 +11,7 @@ import { authConfig } from "./auth.config";
 import { authenticate } from "./authenticate";
 import { clientAddress, requestClient } from "./client";
 import { endSession, openSession } from "./sessions";
+import { sessionRef } from "./session-token";
 
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(100),
@@ -81,8 +82,14 @@ export const { handlers, signIn, signOut } = NextAuth({
     async jwt({ token, user, account, profile }) {
       const userId = account?.provider === "oidc" ? await userIdForOidcProfile(profile) : user?.id;
       if (account && userId) {
+        const db = await getDb();
+        const client = await requestClient();
+        // A new sign-in in a browser ends the session its cookie carried, whoever it was (QA 18-7): the
+        // previous user's session must not stay open behind the new one. Journaled as a sign-out.
+        const previous = await sessionRef();
+        if (previous) await endSession(db, previous, "sign-out", client.ip);
         token.sub = userId;
-        token.sid = await openSession(await getDb(), userId, await requestClient());
+        token.sid = await openSession(db, userId, client);
       }
       return token;
     },

@@ -3,11 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { LanguageMenu } from "@/components/language-menu";
 import { getActor } from "@/lib/auth/current";
 import { signIn } from "@/lib/auth/auth";
+import { authErrorKey } from "./auth-error";
 import { LoginForm } from "./login-form";
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getActor()) redirect("/");
   const t = await getTranslations("common");
+  const tError = await getTranslations("auth-errors");
+  const authError = authErrorKey((await searchParams).error);
   const oidcName = process.env.AUTH_OIDC_ISSUER ? (process.env.AUTH_OIDC_NAME ?? "OpenID Connect") : null;
   return (
     <>
@@ -20,6 +23,11 @@ export default async function LoginPage() {
       <main id="main" className="mx-auto mt-12 max-w-md rounded-lg bg-white p-8 shadow">
         <h1 className="mb-2 text-2xl font-semibold">{t("login.title")}</h1>
         <p className="mb-6 text-sm text-slate-600">{t("login.intro")}</p>
+        {authError ? (
+          <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+            {tError(authError)}
+          </p>
+        ) : null}
         <LoginForm />
         {oidcName ? (
           <form
