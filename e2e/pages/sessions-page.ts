@@ -23,7 +23,27 @@ export class SessionsPage {
     await this.page.getByRole("button", { name: /^Fermer la session ouverte le/ }).first().click();
   }
 
+  /** « Fermer toutes les autres sessions », confirmed in its dialog. */
   async closeAllOthers(): Promise<void> {
+    await this.openCloseAllOthers();
+    await this.page.getByRole("dialog").getByRole("button", { name: "Fermer les autres sessions" }).click();
+  }
+
+  /** Opens the confirmation of « Fermer toutes les autres sessions » and returns the dialog. */
+  async openCloseAllOthers(): Promise<Locator> {
     await this.page.getByRole("button", { name: "Fermer toutes les autres sessions" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Fermer toutes les autres sessions ?" });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** The page's confirmation (aria-live) region. */
+  status(): Locator {
+    return this.page.getByRole("status").filter({ hasText: /./ });
+  }
+
+  /** The stacked cards shown instead of the table on narrow screens. */
+  cards(): Locator {
+    return this.page.getByRole("list", { name: "Sessions ouvertes" }).getByRole("listitem");
   }
 }

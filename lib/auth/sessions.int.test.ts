@@ -155,6 +155,18 @@ test("removing a user from the enterprise ends all of that user's sessions (data
   assert.deepEqual(rows, [{ reason: "membership-removed" }]);
 });
 
+test("QA 18-8: a session ended by the removal is journaled under the enterprise the user left", async () => {
+  const a = await signIn("steven");
+  const [membership] = await db.select({ enterpriseId: memberships.enterpriseId }).from(memberships).where(eq(memberships.userId, a.userId));
+  await db.delete(memberships).where(eq(memberships.userId, a.userId));
+  const journaled = await events("auth.session-revoked", a.sessionId);
+  assert.equal(journaled.length, 1);
+  assert.equal(journaled[0]?.enterpriseId, membership?.enterpriseId);
+  assert.equal(journaled[0]?.actorLabel, "steven");
+  assert.equal(journaled[0]?.summary?.cause, "membership-removed");
+  assert.match(String(journaled[0]?.summary?.startedAt), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+});
+
 test("signing in ends the user's lapsed sessions as expired and forgets sessions ended over 30 days ago", async () => {
   const old = await signIn("ivan");
   const ended = await signIn("ivan");
