@@ -1,20 +1,30 @@
-// Runs once when the server starts: migrate the database and write the demo data if it is empty.
+// Runs once when the server starts: check the configuration, take the database (as the embedded
+// database's one owner, or PostgreSQL), migrate it and write the demo data if it is empty, then start
+// the scheduled jobs. Anything that keeps the server from working safely stops it here with ONE line
+// naming what to set and exit status 1, instead of a server that answers /api/health but fails every
+// page or sign-in (QA 18-2, issue 11).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // A bad setting stops the server here, with one line naming the variable and exit status 1, instead
-  // of a server that answers /api/health but fails every page (QA 18-2).
+  const { startupProblem } = await import("@/lib/config/startup");
   const { sessionPolicyProblem } = await import("@/lib/auth/session-policy");
-  const problem = sessionPolicyProblem(process.env);
-  if (problem) {
-    console.error(`[chaman] cannot start: ${problem}`);
-    process.exit(1);
-  }
-  const { getDbHandle } = await import("@/lib/db/client");
+  const problems = [startupProblem(process.env), sessionPolicyProblem(process.env)].filter(Boolean);
+  if (problems.length) stop(problems.join("; "));
+  const { getDbHandle, setDbProcessKind } = await import("@/lib/db/client");
   const { seedIfEmpty } = await import("@/lib/db/seed/demo");
-  const handle = await getDbHandle();
-  const outcome = await seedIfEmpty(handle.db);
-  console.info(`[chaman] database ready (${handle.kind}); demo data: ${outcome}`);
+  setDbProcessKind("server");
+  try {
+    const handle = await getDbHandle();
+    const outcome = await seedIfEmpty(handle.db);
+    console.info(`[chaman] database ready (${handle.kind}, ${handle.access}); demo data: ${outcome}`);
+  } catch (error) {
+    stop(error instanceof Error ? error.message : String(error));
+  }
   // Issue 16: daily certificate-expiry notices and the mail outbox dispatcher (lib/notify/scheduler.ts).
   const { startNotificationJobs } = await import("@/lib/notify/scheduler");
   startNotificationJobs(async () => (await getDbHandle()).db);
+}
+
+function stop(reason: string): never {
+  console.error(`[chaman] cannot start: ${reason}`);
+  process.exit(1);
 }

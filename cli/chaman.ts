@@ -1,6 +1,7 @@
-// Command line: `npm run --silent chaman -- <command>`. Works on the configured database
-// (DATABASE_URL, else PGlite in CHAMAN_DATA_DIR) without the web server.
-import { closeDb } from "@/lib/db/client";
+// Command line: `npm run --silent chaman -- <command>`. Works on the configured database (DATABASE_URL,
+// else PGlite in CHAMAN_DATA_DIR): through the running server when it owns the embedded database, else by
+// opening it for the command's duration (lib/db/client.ts, DbProcessKind "command").
+import { closeDb, DatabaseBusyError, setDbProcessKind } from "@/lib/db/client";
 import { runCheck } from "./commands/check";
 import { runNotify } from "./commands/notify";
 import { runSeed } from "./commands/seed";
@@ -33,14 +34,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+setDbProcessKind("command");
+
 main(process.argv.slice(2)).then(
   // Close the database first so PGlite writes everything to disk before the process ends.
   async (code) => {
     await closeDb();
     process.exit(code);
   },
-  (error: unknown) => {
+  async (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    await closeDb().catch(() => undefined);
+    // The database could not be reached: nothing was done, as for a usage error.
+    process.exit(error instanceof DatabaseBusyError ? 2 : 1);
   },
 );

@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
-import path from "node:path";
-import { dataDir, getDbHandle, hasDbHandle, type DbHandle } from "@/lib/db/client";
+import { embeddedFolder, getDbHandle, hasDbHandle, type DbHandle } from "@/lib/db/client";
 
 /** The configured database, or null when there is none yet (no DATABASE_URL and no PGlite folder). */
 export async function existingDatabase(): Promise<DbHandle | null> {
   if (hasDbHandle()) return getDbHandle();
-  if (!process.env.DATABASE_URL && !existsSync(path.join(dataDir(), "pglite"))) return null;
+  if (!process.env.DATABASE_URL && !existsSync(embeddedFolder())) return null;
   return getDbHandle();
 }

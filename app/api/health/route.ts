@@ -3,14 +3,21 @@ import { getDbHandle } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 
-/** For Playwright and operators: 200 when the database answers, 503 otherwise. */
+/**
+ * For Playwright, load balancers and operators: 200 `{"status":"ok"}` when the database accepts a write,
+ * 503 `{"status":"degraded"}` otherwise (down, read-only, owner of the embedded database gone).
+ * The write probe is `txid_current()`: PostgreSQL assigns a transaction id and commits it to its write-ahead
+ * log, which fails on a standby and when the log cannot be written; a read-only session
+ * (`default_transaction_read_only`) is refused too. No row is written.
+ */
 export async function GET(): Promise<Response> {
   try {
     const handle = await getDbHandle();
-    await handle.db.execute(sql`select 1`);
+    const probe = await handle.db.execute<{ read_only: string }>(sql`select txid_current() as xid, current_setting('transaction_read_only') as read_only`);
+    if ((probe as unknown as { rows: Array<{ read_only: string }> }).rows[0]?.read_only !== "off") throw new Error("the database session is read-only");
     return Response.json({ status: "ok", database: { kind: handle.kind, status: "up" } });
   } catch (error) {
-    console.error("[health] database check failed", error);
-    return Response.json({ status: "error", database: { status: "down" } }, { status: 503 });
+    console.error("[health] database write check failed", error);
+    return Response.json({ status: "degraded", database: { status: "not writable" } }, { status: 503 });
   }
 }
