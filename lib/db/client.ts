@@ -64,7 +64,7 @@ export function setDbProcessKind(kind: DbProcessKind): void {
 }
 
 function policyFor(kind: DbProcessKind): EmbeddedPolicy {
-  const waitMs = Number(process.env.CHAMAN_DB_WAIT_MS || 30_000);
+  const waitMs = Number(process.env.CHAMAN_DB_WAIT_MS || 60_000);
   if (kind === "server") return { role: "web server", share: true, refuseOwnerRole: "web server", waitMs };
   if (kind === "command") return { role: "command line", share: false, waitMs };
   return { role: path.basename(process.argv[1] ?? "node"), share: true, waitMs };
@@ -119,7 +119,7 @@ const holder = globalThis as unknown as { __chamanDb?: Promise<DbHandle> };
  * database, opened safely whatever else runs — as its owner when the folder is free, or through the
  * running owner's socket (see DbProcessKind). Any process of this project (sandbox, scripts) just calls
  * this. Rejects with DatabaseBusyError when the folder is held by a process that cannot be reached within
- * CHAMAN_DB_WAIT_MS (30 s); a later call tries again.
+ * CHAMAN_DB_WAIT_MS (60 s); a later call tries again.
  */
 export function getDbHandle(): Promise<DbHandle> {
   holder.__chamanDb ??= openDatabase({ url: process.env.DATABASE_URL || undefined }).catch((error: unknown) => {
