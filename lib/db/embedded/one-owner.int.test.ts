@@ -28,7 +28,7 @@ interface Run {
   done: Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
-function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Run {
+function run(script: string, args: string[], env: Record<string, string> = {}): Run {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], {
     env: { ...process.env, DATABASE_URL: "", CHAMAN_DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -53,8 +53,8 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Run {
   return { child, firstLine, done };
 }
 
-const processOf = (kind: string, action: string, label?: string, env?: NodeJS.ProcessEnv) => run(helper, [kind, dataDir, action, ...(label ? [label] : [])], env);
-const chaman = (args: string[], env?: NodeJS.ProcessEnv) => run(cli, args, env).done;
+const processOf = (kind: string, action: string, label?: string, env?: Record<string, string>) => run(helper, [kind, dataDir, action, ...(label ? [label] : [])], env);
+const chaman = (args: string[], env?: Record<string, string>) => run(cli, args, env).done;
 
 async function labels(): Promise<string[]> {
   const { code, stdout, stderr } = await processOf("command", "labels").done;
