@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-if [ ! -d node_modules ]; then npm install --no-audit --no-fund; fi
+if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
 # A random session secret, kept out of git in .env.local (Next loads it at start).
 if ! grep -qs '^AUTH_SECRET=' .env.local; then
   echo "AUTH_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')" >> .env.local

@@ -156,7 +156,11 @@ export async function openEmbedded(folder: string, policy: EmbeddedPolicy, pglit
     }
     if (Date.now() >= deadline) throw new DatabaseBusyError(folder, owner, "unreachable");
     if (!announced && owner) {
-      console.error(`[chaman] waiting for ${describeOwner(owner)} to finish with ${folder}…`);
+      console.error(
+        processRuns(owner.pid)
+          ? `[chaman] waiting for ${describeOwner(owner)} to finish with ${folder}…`
+          : `[chaman] ${folder} is still locked by ${describeOwner(owner)}, which no longer runs: taking it over within ${LOCK_STALE_MS / 1000} s…`,
+      );
       announced = true;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
