@@ -9,9 +9,9 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { openEmbedded, type EmbeddedPolicy } from "./embedded/open";
+import * as schema from "./schema";
 
 export { DatabaseBusyError } from "./embedded/open";
-import * as schema from "./schema";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;

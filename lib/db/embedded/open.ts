@@ -2,7 +2,6 @@ import "server-only";
 import { chmodSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import {
   LOCK_STALE_MS,
@@ -14,7 +13,8 @@ import {
   writeOwnerRecord,
   type OwnerRecord,
 } from "./owner-lock";
-import { SessionGate, gatedPglite, socketSideOf } from "./session-gate";
+import { SessionGate, gatedPglite } from "./session-gate";
+import { serveOnSocket } from "./socket-server";
 
 /** How this process uses an embedded database folder (see `openEmbedded`). */
 export interface EmbeddedPolicy {
@@ -86,7 +86,7 @@ async function connectThroughOwner(owner: OwnerRecord, poolMax: number): Promise
 function ownerConnection(folder: string, policy: EmbeddedPolicy, client: PGlite, releaseLock: () => Promise<void>): EmbeddedConnection {
   const gate = new SessionGate();
   const since = new Date().toISOString();
-  let server: PGLiteSocketServer | null = null;
+  let stopServing: (() => Promise<void>) | null = null;
   let socketPath: string | null = null;
   const forget = () => {
     if (socketPath) rmSync(socketPath, { force: true });
@@ -104,12 +104,11 @@ function ownerConnection(folder: string, policy: EmbeddedPolicy, client: PGlite,
       chmodSync(socketDir, 0o700); // no password on this socket: only this user may reach it
       socketPath = path.join(socketDir, ".s.PGSQL.5432");
       rmSync(socketPath, { force: true }); // left by a killed owner; we hold the lock, so nobody listens
-      server = new PGLiteSocketServer({ db: socketSideOf(client, gate), path: socketPath, maxConnections: 64, idleTimeout: 60_000 });
-      await server.start();
+      stopServing = await serveOnSocket(client, gate, socketPath);
       writeOwnerRecord(folder, { pid: process.pid, role: policy.role, socketDir, since });
     },
     async close() {
-      await server?.stop();
+      await stopServing?.();
       await gate.run(() => client.close());
       forget();
       process.removeListener("exit", forget);

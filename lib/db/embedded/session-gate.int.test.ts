@@ -105,3 +105,11 @@ test("a client that disconnects inside a transaction is rolled back and frees th
   await client.end();
   assert.equal(await ownerRead, 0);
 });
+
+test("parameterised queries (Parse, Bind, Execute, Sync) from several clients at once each get their own answer", async () => {
+  const all = await Promise.all([socketClient(), socketClient(), socketClient()]);
+  const answers = await Promise.all(
+    all.flatMap((client, c) => Array.from({ length: 40 }, (_, i) => client.query<{ v: string }>("select $1::text as v", [`${c}-${i}`]).then((r) => [r.rows[0]?.v, `${c}-${i}`]))),
+  );
+  assert.deepEqual(answers.filter(([got, sent]) => got !== sent), []);
+});

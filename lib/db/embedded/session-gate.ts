@@ -3,12 +3,12 @@ import type { PGlite, Transaction } from "@electric-sql/pglite";
 
 /**
  * PGlite is ONE PostgreSQL session. Its owner shares it between its own queries (Drizzle, in process) and
- * the clients of its socket (other processes through @electric-sql/pglite-socket). pglite-socket only keeps
- * its own clients apart, and only inside an explicit transaction: a socket client's BEGIN…COMMIT, or its
- * Parse…Sync exchange, could otherwise interleave with the owner's queries and transactions (they would run
- * inside the other's transaction, or replace its unnamed prepared statement). The gate closes that gap: a
- * FIFO lock held by one user of the session at a time — an in-process query or transaction from start to
- * end, or a socket client from its first message until PostgreSQL answers ReadyForQuery « idle ».
+ * the clients of its socket (other processes, lib/db/embedded/socket-server.ts). Without care, a socket
+ * client's BEGIN…COMMIT, or its Parse…Sync exchange, would interleave with the owner's queries and
+ * transactions or another client's (running inside the other's transaction, or replacing its unnamed
+ * prepared statement). The gate is a FIFO lock held by one user of the session at a time: an in-process
+ * query or transaction from start to end, or a socket client from its first message until PostgreSQL
+ * answers ReadyForQuery « idle ».
  */
 export class SessionGate {
   #tail: Promise<void> = Promise.resolve();
@@ -53,64 +53,4 @@ export function gatedPglite(pglite: PGlite, gate: SessionGate): PGlite {
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-}
-
-const READY_FOR_QUERY = 0x5a; // 'Z'
-const IDLE = 0x49; // 'I'
-const TERMINATE = 0x58; // 'X'
-
-/**
- * What pglite-socket's query queue is given instead of the PGlite instance (it uses only these members).
- * `runExclusive` takes the gate when the socket side does not hold it yet; the gate is given back when the
- * answer ends with ReadyForQuery « idle ». `isInTransaction` says « the socket side holds the session », so
- * the queue serves only the client that holds it until then (pglite-socket's own rule for transactions).
- */
-export function socketSideOf(pglite: PGlite, gate: SessionGate) {
-  let release: (() => void) | null = null;
-  const giveBack = () => {
-    const r = release;
-    release = null;
-    r?.();
-  };
-  const side = {
-    get waitReady() {
-      return pglite.waitReady;
-    },
-    isInTransaction: () => release !== null,
-    async runExclusive<T>(work: () => Promise<T>): Promise<T> {
-      release ??= await gate.acquire();
-      return pglite.runExclusive(work);
-    },
-    async execProtocolRawStream(message: Uint8Array, options: { onRawData: (data: Uint8Array) => void }): Promise<void> {
-      if (message[0] === TERMINATE) {
-        // The client leaves: nothing to ask PostgreSQL. If it left inside a transaction, pglite-socket's
-        // detach rolls it back through `exec` below, which gives the session back.
-        if (!pglite.isInTransaction()) giveBack();
-        return;
-      }
-      const tail = new Uint8Array(6);
-      let seen = 0;
-      await pglite.execProtocolRawStream(message, {
-        onRawData: (data) => {
-          for (const byte of data.length > 6 ? data.subarray(data.length - 6) : data) {
-            tail.copyWithin(0, 1);
-            tail[5] = byte;
-            seen += 1;
-          }
-          options.onRawData(data);
-        },
-      });
-      // ReadyForQuery is 'Z', length 5, status: the last message of every answer to Query or Sync.
-      if (seen >= 6 && tail[0] === READY_FOR_QUERY && tail[4] === 5 && tail[5] === IDLE) giveBack();
-    },
-    /** Called by pglite-socket with ROLLBACK when a client leaves while holding the session. */
-    async exec(query: string) {
-      try {
-        return await pglite.exec(query);
-      } finally {
-        giveBack();
-      }
-    },
-  };
-  return side as unknown as PGlite;
 }
