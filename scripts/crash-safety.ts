@@ -75,10 +75,10 @@ async function burst(write: Write, total: number, concurrency: number, killAfter
 
 /** A sign-in writes the attempt and its audit event in one transaction; the client address tags it. */
 const signInWrites =
-  (network: number): Write =>
+  (network: number, users = ["danny"]): Write =>
   async (i) => {
     const ip = `10.${network}.${Math.floor(i / 250)}.${i % 250}`;
-    return (await signInCookie(baseUrl, "danny", "demo", ip)) ? ip : null;
+    return (await signInCookie(baseUrl, users[i % users.length]!, "demo", ip)) ? ip : null;
   };
 
 /**
@@ -106,7 +106,7 @@ async function cliTrustAdds(): Promise<string[]> {
 async function cliRound(): Promise<{ signIns: string[]; cas: string[] }> {
   const server = startServer();
   await waitHealthy();
-  const [burstResult, cas] = await Promise.all([burst(signInWrites(76), 200, 8, Infinity, () => undefined), cliTrustAdds()]);
+  const [burstResult, cas] = await Promise.all([burst(signInWrites(76, ["danny", "mery", "steven", "ann", "ivan", "claire"]), 200, 8, Infinity, () => undefined), cliTrustAdds()]);
   await stop(server, "SIGKILL");
   console.log(`crash-safety (CLI during a burst): sign-ins acknowledged ${burstResult.acknowledged.length}, CAs added by the CLI ${cas.length}`);
   return { signIns: burstResult.acknowledged, cas };
