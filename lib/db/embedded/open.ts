@@ -89,7 +89,8 @@ function ownerConnection(folder: string, policy: EmbeddedPolicy, client: PGlite,
   let stopServing: (() => Promise<void>) | null = null;
   let socketPath: string | null = null;
   const forget = () => {
-    if (socketPath) rmSync(socketPath, { force: true });
+    // Only while this process still owns the folder: after it, the socket path may be a new owner's.
+    if (socketPath && readOwnerRecord(folder)?.pid === process.pid) rmSync(socketPath, { force: true });
     removeOwnerRecord(folder);
   };
   // On any exit (Ctrl-C, SIGTERM, process.exit) proper-lockfile removes the lock; the record and socket go too.

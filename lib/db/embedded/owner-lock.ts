@@ -80,8 +80,9 @@ export function readOwnerRecord(folder: string): OwnerRecord | null {
   }
 }
 
+/** Removes the owner record if it is this process's (never a later owner's). */
 export function removeOwnerRecord(folder: string): void {
-  rmSync(ownerRecordPath(folder), { force: true });
+  if (readOwnerRecord(folder)?.pid === process.pid) rmSync(ownerRecordPath(folder), { force: true });
 }
 
 /** Whether process `pid` still runs on this machine. */
