@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -126,4 +126,21 @@ test("a CLI that can reach no owner stops with exit 2, names the folder and the 
   await holder.done;
   const listed = await chaman(["trust", "list"]);
   assert.deepEqual((JSON.parse(listed.stdout) as Array<{ family: string }>).map((r) => r.family), ["eid", "globalsign-personalsign3pro"]);
+});
+
+test("an owner that still runs keeps the folder even when its lock looks stale (event loop blocked)", async () => {
+  const holder = processOf("command", "hold");
+  assert.deepEqual(JSON.parse(await holder.firstLine), { access: "owner" });
+  // Frozen, it cannot refresh its lock; the lock is made to look a minute old.
+  process.kill(holder.child.pid!, "SIGSTOP");
+  const minuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(`${folder}.lock`, minuteAgo, minuteAgo);
+  const blocked = await chaman(["trust", "list"], { CHAMAN_DB_WAIT_MS: "1000" });
+  assert.equal(blocked.code, 2, blocked.stderr);
+  assert.match(blocked.stderr, new RegExp(`in use by process ${holder.child.pid} `));
+  holder.child.kill("SIGKILL");
+  await holder.done;
+  // Its process gone, the old lock is taken over at once.
+  const listed = await chaman(["trust", "list"], { CHAMAN_DB_WAIT_MS: "1000" });
+  assert.equal(listed.code, 0, listed.stderr);
 });

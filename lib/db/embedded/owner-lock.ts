@@ -41,12 +41,17 @@ export function socketDirFor(folder: string): string {
 
 /**
  * Takes the folder's lock without waiting: the function that releases it, or null when another process
- * holds it. A lock not refreshed for LOCK_STALE_MS is taken over. `onLost` runs if the lock is compromised
+ * holds it. A lock not refreshed for LOCK_STALE_MS is taken over, unless its owner (by the owner record's
+ * process id) still runs on this machine. `onLost` runs if the lock is compromised
  * (its directory removed or not refreshed in time) — the caller must stop using the files at once.
  * Errors other than « already locked » (unwritable parent folder…) are thrown.
  */
 export async function tryLockFolder(folder: string, onLost: (error: Error) => void): Promise<(() => Promise<void>) | null> {
   mkdirSync(path.dirname(folder), { recursive: true });
+  // An owner that still runs keeps the folder even if its lock looks stale: a statement that blocks its
+  // event loop for more than LOCK_STALE_MS (a long migration) stops the refresh, not the writes.
+  const owner = readOwnerRecord(folder);
+  if (owner && owner.pid !== process.pid && processRuns(owner.pid)) return null;
   try {
     return await lockfile.lock(folder, {
       lockfilePath: `${folder}.lock`,
