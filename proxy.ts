@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
-const publicPaths = ["/login", "/api/health", "/api/auth", "/api/test/reset"];
+// The OAuth server and the FLA API authenticate their callers themselves (client assertions, bearer tokens).
+const publicPaths = ["/login", "/api/health", "/api/auth", "/api/test/reset", "/oauth", "/.well-known", "/api/fla"];
 const sessionCookies = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 /**

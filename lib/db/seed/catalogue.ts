@@ -26,3 +26,15 @@ export const permissionCatalogue: Array<{ code: string; kind: "batch" | "webserv
   { code: "ws.rest-employer-public", kind: "webservice", sortOrder: 7, nameFr: "Service Rest Employer - Public", nameNl: "Service Rest Employer - Public", nameEn: "Service Rest Employer - Public", nameDe: "Service Rest Employer - Public" },
   { code: "ws.wita-amateur", kind: "webservice", sortOrder: 8, nameFr: "WITA Amateur - Entreprise", nameNl: "WITA Amateur - Onderneming", nameEn: "WITA Amateur - Enterprise", nameDe: "WITA Amateur - Unternehmen" },
 ];
+
+/**
+ * OAuth scopes per quality (seed 003 §6.1, SPEC §7), each tied to the web-service permission that grants it.
+ * Seed 003 names the employer and provider (mandataire: social secretariat or service provider) scopes;
+ * the training provider's value is blank in the manual, so ours follows the same pattern.
+ */
+export const scopeCatalogue: Array<{ scope: string; qualityCode: string; permissionCode: string }> = [
+  { scope: "scope:sigedis:gestion:careerpro-federal-learning-account:employer", qualityCode: "employeur-onss", permissionCode: "ws.careerpro-fla" },
+  { scope: "scope:sigedis:gestion:careerpro-federal-learning-account:provider", qualityCode: "secretariat-social", permissionCode: "ws.careerpro-fla" },
+  { scope: "scope:sigedis:gestion:careerpro-federal-learning-account:provider", qualityCode: "prestataire-services", permissionCode: "ws.careerpro-fla" },
+  { scope: "scope:sigedis:gestion:careerpro-federal-learning-account:trainingprovider", qualityCode: "prestataire-formation", permissionCode: "ws.careerpro-fla" },
+];

@@ -149,7 +149,11 @@ export async function seedIfEmpty(db: Db): Promise<"seeded" | "kept" | "referenc
     await seedReferenceData(db);
     return "reference-only";
   }
-  if (!(await isDatabaseEmpty(db))) return "kept";
+  if (!(await isDatabaseEmpty(db))) {
+    // Reference data added by later versions (e.g. OAuth scopes, issue 14) reaches existing databases too.
+    await seedReferenceData(db);
+    return "kept";
+  }
   await seedDemo(db);
   return "seeded";
 }

@@ -1,0 +1,67 @@
+import "server-only";
+import { decodeJwt } from "jose";
+import type { Db } from "@/lib/db/client";
+import { checkClientAssertion, type AssertionVerdict, type RestClient } from "./client-assertion";
+import { findRestClient } from "./clients";
+import { CLIENT_ASSERTION_TYPE, type OAuthUrls } from "./config";
+import { oauthError, type OAuthError } from "./errors";
+import { isJtiUsed } from "./replay";
+import { tokenThrottle, tokenThrottlePolicy } from "./throttle";
+
+// RFC 7521 §4.2 / RFC 7523 §2.2 client authentication of the token and introspection endpoints: private_key_jwt
+// only (no client secret exists for a REST account), throttled per Client ID and address before any signature
+// is verified.
+
+export type ClientAuthentication =
+  | { ok: true; client: RestClient; verdict: AssertionVerdict & { claims: { iss: string; jti: string; exp: number } } }
+  | { ok: false; error: OAuthError; client: RestClient | null; clientId: string | null; retryAfter?: number };
+
+function unverifiedIssuer(assertion: string | undefined): string | null {
+  if (!assertion) return null;
+  try {
+    const iss = decodeJwt(assertion).iss;
+    return typeof iss === "string" ? iss.slice(0, 200) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Authenticates the client of a form request. Does not spend the assertion's jti: the caller does, in the
+ * transaction that records what the assertion was used for (lib/oauth/replay.ts spendJti).
+ */
+export async function authenticateClient(
+  db: Db,
+  urls: OAuthUrls,
+  request: { params: Map<string, string>; authorization: string | null; ip: string; now?: Date },
+): Promise<ClientAuthentication> {
+  const { params } = request;
+  const assertion = params.get("client_assertion");
+  const clientId = unverifiedIssuer(assertion) ?? params.get("client_id")?.slice(0, 200) ?? null;
+  const refuse = (error: OAuthError, client: RestClient | null = null) => ({ ok: false as const, error, client, clientId });
+
+  const throttle = await tokenThrottle(db, clientId, request.ip);
+  if (throttle.locked) {
+    const error = throttle.by === "client" ? oauthError("request.throttled-client", { clientId: clientId ?? "", minutes: tokenThrottlePolicy.windowMinutes }) : oauthError("request.throttled-address", { minutes: tokenThrottlePolicy.windowMinutes });
+    return { ...refuse(error), retryAfter: tokenThrottlePolicy.windowMinutes * 60 };
+  }
+  if (params.has("client_secret") || /^basic\s/i.test(request.authorization ?? "")) return refuse(oauthError("request.client-secret"));
+  const assertionType = params.get("client_assertion_type");
+  if (assertionType === undefined && assertion === undefined) return refuse(oauthError("request.assertion-missing"));
+  if (assertionType !== CLIENT_ASSERTION_TYPE) return refuse(oauthError("request.assertion-type", { found: assertionType?.slice(0, 100) ?? "(missing)", expected: CLIENT_ASSERTION_TYPE }));
+  if (!assertion) return refuse(oauthError("request.assertion-missing"));
+
+  const verdict = await checkClientAssertion(assertion, {
+    urls,
+    now: request.now ?? new Date(),
+    findClient: (id) => findRestClient(db, id),
+    isJtiUsed: (id, jti) => isJtiUsed(db, id, jti),
+  });
+  if (verdict.failure) return refuse(verdict.failure, verdict.client);
+  const { client, claims } = verdict;
+  if (!client || !claims?.iss || !claims.jti || claims.exp === undefined) throw new Error("assertion verdict without client or claims");
+  const sentClientId = params.get("client_id");
+  // RFC 7521 §4.2: a client_id sent along must identify the same client as the assertion.
+  if (sentClientId !== undefined && sentClientId !== claims.iss) return refuse(oauthError("request.client-id-mismatch", { found: sentClientId.slice(0, 200), expected: claims.iss }), client);
+  return { ok: true, client, verdict: { ...verdict, claims: { iss: claims.iss, jti: claims.jti, exp: claims.exp } } };
+}

@@ -1,0 +1,215 @@
+import assert from "node:assert/strict";
+import { createHash, randomUUID } from "node:crypto";
+import { after, before, beforeEach, test } from "node:test";
+import { and, eq } from "drizzle-orm";
+import { decodeJwt, decodeProtectedHeader, SignJWT } from "jose";
+import { deleteAccount } from "@/lib/channels/account-edits";
+import { actorFor } from "@/lib/channels/test-support";
+import type { Db } from "@/lib/db/client";
+import * as s from "@/lib/db/schema";
+import { seedDemo } from "@/lib/db/seed/demo";
+import { useFreshDatabase } from "@/lib/db/test-db";
+import { verifyAccessToken } from "./access-token";
+import { oauthUrls } from "./config";
+import { handleIntrospection } from "./introspection";
+import { rotateSigningKey } from "./signing-keys";
+import { createRestClient, makeAssertion, restCertificate, tokenForm, type TestClient } from "./test-support";
+import { handleTokenRequest, type TokenOutcome } from "./token-endpoint";
+
+// Issue 14: the token endpoint's rules, one refusal reason per test, against PGlite or PostgreSQL.
+
+const urls = oauthUrls("https://chaman.example.test");
+const FLA_EMPLOYER = "scope:sigedis:gestion:careerpro-federal-learning-account:employer";
+let db: Db;
+let client: TestClient;
+let addressCounter = 0;
+
+let dispose: (() => Promise<void>) | undefined;
+before(async () => {
+  const handle = await useFreshDatabase();
+  dispose = handle.dispose;
+  db = handle.db;
+  await seedDemo(db);
+});
+// A new account per test: the refusals of one test must not throttle the next one's Client ID.
+beforeEach(async () => {
+  client = await createRestClient(db);
+});
+after(async () => dispose?.());
+
+/** A new client address per request, so the per-address throttle never interferes with the rule being tested. */
+const token = (params: Map<string, string>, ip = `10.0.0.${++addressCounter}`) => handleTokenRequest(db, urls, { params, authorization: null, ip });
+const reasonOf = (outcome: TokenOutcome) => (outcome.ok ? "ok" : outcome.error.reason);
+const assertion = (options: Parameters<typeof makeAssertion>[3] = {}, c: TestClient = client) => makeAssertion(urls, c.clientId, c.cert.privateKeyPem, options);
+
+test("a correct assertion gets a 10-minute ES256 access token with client_id, scope, enterprise and quality", async () => {
+  const outcome = await token(tokenForm(await assertion(), { scope: FLA_EMPLOYER }));
+  assert.ok(outcome.ok, reasonOf(outcome));
+  assert.equal(outcome.body.token_type, "Bearer");
+  assert.equal(outcome.body.expires_in, 600);
+  assert.equal(outcome.body.scope, FLA_EMPLOYER);
+  const claims = decodeJwt(outcome.body.access_token);
+  assert.deepEqual([claims.client_id, claims.scope, claims.enterprise, claims.quality, claims.iss, claims.aud], [client.clientId, FLA_EMPLOYER, "0123456749", "employeur-onss", urls.issuer, urls.flaApi]);
+  assert.equal(decodeProtectedHeader(outcome.body.access_token).typ, "at+jwt");
+  assert.equal((claims.exp ?? 0) - (claims.iat ?? 0), 600);
+  assert.equal((await verifyAccessToken(db, urls, outcome.body.access_token)).ok, true);
+});
+
+test("aud may be the issuer identifier (RFC 7523, openid-client) but nothing else", async () => {
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { aud: urls.issuer } })))), "ok");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { aud: "https://services.socialsecurity.be/REST/oauth/v5/token" } })))), "assertion.aud");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { aud: [urls.tokenEndpoint, "https://elsewhere.test"] } })))), "assertion.aud");
+});
+
+test("exp: missing, expired, 11 minutes ahead are three different refusals; 10 minutes is accepted", async () => {
+  const now = Math.floor(Date.now() / 1000);
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ omit: ["exp"] })))), "assertion.exp-missing");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { exp: now - 120 } })))), "assertion.expired");
+  const tooFar = await token(tokenForm(await assertion({ claims: { exp: now + 660 } })));
+  assert.equal(reasonOf(tooFar), "assertion.exp-too-far");
+  assert.ok(!tooFar.ok && tooFar.error.status === 401 && tooFar.error.error === "invalid_client" && /at most 600 seconds/.test(tooFar.error.description));
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { exp: now + 600 } })))), "ok");
+});
+
+test("nbf and iat in the future beyond the 30 s skew are refused", async () => {
+  const now = Math.floor(Date.now() / 1000);
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { nbf: now + 120 } })))), "assertion.nbf-future");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { iat: now + 120 } })))), "assertion.iat-future");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { iat: now + 10, nbf: now + 10 } })))), "ok");
+});
+
+test("iss, sub, jti, client_id: each mistake has its reason", async () => {
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ omit: ["iss"] })))), "assertion.iss-missing");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { sub: "someone" } })))), "assertion.sub-mismatch");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ omit: ["jti"] })))), "assertion.jti-missing");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { iss: "self_service_chaman_300001_nobody0000", sub: "self_service_chaman_300001_nobody0000" } })))), "assertion.client-unknown");
+  assert.equal(reasonOf(await token(tokenForm(await assertion(), { client_id: "self_service_chaman_300001_other00000" }))), "request.client-id-mismatch");
+  assert.equal(reasonOf(await token(tokenForm(await assertion(), { client_id: client.clientId }))), "ok");
+});
+
+test("a replayed jti is refused; 50 parallel requests with one assertion give exactly one token", async () => {
+  const once = await assertion();
+  assert.equal(reasonOf(await token(tokenForm(once))), "ok");
+  assert.equal(reasonOf(await token(tokenForm(once))), "assertion.jti-replayed");
+  const shared = await assertion();
+  const outcomes = await Promise.all(Array.from({ length: 50 }, () => token(tokenForm(shared))));
+  assert.equal(outcomes.filter((o) => o.ok).length, 1);
+  assert.ok(outcomes.filter((o) => !o.ok).every((o) => reasonOf(o) === "assertion.jti-replayed"));
+});
+
+test("a certificate of another account, or an expired certificate of this one, does not authenticate", async () => {
+  const other = await createRestClient(db, "claire");
+  const signedByOther = await makeAssertion(urls, client.clientId, other.cert.privateKeyPem);
+  assert.equal(reasonOf(await token(tokenForm(signedByOther))), "assertion.signature");
+
+  // An expired certificate cannot be uploaded (SPEC §4.4); it is one that expired while stored.
+  const expired = await restCertificate({ notBefore: new Date(Date.now() - 400 * 86400_000), notAfter: new Date(Date.now() - 86400_000) });
+  const lonely = await createRestClient(db);
+  await db.update(s.certificates).set({ content: expired.der, notBefore: new Date(Date.now() - 400 * 86400_000), notAfter: new Date(Date.now() - 86400_000) }).where(eq(s.certificates.accountId, lonely.accountId));
+  const outcome = await token(tokenForm(await makeAssertion(urls, lonely.clientId, expired.privateKeyPem)));
+  assert.equal(reasonOf(outcome), "assertion.certificate-expired");
+});
+
+test("alg none and HS256 keyed with the certificate are refused before any key is used", async () => {
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { iss: client.clientId, sub: client.clientId, aud: urls.tokenEndpoint, exp: now + 300, jti: randomUUID() };
+  assert.equal(reasonOf(await token(tokenForm(`${b64({ alg: "none" })}.${b64(claims)}.`))), "assertion.alg-none");
+  for (const secret of [Buffer.from(client.cert.pem), Buffer.from(client.cert.der)]) {
+    const hs = await new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).sign(secret);
+    assert.equal(reasonOf(await token(tokenForm(hs))), "assertion.alg-hmac");
+  }
+  // jose will not sign ES384 with an RSA key: the header is forged, the check happens before verification.
+  const forged = `${b64({ alg: "ES384" })}.${b64({ ...claims, jti: randomUUID() })}.${Buffer.alloc(96).toString("base64url")}`;
+  assert.equal(reasonOf(await token(tokenForm(forged))), "assertion.alg-key-mismatch");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ alg: "PS384" })))), "ok");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ alg: "RS512" })))), "ok");
+});
+
+test("x5t / x5t#S256 / kid: right values accepted, hex thumbprint and SHA-256 under x5t named", async () => {
+  const sha1 = createHash("sha1").update(client.cert.der).digest();
+  const sha256 = createHash("sha256").update(client.cert.der).digest();
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ header: { x5t: sha1.toString("base64url") } })))), "ok");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ header: { "x5t#S256": sha256.toString("base64url") } })))), "ok");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ header: { kid: sha256.toString("base64url") } })))), "ok");
+  const hex = await token(tokenForm(await assertion({ header: { x5t: Buffer.from(sha1.toString("hex")).toString("base64url") } })));
+  assert.equal(reasonOf(hex), "assertion.x5t-hex");
+  assert.ok(!hex.ok && hex.error.description.includes(sha1.toString("base64url")));
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ header: { x5t: sha256.toString("base64url") } })))), "assertion.x5t-sha256");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ header: { "x5t#S256": Buffer.from(sha256.toString("hex")).toString("base64url") } })))), "assertion.x5t-hex");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ header: { x5t: "AAAAAAAAAAAAAAAAAAAAAAAAAAA" } })))), "assertion.x5t-unknown");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ header: { kid: "my-key" } })))), "assertion.kid-unknown");
+});
+
+test("EC P-384 and P-521 certificates sign with ES384 and ES512", async () => {
+  for (const curve of ["P-384", "P-521"] as const) {
+    const ec = await createRestClient(db, "danny", ["ws.careerpro-fla"], await restCertificate({ key: { kind: "EC", curve } }));
+    assert.equal(reasonOf(await token(tokenForm(await assertion({}, ec)))), "ok", curve);
+  }
+});
+
+test("scopes: unknown, another quality's, and ungranted are refused with invalid_scope; none requested → all grantable", async () => {
+  const unknown = await token(tokenForm(await assertion(), { scope: "scope:unknown" }));
+  assert.equal(reasonOf(unknown), "scope.unknown");
+  assert.ok(!unknown.ok && unknown.error.error === "invalid_scope" && unknown.error.status === 400 && unknown.error.description.includes(FLA_EMPLOYER));
+  assert.equal(reasonOf(await token(tokenForm(await assertion(), { scope: "scope:sigedis:gestion:careerpro-federal-learning-account:provider" }))), "scope.other-quality");
+  const dimonaOnly = await createRestClient(db, "danny", ["ws.dimona-declare"]);
+  assert.equal(reasonOf(await token(tokenForm(await assertion({}, dimonaOnly), { scope: FLA_EMPLOYER }))), "scope.not-granted");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({}, dimonaOnly)))), "scope.none-grantable");
+  const all = await token(tokenForm(await assertion()));
+  assert.ok(all.ok && all.body.scope === FLA_EMPLOYER);
+});
+
+test("a deleted account's Client ID is unknown", async () => {
+  const doomed = await createRestClient(db);
+  const danny = await actorFor(db, "danny");
+  assert.equal((await deleteAccount(db, danny, { accountId: doomed.accountId })).ok, true);
+  assert.equal(reasonOf(await token(tokenForm(await assertion({}, doomed)))), "assertion.client-unknown");
+});
+
+test("request errors: grant type, assertion type, missing assertion, client secret", async () => {
+  assert.equal(reasonOf(await token(new Map([["client_assertion", "x"]]))), "request.grant-type-missing");
+  const wrongGrant = await token(tokenForm(await assertion(), { grant_type: "password" }));
+  assert.ok(!wrongGrant.ok && wrongGrant.error.error === "unsupported_grant_type");
+  assert.equal(reasonOf(await token(tokenForm(await assertion(), { client_assertion_type: "jwt" }))), "request.assertion-type");
+  assert.equal(reasonOf(await token(new Map([["grant_type", "client_credentials"]]))), "request.assertion-missing");
+  assert.equal(reasonOf(await token(tokenForm(await assertion(), { client_secret: "x" }))), "request.client-secret");
+  assert.equal(reasonOf(await token(tokenForm("not-a-jwt"))), "assertion.malformed");
+});
+
+test("the journal records issued and refused tokens with reason, Client ID and address, never the assertion", async () => {
+  const jwt = await assertion({ claims: { aud: "https://wrong.test" } });
+  await token(tokenForm(jwt), "192.0.2.77");
+  const rows = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.ip, "192.0.2.77"), eq(s.auditEvents.action, "oauth.token-refused")));
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]!.summary?.reason, "assertion.aud");
+  assert.equal(rows[0]!.summary?.clientId, client.clientId);
+  assert.ok(rows[0]!.senderId);
+  const issued = await db.select().from(s.auditEvents).where(eq(s.auditEvents.action, "oauth.token-issued"));
+  assert.ok(issued.length > 0);
+  const everything = JSON.stringify(await db.select().from(s.auditEvents));
+  assert.ok(!everything.includes(jwt.split(".")[2]!));
+});
+
+test("throttling: after 20 refusals for one Client ID, even a correct assertion waits (429)", async () => {
+  const victim = await createRestClient(db);
+  for (let i = 0; i < 20; i++) await token(tokenForm(await assertion({ claims: { aud: "https://wrong.test" } }, victim)));
+  const locked = await token(tokenForm(await assertion({}, victim)));
+  assert.equal(reasonOf(locked), "request.throttled-client");
+  assert.ok(!locked.ok && locked.error.status === 429 && locked.retryAfter === 900);
+});
+
+test("introspection: the client sees its own token active, another's inactive; key rotation keeps old tokens valid", async () => {
+  const issued = await token(tokenForm(await assertion()));
+  assert.ok(issued.ok);
+  const introspect = async (c: TestClient, t: string) => handleIntrospection(db, urls, { params: tokenForm(await assertion({}, c), { token: t }), authorization: null, ip: "10.9.9.9" });
+  const own = await introspect(client, issued.body.access_token);
+  assert.ok(own.ok && own.body.active === true && own.body.client_id === client.clientId);
+  const other = await createRestClient(db, "claire");
+  const foreign = await introspect(other, issued.body.access_token);
+  assert.ok(foreign.ok && foreign.body.active === false);
+  await rotateSigningKey(db);
+  assert.equal((await verifyAccessToken(db, urls, issued.body.access_token)).ok, true);
+  const fresh = await token(tokenForm(await assertion()));
+  assert.ok(fresh.ok && decodeProtectedHeader(fresh.body.access_token).kid !== decodeProtectedHeader(issued.body.access_token).kid);
+});

@@ -1,0 +1,79 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { qualities } from "@/lib/db/schema";
+import { issueAccessToken } from "./access-token";
+import type { RestClient } from "./client-assertion";
+import { authenticateClient } from "./client-authentication";
+import type { OAuthUrls } from "./config";
+import { oauthError, type OAuthError } from "./errors";
+import { journalTokenIssued, journalTokenRefused } from "./journal";
+import { spendJti } from "./replay";
+import { accountPermissionIds, loadScopeCatalogue, resolveScopes } from "./scopes";
+import { recordTokenFailure } from "./throttle";
+
+// POST /oauth/token (RFC 6749 §4.4 client credentials, RFC 7523 §2.2 private_key_jwt), as a service the route
+// handler and the tests call alike: authenticate → grant type → scope → spend the jti and journal → token.
+
+export interface TokenSuccess {
+  access_token: string;
+  token_type: "Bearer";
+  expires_in: number;
+  scope: string;
+}
+
+export type TokenOutcome = { ok: true; body: TokenSuccess } | { ok: false; error: OAuthError; retryAfter?: number };
+
+class Replayed extends Error {}
+
+async function qualityName(db: Db, qualityId: number): Promise<string> {
+  const [row] = await db.select({ name: qualities.nameFr }).from(qualities).where(eq(qualities.id, qualityId)).limit(1);
+  return row?.name ?? String(qualityId);
+}
+
+/** Handles one token request whose form body was read already (lib/oauth/http.ts readForm). */
+export async function handleTokenRequest(
+  db: Db,
+  urls: OAuthUrls,
+  request: { params: Map<string, string>; authorization: string | null; ip: string; now?: Date },
+): Promise<TokenOutcome> {
+  let client: RestClient | null = null;
+  let clientId: string | null = request.params.get("client_id") ?? null;
+  const refuse = async (error: OAuthError, retryAfter?: number): Promise<TokenOutcome> => {
+    // A throttled request is not counted again, so a lock lasts one window and not forever.
+    await db.transaction(async (tx) => {
+      if (!retryAfter) await recordTokenFailure(tx, client?.clientId ?? clientId, request.ip);
+      await journalTokenRefused(tx, { client, clientId, error, ip: request.ip });
+    });
+    return { ok: false, error, ...(retryAfter ? { retryAfter } : {}) };
+  };
+
+  const grantType = request.params.get("grant_type");
+  if (grantType === undefined) return refuse(oauthError("request.grant-type-missing"));
+  if (grantType !== "client_credentials") return refuse(oauthError("request.grant-type-unsupported", { found: grantType.slice(0, 100) }));
+  const auth = await authenticateClient(db, urls, request);
+  if (!auth.ok) {
+    client = auth.client;
+    clientId = auth.clientId;
+    return refuse(auth.error, auth.retryAfter);
+  }
+  client = auth.client;
+
+  const [catalogue, permissionIds, quality] = await Promise.all([loadScopeCatalogue(db), accountPermissionIds(db, client.accountId), qualityName(db, client.qualityId)]);
+  const scopes = resolveScopes(request.params.get("scope"), catalogue, { qualityId: client.qualityId, qualityName: quality, permissionIds });
+  if (!scopes.ok) return refuse(scopes.error);
+
+  const { claims } = auth.verdict;
+  const issued = await issueAccessToken(db, urls, { clientId: client.clientId, scopes: scopes.scopes, enterpriseNumber: client.enterpriseNumber, qualityCode: client.qualityCode });
+  const issuedTo = client;
+  try {
+    await db.transaction(async (tx) => {
+      if (!(await spendJti(tx, issuedTo.clientId, claims.jti, new Date(claims.exp * 1000)))) throw new Replayed();
+      await journalTokenIssued(tx, issuedTo, request.ip, { scope: issued.claims.scope, certificate: auth.verdict.certificate?.name ?? "", jti: issued.claims.jti });
+    });
+  } catch (error) {
+    if (error instanceof Replayed) return refuse(oauthError("assertion.jti-replayed", { jti: claims.jti, exp: new Date(claims.exp * 1000).toISOString() }));
+    throw error;
+  }
+  return { ok: true, body: { access_token: issued.token, token_type: "Bearer", expires_in: issued.expiresIn, scope: issued.claims.scope } };
+}
