@@ -28,6 +28,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), CHAMAN_TEST_RESET_TOKEN: resetToken },
+    // The OAuth issuer is the URL the clients use (RFC 8414 §3.3), i.e. the one Playwright calls.
+    env: { E2E_PORT: String(port), CHAMAN_TEST_RESET_TOKEN: resetToken, CHAMAN_PUBLIC_URL: `http://localhost:${port}` },
   },
 });

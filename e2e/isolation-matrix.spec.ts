@@ -94,6 +94,15 @@ const routes: Record<string, { path: (f: Fixtures) => string; status: Partial<Re
   "app/api/auth/[...nextauth]/route.ts": { path: () => "/api/auth/session", status: { default: 200 } },
   "app/api/health/route.ts": { path: () => "/api/health", status: { default: 200 } },
   "app/api/test/reset/route.ts": { path: () => "/api/test/reset", status: { default: 405 } },
+  // Issue 14: the OAuth server and the FLA API ignore the session; they authenticate clients themselves.
+  "app/oauth/token/route.ts": { path: () => "/oauth/token", status: { default: 405 } },
+  "app/oauth/introspect/route.ts": { path: () => "/oauth/introspect", status: { default: 405 } },
+  "app/oauth/jwks/route.ts": { path: () => "/oauth/jwks", status: { default: 200 } },
+  "app/.well-known/oauth-authorization-server/route.ts": { path: () => "/.well-known/oauth-authorization-server", status: { default: 200 } },
+  "app/api/fla/v1/employers/[bce]/employees/[niss]/calendarYears/[year]/trainings/route.ts": {
+    path: () => "/api/fla/v1/employers/0876543270/employees/65111899997/calendarYears/2025/trainings",
+    status: { default: 401 },
+  },
 };
 
 function routeFiles(dir: string): string[] {

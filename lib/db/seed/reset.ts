@@ -8,6 +8,8 @@ const tables = [
   "delegations", "certificates", "account_permissions", "accounts", "contacts", "demo_ca_keys", "trusted_cas",
   "permissions", "chaman_rights", "role_assignments", "memberships", "users", "senders", "enterprise_qualities",
   "qualities", "enterprises", "throttle_attempts", "user_sessions", "mail_outbox", "certificate_expiry_notices",
+  // Issue 14 (the server's signing keys are kept: tokens in flight stay verifiable).
+  "oauth_scopes", "oauth_used_assertions", "fla_trainings",
 ];
 
 /** Puts the demo world back as it was first written (end-to-end tests and trainers). */
