@@ -4,6 +4,7 @@
 import { closeDb, DatabaseBusyError, setDbProcessKind } from "@/lib/db/client";
 import { runCheck } from "./commands/check";
 import { runNotify } from "./commands/notify";
+import { runCheckAssertion, runOauth } from "./commands/oauth";
 import { runSeed } from "./commands/seed";
 import { loadTrustStore, runTrust } from "./commands/trust";
 
@@ -14,6 +15,8 @@ const usage = `Usage: npm run --silent chaman -- <command>
   check ssh-key <file>
   check username <value>
   check password <value>
+  check assertion <jwt|->   (the OAuth client assertion checker; never spends the jti)
+  oauth rotate-key          (new access-token signing key; the old one stays published 11 minutes)
   seed            (writes the demo data into an empty database)
   notify run [--now <date>]   (certificate-expiry notices, then mail delivery when SMTP_URL is set)`;
 
@@ -23,7 +26,9 @@ async function main(argv: string[]): Promise<number> {
     case "trust":
       return runTrust(rest);
     case "check":
-      return runCheck(rest, { loadTrustStore });
+      return rest[0] === "assertion" ? runCheckAssertion(rest.slice(1)) : runCheck(rest, { loadTrustStore });
+    case "oauth":
+      return runOauth(rest);
     case "seed":
       return runSeed();
     case "notify":

@@ -7,10 +7,11 @@ import { accountId as accountIdSchema } from "@/lib/channels/schemas";
 import { requireSenderWithContact } from "@/lib/contact/guard";
 import { CertificateCard } from "../_components/certificate-card";
 import { CertificateUploadDialog, CredentialsDialog, PermissionsDialog, RenameDialog } from "../_components/edit-dialogs";
+import { AccessTest } from "./access-test";
 
 // « Modifier le compte <type> - <nom> » (seed 004): the detail page of one account of the sender.
 export default async function AccountPage({ params }: { params: Promise<{ accountId: string }> }) {
-  const { senderId, db } = await requireSenderWithContact();
+  const { senderId, db, ctx } = await requireSenderWithContact();
   const { accountId } = await params;
   if (!accountIdSchema.safeParse(accountId).success) notFound();
   const locale = await getLocale();
@@ -122,6 +123,10 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
       ) : (
         account.certificates.map((c) => <CertificateCard key={c.id} accountId={account.id} certificate={c} canReplace />)
       )}
+
+      {account.type === "REST" && account.clientId ? (
+        <AccessTest db={db} account={{ id: account.id, clientId: account.clientId, permissionIds: account.permissions.map((p) => p.id) }} qualityId={ctx.qualityId} />
+      ) : null}
     </div>
   );
 }

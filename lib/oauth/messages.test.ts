@@ -1,0 +1,35 @@
+// Issue 14: every rule line and every assertion refusal reason of the checker has its message in fr, nl, en and
+// de, with only the reason's placeholders as the English error_description, and each message compiles as ICU.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import compile from "icu-minify/compile";
+import { ASSERTION_RULES } from "./client-assertion";
+import { REASONS, REFUSAL_REASONS } from "./reasons";
+
+const locales = ["fr", "nl", "en", "de"] as const;
+type Tree = { [key: string]: string | Tree };
+const load = (locale: string) => JSON.parse(readFileSync(`messages/${locale}/oauth.json`, "utf8")) as Tree;
+const at = (tree: Tree, path: string): string | undefined => {
+  let node: string | Tree | undefined = tree;
+  for (const part of path.split(".")) node = typeof node === "object" ? node[part] : undefined;
+  return typeof node === "string" ? node : undefined;
+};
+const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+test("each checker line and each assertion reason is translated in the four languages, with only the reason's placeholders", () => {
+  const assertionReasons = REFUSAL_REASONS.filter((r) => r.startsWith("assertion."));
+  for (const locale of locales) {
+    const tree = load(locale);
+    for (const rule of ASSERTION_RULES) assert.ok(at(tree, `rules.${rule}`), `${locale} rules.${rule}`);
+    for (const reason of assertionReasons) {
+      const message = at(tree, `reasons.${reason}`);
+      assert.ok(message, `${locale} reasons.${reason}`);
+      const english = REASONS[reason].describe(new Proxy({}, { get: (_t, key) => `{${String(key)}}` }));
+      // A translation may leave a detail out, never use a parameter the reason does not have.
+      const known = new Set(placeholders(english));
+      assert.deepEqual(placeholders(message).filter((p) => !known.has(p)), [], `${locale} ${reason}`);
+      assert.doesNotThrow(() => compile(message), `${locale} ${reason} compiles`);
+    }
+  }
+});
