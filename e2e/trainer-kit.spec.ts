@@ -14,6 +14,8 @@ test("the trainer kit lists each sample with its verdict per channel and downloa
   await expect(row("refuse-expire.cer")).toContainText("Refusé : cert.expired");
   await expect(row("refuse-self-signed-sans-key-usage.cer")).toContainText("Refusé : cert.key-usage");
   await expect(row("ssh-refuse-rsa1024.pub")).toContainText("Refusé : ssh.key-size");
+  // Issue 14: the REST sample's key pair, as PKCS#12 with its stated password.
+  await expect(row("accepte-rest-self-signed.p12")).toContainText("mot de passe « chaman-demo »");
   await expectAccessible(page);
 
   const download = page.waitForEvent("download");

@@ -1,11 +1,16 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createPrivateKey, createPublicKey, X509Certificate } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { test } from "node:test";
 import type { Db } from "@/lib/db/client";
 import { withDemoDatabase } from "@/lib/db/test-db";
 import * as s from "@/lib/db/schema";
 import { CHANNELS, checkCertificate } from "@/lib/rules/certificate";
 import { checkSshPublicKey } from "@/lib/rules/ssh-key";
-import { trainerSamples } from "./trainer-kit";
+import { TRAINER_PKCS12_PASSWORD, trainerSamples } from "./trainer-kit";
 import { loadTrustStore } from "./trust-store";
 
 let db: Db;
@@ -41,6 +46,22 @@ test("each trainer sample gets exactly its announced verdict (SPEC §4.3, §4.4)
     assert.ok(codes.has(code), code);
   }
   assert.equal(await trainerSamples(db), samples, "cached per process");
+});
+
+test("issue 14: the REST sample's PKCS#12 opens with the stated password and holds the key of the .cer", async () => {
+  const samples = (await trainerSamples(db))!;
+  const file = (id: string) => samples.find((x) => x.id === id)!.bytes;
+  const dir = mkdtempSync(path.join(tmpdir(), "kit-"));
+  try {
+    writeFileSync(path.join(dir, "kit.p12"), file("accepte-rest-self-signed.p12"));
+    const run = (args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: ["ignore", "pipe", "ignore"] }).toString();
+    const keyPem = run(["pkcs12", "-in", "kit.p12", "-nocerts", "-nodes", "-passin", `pass:${TRAINER_PKCS12_PASSWORD}`]);
+    assert.equal(createPublicKey(createPrivateKey(keyPem)).export({ type: "spki", format: "pem" }), new X509Certificate(file("accepte-rest-self-signed.cer")).publicKey.export({ type: "spki", format: "pem" }));
+    assert.throws(() => run(["pkcs12", "-in", "kit.p12", "-nocerts", "-nodes", "-passin", "pass:wrong"]));
+    assert.equal(createPrivateKey(new TextDecoder().decode(file("accepte-rest-self-signed-cle-privee.key"))).export({ type: "pkcs8", format: "pem" }), createPrivateKey(keyPem).export({ type: "pkcs8", format: "pem" }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("without demo CA keys (a real deployment) there is no kit", async () => {

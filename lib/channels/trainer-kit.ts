@@ -1,6 +1,11 @@
 import "server-only";
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
+import { demoSampleKeys } from "@/lib/db/schema";
 import { createCertificate, generateSshKeyPair, makePkcs12Like, type CreateCertificateOptions, type Issued } from "@/lib/pki/generate";
+import type { NodeKeyPair } from "@/lib/pki/keys";
+import { makePkcs12 } from "@/lib/pki/pkcs12-export";
 import type { Channel, TrustFamily } from "@/lib/rules/certificate";
 import type { RuleCode } from "@/lib/rules/result";
 import { loadDemoCas, type DemoCa } from "./demo-cas";
@@ -30,7 +35,27 @@ const DAY = 24 * 3600 * 1000;
 const all = (verdict: Verdict): Record<Channel, Verdict> => ({ FTP: verdict, SFTP: verdict, SOAP: verdict, REST: verdict });
 const encoder = new TextEncoder();
 
-async function build(cas: DemoCa[]): Promise<TrainerSample[]> {
+/** The password of the REST sample's PKCS#12 key store, stated on the trainer kit page (issue 14). */
+export const TRAINER_PKCS12_PASSWORD = "chaman-demo";
+const REST_SAMPLE_KEY = "rest-self-signed";
+
+/**
+ * The REST sample's key pair, kept in demo_sample_keys so a certificate uploaded in a demo still matches the
+ * key downloaded after a restart (the certificate itself is re-issued, same key). Concurrent first calls agree.
+ */
+async function restSampleKey(q: Queryable): Promise<NodeKeyPair> {
+  const stored = async () => (await q.select({ pem: demoSampleKeys.privateKeyPem }).from(demoSampleKeys).where(eq(demoSampleKeys.name, REST_SAMPLE_KEY)))[0]?.pem;
+  let pem = await stored();
+  if (!pem) {
+    const generated = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    await q.insert(demoSampleKeys).values({ name: REST_SAMPLE_KEY, privateKeyPem: generated }).onConflictDoNothing();
+    pem = (await stored()) ?? generated;
+  }
+  const privateKey = createPrivateKey(pem);
+  return { privateKey, publicKey: createPublicKey(privateKey) };
+}
+
+async function build(cas: DemoCa[], restKey: NodeKeyPair): Promise<TrainerSample[]> {
   const ca = (family: TrustFamily): Issued => {
     const found = cas.find((c) => c.family === family);
     if (!found) throw new Error(`demo CA ${family} missing`);
@@ -43,7 +68,7 @@ async function build(cas: DemoCa[]): Promise<TrainerSample[]> {
   const [eid, gsEc, selfSigned, gsCrt, ed25519, rsa1024, p256, sha1, future, expired, other, noUsage] = await Promise.all([
     cert({ issuer: ca("eid") }),
     cert({ issuer: globalsign, key: { kind: "EC", curve: "P-384" } }),
-    cert({ subject: { cn: "formation-rest-client", o: "Demo SA" }, keyUsage: ["digitalSignature"] }),
+    cert({ subject: { cn: "formation-rest-client", o: "Demo SA" }, keyUsage: ["digitalSignature"], keyPair: restKey }),
     cert({ issuer: globalsign }),
     cert({ issuer: globalsign, key: { kind: "Ed25519" } }),
     cert({ issuer: globalsign, key: { kind: "RSA", bits: 1024 } }),
@@ -66,6 +91,7 @@ async function build(cas: DemoCa[]): Promise<TrainerSample[]> {
     { id: "accepte-globalsign-ec-p384.cer", group: "certificate", contentType: CER, bytes: gsEc.der, channels: all("ok") },
     { id: "accepte-rest-self-signed.cer", group: "certificate", contentType: CER, bytes: text(selfSigned.pem), channels: { ...selfRefused, REST: "ok" } },
     { id: "accepte-rest-self-signed-cle-privee.key", group: "private-key", contentType: TEXT, bytes: text(selfSigned.privateKeyPem) },
+    { id: "accepte-rest-self-signed.p12", group: "private-key", contentType: "application/x-pkcs12", bytes: makePkcs12({ certificatePem: selfSigned.pem, privateKeyPem: selfSigned.privateKeyPem, password: TRAINER_PKCS12_PASSWORD, friendlyName: "formation-rest-client" }) },
     { id: "refuse-autre-ca.cer", group: "certificate", contentType: CER, bytes: other.der, channels: { FTP: "cert.issuer-not-allowed", SFTP: "cert.issuer-not-allowed", SOAP: "cert.issuer-not-allowed", REST: "ok" } },
     { id: "refuse-extension.crt", group: "certificate", contentType: CER, bytes: gsCrt.der, channels: all("cert.extension") },
     { id: "refuse-pkcs12.pfx", group: "certificate", contentType: "application/x-pkcs12", bytes: makePkcs12Like(gsCrt.der, { privateKeyPem: gsCrt.privateKeyPem }), channels: all("cert.pkcs12") },
@@ -99,7 +125,7 @@ export async function trainerSamples(q: Queryable): Promise<TrainerSample[] | nu
   let samples = cache.get(key);
   if (!samples) {
     cache.clear();
-    samples = build(cas);
+    samples = restSampleKey(q).then((restKey) => build(cas, restKey));
     cache.set(key, samples);
     samples.catch(() => cache.delete(key));
   }

@@ -78,3 +78,12 @@ export const flaTrainings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.employerNumber, t.niss, t.calendarYear] })],
 );
+
+/**
+ * Demo data only: the private key of the trainer kit's self-signed REST sample (lib/channels/trainer-kit.ts), kept
+ * so a certificate a trainer uploaded still matches the key pair downloaded after a restart. Empty in production.
+ */
+export const demoSampleKeys = pgTable("demo_sample_keys", {
+  name: text("name").primaryKey(),
+  privateKeyPem: text("private_key_pem").notNull(),
+});
