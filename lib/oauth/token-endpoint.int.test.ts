@@ -4,6 +4,9 @@ import { after, before, beforeEach, test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { decodeJwt, decodeProtectedHeader, SignJWT } from "jose";
 import { deleteAccount } from "@/lib/channels/account-edits";
+import { addDelegatedCertificate } from "@/lib/delegation/certificates";
+import { acceptDelegation } from "@/lib/delegation/decisions";
+import { requestFromEnterprise } from "@/lib/delegation/requests";
 import { actorFor } from "@/lib/channels/test-support";
 import type { Db } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
@@ -212,4 +215,19 @@ test("introspection: the client sees its own token active, another's inactive; k
   assert.equal((await verifyAccessToken(db, urls, issued.body.access_token)).ok, true);
   const fresh = await token(tokenForm(await assertion()));
   assert.ok(fresh.ok && decodeProtectedHeader(fresh.body.access_token).kid !== decodeProtectedHeader(issued.body.access_token).kid);
+});
+
+test("a delegated account's assertions are signed with the certificate the intermediary added (SPEC §5)", async () => {
+  const dupont = await createRestClient(db, "claire");
+  const [claire, ivan] = await Promise.all([actorFor(db, "claire"), actorFor(db, "ivan")]);
+  const requested = await requestFromEnterprise(db, claire, { accountId: dupont.accountId, intermediaryNumber: "0456789034" });
+  assert.ok(requested.ok, JSON.stringify(requested));
+  assert.ok((await acceptDelegation(db, ivan, { delegationId: requested.delegationId })).ok);
+  const intermediaryCert = await restCertificate({ subject: { cn: "digital-services-client", o: "Digital Services" } });
+  const added = await addDelegatedCertificate(db, ivan, { accountId: dupont.accountId, name: "ivan", fileName: "ivan.cer", bytes: intermediaryCert.der });
+  assert.ok(added.ok, JSON.stringify(added));
+  const outcome = await token(tokenForm(await makeAssertion(urls, dupont.clientId, intermediaryCert.privateKeyPem)));
+  assert.ok(outcome.ok, reasonOf(outcome));
+  // The token speaks for the enterprise (the mandant), not for the intermediary.
+  assert.equal(decodeJwt(outcome.body.access_token).enterprise, "0876543270");
 });
