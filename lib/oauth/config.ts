@@ -40,7 +40,7 @@ export interface OAuthUrls {
  * without query or fragment (RFC 8414 §2); a trailing slash is dropped so the URLs below are canonical.
  * @throws Error when the configured value is not such a URL (a deployment error, reported at first use).
  */
-export function publicBaseUrl(env: { CHAMAN_PUBLIC_URL?: string } = process.env): string {
+export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
   const raw = (env.CHAMAN_PUBLIC_URL ?? "").trim() || "http://localhost:3000";
   let url: URL;
   try {
