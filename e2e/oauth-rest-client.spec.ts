@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { createHash, createPrivateKey, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { importPKCS8, SignJWT } from "jose";
 import * as oidc from "openid-client";
@@ -132,6 +136,17 @@ test("each wrong assertion gets its own reason over HTTP", async ({ request }) =
   }
   const ungranted = await postToken(request, await assertion(), { scope: "scope:sigedis:gestion:careerpro-federal-learning-account:provider" });
   expect([ungranted.status, ungranted.body.error, ungranted.body.reason]).toEqual([400, "invalid_scope", "scope.other-quality"]);
+});
+
+test("the openssl + curl example of the docs gets a token", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "oauth-sh-"));
+  try {
+    writeFileSync(path.join(dir, "client.key"), cert.privateKeyPem);
+    const out = execFileSync("bash", ["docs/examples/oauth-token.sh", base, clientId, path.join(dir, "client.key"), FLA_SCOPE]).toString();
+    expect(JSON.parse(out)).toMatchObject({ token_type: "Bearer", expires_in: 600, scope: FLA_SCOPE });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("metadata (RFC 8414) and JWKS are public; the issuer is CHAMAN_PUBLIC_URL", async ({ request }) => {
