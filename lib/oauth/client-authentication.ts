@@ -6,15 +6,16 @@ import { findRestClient } from "./clients";
 import { CLIENT_ASSERTION_TYPE, type OAuthUrls } from "./config";
 import { oauthError, type OAuthError } from "./errors";
 import { isJtiUsed } from "./replay";
-import { tokenThrottle, tokenThrottlePolicy } from "./throttle";
+import { reserveAttempt } from "@/lib/security/throttle";
 
 // RFC 7521 §4.2 / RFC 7523 §2.2 client authentication of the token and introspection endpoints: private_key_jwt
-// only (no client secret exists for a REST account), throttled per Client ID and address before any signature
-// is verified.
+// only (no client secret exists for a REST account), throttled per Client ID and per address with the atomic
+// primitive of issue 19 (lib/security/throttle.ts, scope "oauth-token"): the attempt is reserved before any
+// signature is verified, and the caller settles it (settleAttempt) in the transaction that journals the outcome.
 
 export type ClientAuthentication =
-  | { ok: true; client: RestClient; verdict: AssertionVerdict & { claims: { iss: string; jti: string; exp: number } } }
-  | { ok: false; error: OAuthError; client: RestClient | null; clientId: string | null; retryAfter?: number };
+  | { ok: true; client: RestClient; verdict: AssertionVerdict & { claims: { iss: string; jti: string; exp: number } }; attemptId: number }
+  | { ok: false; error: OAuthError; client: RestClient | null; clientId: string | null; retryAfter?: number; attemptId?: number };
 
 function unverifiedIssuer(assertion: string | undefined): string | null {
   if (!assertion) return null;
@@ -27,8 +28,8 @@ function unverifiedIssuer(assertion: string | undefined): string | null {
 }
 
 /**
- * Authenticates the client of a form request. Does not spend the assertion's jti: the caller does, in the
- * transaction that records what the assertion was used for (lib/oauth/replay.ts spendJti).
+ * Authenticates the client of a form request. Does not spend the assertion's jti nor settle the throttle
+ * attempt: the caller does both in the transaction that records what the assertion was used for.
  */
 export async function authenticateClient(
   db: Db,
@@ -38,13 +39,15 @@ export async function authenticateClient(
   const { params } = request;
   const assertion = params.get("client_assertion");
   const clientId = unverifiedIssuer(assertion) ?? params.get("client_id")?.slice(0, 200) ?? null;
-  const refuse = (error: OAuthError, client: RestClient | null = null) => ({ ok: false as const, error, client, clientId });
-
-  const throttle = await tokenThrottle(db, clientId, request.ip);
-  if (throttle.locked) {
-    const error = throttle.by === "client" ? oauthError("request.throttled-client", { clientId: clientId ?? "", minutes: tokenThrottlePolicy.windowMinutes }) : oauthError("request.throttled-address", { minutes: tokenThrottlePolicy.windowMinutes });
-    return { ...refuse(error), retryAfter: tokenThrottlePolicy.windowMinutes * 60 };
+  const reservation = await reserveAttempt(db, { scope: "oauth-token", subject: clientId ?? `(no client id)@${request.ip}`, address: request.ip });
+  if (!reservation.ok) {
+    const seconds = reservation.retryAfterSeconds;
+    const error = reservation.reason === "subject" ? oauthError("request.throttled-client", { clientId: clientId ?? "", seconds }) : oauthError("request.throttled-address", { seconds });
+    return { ok: false, error, client: null, clientId, retryAfter: reservation.retryAfterSeconds };
   }
+  const { attemptId } = reservation;
+  const refuse = (error: OAuthError, client: RestClient | null = null) => ({ ok: false as const, error, client, clientId, attemptId });
+
   if (params.has("client_secret") || /^basic\s/i.test(request.authorization ?? "")) return refuse(oauthError("request.client-secret"));
   const assertionType = params.get("client_assertion_type");
   if (assertionType === undefined && assertion === undefined) return refuse(oauthError("request.assertion-missing"));
@@ -63,5 +66,5 @@ export async function authenticateClient(
   const sentClientId = params.get("client_id");
   // RFC 7521 §4.2: a client_id sent along must identify the same client as the assertion.
   if (sentClientId !== undefined && sentClientId !== claims.iss) return refuse(oauthError("request.client-id-mismatch", { found: sentClientId.slice(0, 200), expected: claims.iss }), client);
-  return { ok: true, client, verdict: { ...verdict, claims: { iss: claims.iss, jti: claims.jti, exp: claims.exp } } };
+  return { ok: true, client, verdict: { ...verdict, claims: { iss: claims.iss, jti: claims.jti, exp: claims.exp } }, attemptId };
 }

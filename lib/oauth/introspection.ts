@@ -6,7 +6,7 @@ import type { OAuthUrls } from "./config";
 import { oauthError, type OAuthError } from "./errors";
 import { journalTokenRefused } from "./journal";
 import { spendJti } from "./replay";
-import { recordTokenFailure } from "./throttle";
+import { settleAttempt } from "@/lib/security/throttle";
 
 // POST /oauth/introspect (RFC 7662), authenticated like the token endpoint (a fresh client assertion).
 // A client learns about its own tokens only: any other token is { active: false } (RFC 7662 §4, token scanning).
@@ -19,10 +19,10 @@ export async function handleIntrospection(
   request: { params: Map<string, string>; authorization: string | null; ip: string },
 ): Promise<IntrospectionOutcome> {
   const auth = await authenticateClient(db, urls, request);
-  const refuse = async (error: OAuthError, clientId: string | null, retryAfter?: number): Promise<IntrospectionOutcome> => {
+  const refuse = async (error: OAuthError, clientId: string | null, retryAfter?: number, authenticated = false): Promise<IntrospectionOutcome> => {
     const client = auth.client;
     await db.transaction(async (tx) => {
-      if (!retryAfter) await recordTokenFailure(tx, client?.clientId ?? clientId, request.ip);
+      if (auth.attemptId !== undefined) await settleAttempt(tx, auth.attemptId, authenticated);
       await journalTokenRefused(tx, { client, clientId, error, ip: request.ip, endpoint: "introspect" });
     });
     return { ok: false, error, ...(retryAfter ? { retryAfter } : {}) };
@@ -32,8 +32,9 @@ export async function handleIntrospection(
   if (!(await spendJti(db, auth.client.clientId, claims.jti, new Date(claims.exp * 1000)))) {
     return refuse(oauthError("assertion.jti-replayed", { jti: claims.jti, exp: new Date(claims.exp * 1000).toISOString() }), auth.client.clientId);
   }
+  await settleAttempt(db, auth.attemptId, true);
   const token = request.params.get("token");
-  if (!token) return refuse(oauthError("request.token-missing"), auth.client.clientId);
+  if (!token) return refuse(oauthError("request.token-missing"), auth.client.clientId, undefined, true);
   const checked = await verifyAccessToken(db, urls, token);
   if (!checked.ok || checked.claims.client_id !== auth.client.clientId) return { ok: true, body: { active: false } };
   const c = checked.claims;

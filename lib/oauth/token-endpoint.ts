@@ -10,7 +10,7 @@ import { oauthError, type OAuthError } from "./errors";
 import { journalTokenIssued, journalTokenRefused } from "./journal";
 import { spendJti } from "./replay";
 import { accountPermissionIds, loadScopeCatalogue, resolveScopes } from "./scopes";
-import { recordTokenFailure } from "./throttle";
+import { settleAttempt } from "@/lib/security/throttle";
 
 // POST /oauth/token (RFC 6749 §4.4 client credentials, RFC 7523 §2.2 private_key_jwt), as a service the route
 // handler and the tests call alike: authenticate → grant type → scope → spend the jti and journal → token.
@@ -39,29 +39,32 @@ export async function handleTokenRequest(
 ): Promise<TokenOutcome> {
   let client: RestClient | null = null;
   let clientId: string | null = request.params.get("client_id") ?? null;
-  const refuse = async (error: OAuthError, retryAfter?: number): Promise<TokenOutcome> => {
-    // A throttled request is not counted again, so a lock lasts one window and not forever.
+  const attempt: { id?: number } = {};
+  // The throttle attempt (reserved by authenticateClient) is settled with the journal entry: failed when the
+  // client could not be authenticated (or replayed its assertion), succeeded once the assertion verified.
+  const refuse = async (error: OAuthError, options: { retryAfter?: number; authenticated?: boolean } = {}): Promise<TokenOutcome> => {
     await db.transaction(async (tx) => {
-      if (!retryAfter) await recordTokenFailure(tx, client?.clientId ?? clientId, request.ip);
+      if (attempt.id !== undefined) await settleAttempt(tx, attempt.id, options.authenticated === true);
       await journalTokenRefused(tx, { client, clientId, error, ip: request.ip });
     });
-    return { ok: false, error, ...(retryAfter ? { retryAfter } : {}) };
+    return { ok: false, error, ...(options.retryAfter ? { retryAfter: options.retryAfter } : {}) };
   };
 
   const grantType = request.params.get("grant_type");
   if (grantType === undefined) return refuse(oauthError("request.grant-type-missing"));
   if (grantType !== "client_credentials") return refuse(oauthError("request.grant-type-unsupported", { found: grantType.slice(0, 100) }));
   const auth = await authenticateClient(db, urls, request);
+  attempt.id = auth.attemptId;
   if (!auth.ok) {
     client = auth.client;
     clientId = auth.clientId;
-    return refuse(auth.error, auth.retryAfter);
+    return refuse(auth.error, { ...(auth.retryAfter ? { retryAfter: auth.retryAfter } : {}) });
   }
   client = auth.client;
 
   const [catalogue, permissionIds, quality] = await Promise.all([loadScopeCatalogue(db), accountPermissionIds(db, client.accountId), qualityName(db, client.qualityId)]);
   const scopes = resolveScopes(request.params.get("scope"), catalogue, { qualityId: client.qualityId, qualityName: quality, permissionIds });
-  if (!scopes.ok) return refuse(scopes.error);
+  if (!scopes.ok) return refuse(scopes.error, { authenticated: true });
 
   const { claims } = auth.verdict;
   const issued = await issueAccessToken(db, urls, { clientId: client.clientId, scopes: scopes.scopes, enterpriseNumber: client.enterpriseNumber, qualityCode: client.qualityCode });
@@ -69,6 +72,7 @@ export async function handleTokenRequest(
   try {
     await db.transaction(async (tx) => {
       if (!(await spendJti(tx, issuedTo.clientId, claims.jti, new Date(claims.exp * 1000)))) throw new Replayed();
+      await settleAttempt(tx, auth.attemptId, true);
       await journalTokenIssued(tx, issuedTo, request.ip, { scope: issued.claims.scope, certificate: auth.verdict.certificate?.name ?? "", jti: issued.claims.jti });
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 // Issue 14: the REST channel's OAuth 2.0 server (SPEC §7) and the FLA sample API it protects.
 import { sql } from "drizzle-orm";
-import { bigserial, char, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { char, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { permissions } from "./channels";
 import { qualities } from "./organisation";
 
@@ -51,18 +51,6 @@ export const oauthUsedAssertions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.clientId, t.jti] }), index("oauth_used_assertions_expiry_idx").on(t.expiresAt)],
-);
-
-/** Token endpoint failures, counted per Client ID and per address for throttling (lib/oauth/throttle.ts). */
-export const oauthTokenFailures = pgTable(
-  "oauth_token_failures",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    clientId: text("client_id").notNull(),
-    ip: text("ip").notNull(),
-  },
-  (t) => [index("oauth_token_failures_client_idx").on(t.clientId, t.at), index("oauth_token_failures_ip_idx").on(t.ip, t.at)],
 );
 
 /** The FLA sample API's declarations: one training list per employer, employee and calendar year. */
