@@ -212,7 +212,8 @@ test("REST detail: add a certificate, delete one, never the last; download byte 
   await channels.goto();
   await channels.openDetails("My REST Account");
   await account.expectTitle("rest", "My REST Account");
-  await expect(page.getByText(/self_service_chaman_\d{6}_[a-z0-9]{10}/)).toBeVisible();
+  // The Client ID is shown in the account information (and again in « Tester l'accès », issue 14).
+  await expect(page.getByText(/self_service_chaman_\d{6}_[a-z0-9]{10}/).first()).toBeVisible();
   const first = account.certificateCard("certftest");
   await expect(first).toContainText("16 février 2030");
   await expect(first).toContainText("apk-rest-client");
