@@ -14,6 +14,8 @@ export interface PreparedStep {
   expect: number;
   contains?: string;
   capture?: Capture;
+  /** A new body for every request (Step.freshBody), made from the connection's values. */
+  nextBody?: (connection: Record<string, string>) => Buffer;
 }
 
 /** What one load period measured; several periods (rounds) of the same target are merged by summarize(). */
@@ -85,13 +87,16 @@ export async function prepare(scenario: Scenario, ctx: SetupContext & { projectD
       const encoded = await encodeActionArgs(await step.args(ctx.fixtures));
       const id = findActionId(ctx.projectDir, step.action.file, step.action.export);
       prepared.push({ ...common, method: "POST", headers: { ...base, ...actionHeaders(id, ctx.origin, encoded) }, body: encoded.body });
+    } else if (step.method === "POST" && step.freshBody) {
+      const { headers, next } = await step.freshBody(ctx);
+      prepared.push({ ...common, method: "POST", headers: { ...base, ...headers }, body: next({}), nextBody: next });
     } else if (step.method === "POST") {
       if (!step.request) throw new Error(`${scenario.name}: a POST step needs request()`);
       const { headers, body } = await step.request(ctx);
       const cookie = [base.cookie, headers.cookie].filter(Boolean).join("; ");
       prepared.push({ ...common, method: "POST", headers: { ...base, ...headers, ...(cookie ? { cookie } : {}) }, body });
     } else {
-      prepared.push({ ...common, method: "GET", headers: base });
+      prepared.push({ ...common, method: "GET", headers: { ...base, ...(step.headers ? await step.headers(ctx) : {}) } });
     }
   }
   return prepared;
@@ -101,7 +106,7 @@ export async function prepare(scenario: Scenario, ctx: SetupContext & { projectD
 export async function verify(origin: string, steps: PreparedStep[]): Promise<string | null> {
   const captured = connectionValues({});
   for (const step of steps) {
-    const body = step.body ? Buffer.from(fill(step.body.toString("latin1"), captured), "latin1") : undefined;
+    const body = step.nextBody ? Buffer.from(step.nextBody(captured)) : step.body ? Buffer.from(fill(step.body.toString("latin1"), captured), "latin1") : undefined;
     const response = await fetch(`${origin}${fill(step.path, captured)}`, { method: step.method, headers: step.headers, body, redirect: "manual" });
     const text = await response.text();
     if (response.status !== step.expect) return `${step.method} ${step.path}: status ${response.status}, expected ${step.expect}`;
@@ -166,7 +171,9 @@ export async function load(
     path: step.path,
     headers: step.headers,
     ...(step.body ? { body: step.body } : {}),
-    ...(needsFill
+    ...(step.nextBody
+      ? { setupRequest: (request: Record<string, unknown>, context: Record<string, string>) => ({ ...request, body: step.nextBody!(connectionValues(context)) }) }
+      : needsFill
       ? {
           setupRequest: (request: Record<string, unknown>, context: Record<string, string>) => ({
             ...request,

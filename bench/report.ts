@@ -8,6 +8,8 @@ import { scenarios } from "./scenarios";
 export const budgets = {
   p95Ratio: 1.3,
   homeVsHealth: 0.4,
+  /** Issue 14: token endpoint throughput at least 30% of /api/health's. */
+  tokenVsHealth: 0.3,
   rssMb: 400,
   firstLoadJsKb: 150,
   certificateCheckMs: 5,
@@ -60,6 +62,11 @@ export function checkBudgets(run: DatabaseRun, rules: RulesResult | null): Budge
   if (home && health) {
     const share = round(home.requestsPerSecond / Math.max(health.requestsPerSecond, 1e-9));
     add("Home page throughput ÷ /api/health", share, `≥ ${budgets.homeVsHealth}`, share >= budgets.homeVsHealth);
+  }
+  const token = big["oauth-token"];
+  if (token && health) {
+    const share = round(token.requestsPerSecond / Math.max(health.requestsPerSecond, 1e-9));
+    add("OAuth token throughput ÷ /api/health", share, `≥ ${budgets.tokenVsHealth}`, share >= budgets.tokenVsHealth);
   }
   const allResults = Object.values(run.drive.targets).flatMap((t) => Object.values(t.scenarios));
   const errors = allResults.reduce((sum, r) => sum + errorsOf(r), 0);

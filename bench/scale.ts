@@ -1,3 +1,5 @@
+import type { OauthFixtures } from "./oauth-scenarios";
+
 // Data-set sizes of the benchmark (issue 7). Every size keeps the same shape per enterprise
 // (3 accounts, 5 certificates, 25 audit events), so "full ÷ small" compares the same pages with
 // only the total amount of data changed: a page whose query grows with the total shows it.
@@ -42,4 +44,6 @@ export interface Fixtures {
   restCertificateId: string;
   counts: Record<string, number>;
   seedSeconds: number;
+  /** Issue 14: REST accounts that get tokens (bench/oauth.ts). */
+  oauth?: OauthFixtures;
 }

@@ -8,6 +8,7 @@
 //   argument is replaced by what an earlier step's `capture` found in its response; "{{conn}}" by a token of
 //   the connection (bench/load.ts), for names that must not collide between connections.
 import { cookieHeader } from "./load";
+import { flaBearerHeaders, flaPath, tokenFreshBody } from "./oauth-scenarios";
 import { formData } from "./server-action";
 import type { Fixtures } from "./scale";
 
@@ -28,6 +29,10 @@ export interface Step {
   contains?: (f: Fixtures) => string;
   /** Stores the first group of `pattern` in the response body under `name`, for the next steps. */
   capture?: Capture;
+  /** POST: a new body for every request (a client assertion with a new jti), from the connection's values. */
+  freshBody?: (ctx: SetupContext) => Promise<{ headers: Record<string, string>; next: (connection: Record<string, string>) => Buffer }>;
+  /** GET: headers made once before the load (e.g. a bearer token). */
+  headers?: (ctx: SetupContext) => Promise<Record<string, string>>;
 }
 
 /** Stores the first group of `pattern` (a RegExp, or a string that may name `{{conn}}` or earlier captures) under `name`. */
@@ -102,6 +107,10 @@ export const scenarios: Scenario[] = [
   { name: "not-found", label: "Not-found page", signedIn: true, steps: [{ method: "GET", path: "/bench-no-such-page", expect: 404, contains: () => "<h1" }] },
   { name: "login-page", label: "Sign-in page, signed out", signedIn: false, steps: [{ method: "GET", path: "/login", expect: 200, contains: () => 'name="password"' }] },
   { name: "sign-in", label: "Sign-in (argon2id)", signedIn: false, steps: [{ method: "POST", path: "/api/auth/callback/credentials", request: signInRequest, expect: 302 }] },
+  // Issue 14: a token per request (client assertion with a new jti, one Client ID per connection), then the FLA
+  // sample API read with a bearer token (signature, scope, account and BCE/NISS checks, one row read).
+  { name: "oauth-token", label: "OAuth token (private_key_jwt)", signedIn: false, steps: [{ method: "POST", path: "/oauth/token", freshBody: tokenFreshBody, expect: 200, contains: () => '"access_token"' }] },
+  { name: "fla-get", label: "FLA API GET (bearer token)", signedIn: false, steps: [{ method: "GET", path: (f) => flaPath(f.oauth!), headers: flaBearerHeaders, expect: 200, contains: () => '"trainings"' }] },
   // Proves the server-action technique on an existing action: <form action={setLocale}> posts [formData].
   {
     name: "action",

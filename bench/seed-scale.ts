@@ -13,6 +13,7 @@ import * as s from "@/lib/db/schema";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from "@/lib/db/seed/demo";
 import { createCertificate } from "@/lib/pki/generate";
 import { checkCertificate } from "@/lib/rules/certificate";
+import { seedOauthClients } from "./oauth";
 import { isScaleName, scales, type Fixtures, type Scale } from "./scale";
 import { seedAuditEvents, seedChannels } from "./synthetic-channels";
 import { seedOrganisations } from "./synthetic-organisations";
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
     await handle.db.execute(sql`analyze`);
     log("analyze");
     const fixtures = await fixturesOf(handle.db, scale, (performance.now() - started) / 1000);
+    fixtures.oauth = await seedOauthClients(handle.db, { id: fixtures.senderId, number: fixtures.senderNumber });
     writeFileSync(values.fixtures, `${JSON.stringify(fixtures, null, 2)}\n`);
   } finally {
     await handle.close();

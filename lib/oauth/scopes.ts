@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { accountPermissions, oauthScopes, permissions, qualities } from "@/lib/db/schema";
 import { oauthError, type OAuthError } from "./errors";
@@ -24,9 +24,29 @@ export async function loadScopeCatalogue(q: Queryable): Promise<ScopeCatalogueEn
     .innerJoin(permissions, eq(permissions.id, oauthScopes.permissionId));
 }
 
-export async function accountPermissionIds(q: Queryable, accountId: string): Promise<number[]> {
-  const rows = await q.select({ id: accountPermissions.permissionId }).from(accountPermissions).where(eq(accountPermissions.accountId, accountId));
-  return rows.map((r) => r.id);
+/**
+ * What the token endpoint needs in one query: the scope catalogue, the account's quality name, and which of the
+ * catalogue's permissions the account holds (the catalogue is a handful of rows).
+ */
+export async function scopeContext(q: Queryable, account: { accountId: string; qualityId: number }): Promise<{ catalogue: ScopeCatalogueEntry[]; qualityName: string; permissionIds: number[] }> {
+  const rows = await q
+    .select({
+      scope: oauthScopes.scope,
+      qualityId: oauthScopes.qualityId,
+      qualityName: qualities.nameFr,
+      permissionId: oauthScopes.permissionId,
+      permissionName: permissions.nameFr,
+      held: sql<boolean>`exists (select 1 from ${accountPermissions} where ${accountPermissions.accountId} = ${account.accountId} and ${accountPermissions.permissionId} = ${oauthScopes.permissionId})`,
+      accountQualityName: sql<string | null>`(select ${qualities.nameFr} from ${qualities} where ${qualities.id} = ${account.qualityId})`,
+    })
+    .from(oauthScopes)
+    .innerJoin(qualities, eq(qualities.id, oauthScopes.qualityId))
+    .innerJoin(permissions, eq(permissions.id, oauthScopes.permissionId));
+  return {
+    catalogue: rows.map(({ scope, qualityId, qualityName, permissionId, permissionName }) => ({ scope, qualityId, qualityName, permissionId, permissionName })),
+    qualityName: rows[0]?.accountQualityName ?? String(account.qualityId),
+    permissionIds: [...new Set(rows.filter((r) => r.held).map((r) => r.permissionId))],
+  };
 }
 
 /** The scopes this account may be granted: its quality's catalogue entries whose permission it holds. */

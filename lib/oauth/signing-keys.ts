@@ -39,11 +39,21 @@ async function newKeyRow() {
   return { kid, alg: SIGNING_ALG, publicJwk, privateJwk };
 }
 
+// The active key is read again at most every minute: after a rotation by another instance, this one may sign
+// with the retired key for up to a minute, which is harmless (retired keys stay published for 11 minutes).
+const ACTIVE_KEY_TTL_MS = 60_000;
+let activeCache: { key: SigningKey; until: number } | null = null;
+
 /** The active signing key, created on first use (concurrent first uses agree through the unique index). */
 export async function activeSigningKey(q: Queryable): Promise<SigningKey> {
+  if (activeCache && activeCache.until > Date.now()) return activeCache.key;
   for (let attempt = 0; attempt < 2; attempt++) {
     const [row] = await q.select().from(oauthSigningKeys).where(isNull(oauthSigningKeys.retiredAt)).limit(1);
-    if (row) return { kid: row.kid, alg: row.alg, privateKey: await importCached(row.kid, row.privateJwk, row.alg) };
+    if (row) {
+      const key = { kid: row.kid, alg: row.alg, privateKey: await importCached(row.kid, row.privateJwk, row.alg) };
+      activeCache = { key, until: Date.now() + ACTIVE_KEY_TTL_MS };
+      return key;
+    }
     await q.insert(oauthSigningKeys).values(await newKeyRow()).onConflictDoNothing();
   }
   throw new Error("no active OAuth signing key");
@@ -69,6 +79,7 @@ export async function rotateSigningKey(db: Db): Promise<{ kid: string; retired: 
   return db.transaction(async (tx) => {
     const retired = await tx.update(oauthSigningKeys).set({ retiredAt: new Date() }).where(isNull(oauthSigningKeys.retiredAt)).returning({ kid: oauthSigningKeys.kid });
     await tx.insert(oauthSigningKeys).values(row);
+    activeCache = null;
     return { kid: row.kid, retired: retired.map((r) => r.kid) };
   });
 }

@@ -1,7 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { qualities } from "@/lib/db/schema";
 import { issueAccessToken } from "./access-token";
 import type { RestClient } from "./client-assertion";
 import { authenticateClient } from "./client-authentication";
@@ -9,7 +7,7 @@ import type { OAuthUrls } from "./config";
 import { oauthError, type OAuthError } from "./errors";
 import { journalTokenIssued, journalTokenRefused } from "./journal";
 import { spendJti } from "./replay";
-import { accountPermissionIds, loadScopeCatalogue, resolveScopes } from "./scopes";
+import { resolveScopes, scopeContext } from "./scopes";
 import { settleAttempt } from "@/lib/security/throttle";
 
 // POST /oauth/token (RFC 6749 §4.4 client credentials, RFC 7523 §2.2 private_key_jwt), as a service the route
@@ -25,11 +23,6 @@ export interface TokenSuccess {
 export type TokenOutcome = { ok: true; body: TokenSuccess } | { ok: false; error: OAuthError; retryAfter?: number };
 
 class Replayed extends Error {}
-
-async function qualityName(db: Db, qualityId: number): Promise<string> {
-  const [row] = await db.select({ name: qualities.nameFr }).from(qualities).where(eq(qualities.id, qualityId)).limit(1);
-  return row?.name ?? String(qualityId);
-}
 
 /** Handles one token request whose form body was read already (lib/oauth/http.ts readForm). */
 export async function handleTokenRequest(
@@ -53,7 +46,8 @@ export async function handleTokenRequest(
   const grantType = request.params.get("grant_type");
   if (grantType === undefined) return refuse(oauthError("request.grant-type-missing"));
   if (grantType !== "client_credentials") return refuse(oauthError("request.grant-type-unsupported", { found: grantType.slice(0, 100) }));
-  const auth = await authenticateClient(db, urls, request);
+  // The jti is spent atomically below (spendJti), so no read-only probe first: one query less per token.
+  const auth = await authenticateClient(db, urls, request, { probeJti: false });
   attempt.id = auth.attemptId;
   if (!auth.ok) {
     client = auth.client;
@@ -62,8 +56,8 @@ export async function handleTokenRequest(
   }
   client = auth.client;
 
-  const [catalogue, permissionIds, quality] = await Promise.all([loadScopeCatalogue(db), accountPermissionIds(db, client.accountId), qualityName(db, client.qualityId)]);
-  const scopes = resolveScopes(request.params.get("scope"), catalogue, { qualityId: client.qualityId, qualityName: quality, permissionIds });
+  const { catalogue, qualityName, permissionIds } = await scopeContext(db, client);
+  const scopes = resolveScopes(request.params.get("scope"), catalogue, { qualityId: client.qualityId, qualityName, permissionIds });
   if (!scopes.ok) return refuse(scopes.error, { authenticated: true });
 
   const { claims } = auth.verdict;
