@@ -140,6 +140,16 @@ test("each wrong assertion gets its own reason over HTTP", async ({ request }) =
   expect([ungranted.status, ungranted.body.error, ungranted.body.reason]).toEqual([400, "invalid_scope", "scope.other-quality"]);
 });
 
+test("claire's journal shows the tokens issued and refused, with the Client ID", async ({ browser }) => {
+  const page = await signedIn(browser, "claire");
+  await page.goto("/journal?action=oauth");
+  const table = page.getByRole("table");
+  await expect(table.getByText("Jeton OAuth émis").first()).toBeVisible();
+  await expect(table.getByText("Jeton OAuth refusé").first()).toBeVisible();
+  await expect(table.getByText(clientId).first()).toBeVisible();
+  await page.context().close();
+});
+
 test("the openssl + curl example of the docs gets a token", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "oauth-sh-"));
   try {
