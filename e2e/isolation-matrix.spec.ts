@@ -52,7 +52,7 @@ const actions: Record<string, ActionRow> = {
   [`${ACCOUNTS}#uploadCertificateAction`]: { page: () => "/", refused: outsiders, args: (f) => [formData({ accountId: f.ftpId, mode: "replace", certificate: cer(), certificateName: "x" })] },
   [`${ACCOUNTS}#deleteCertificateAction`]: { page: () => "/", refused: outsiders, args: (f) => [formData({ accountId: f.restId, certificateId: f.restCertId })] },
   // Issue 14: the assertion checker of another sender's REST account reveals nothing about it.
-  ["app/(chaman)/accounts/[accountId]/access-test-actions.ts#checkAssertionAction"]: { page: (f) => `/accounts/${f.restId}`, refused: outsiders, args: (f) => [prev, formData({ accountId: f.restId, assertion: "e30.e30.x" })] },
+  ["app/(chaman)/accounts/_components/access-test-actions.ts#checkAssertionAction"]: { page: (f) => `/accounts/${f.restId}`, refused: outsiders, args: (f) => [prev, formData({ accountId: f.restId, assertion: "e30.e30.x" })] },
   ["app/(chaman)/contact/actions.ts#saveContactAction"]: { page: () => "/contact", refused: ["bob"], args: () => [formData({ name: "", countryCode: "+32", phone: "", email: "", language: "fr" })] },
   [`${DELEGATED}#addCertificateAction`]: { page: (f) => `/delegations/accounts/${f.restId}`, refused: signedIn, args: (f) => [prev, formData({ accountId: f.restId, name: "x", certificate: cer() })] },
   [`${DELEGATED}#deleteCertificateAction`]: { page: (f) => `/delegations/accounts/${f.restId}`, refused: signedIn, args: (f) => [prev, formData({ accountId: f.restId, certificateId: f.restCertId })] },

@@ -8,6 +8,7 @@ import { importPKCS8, SignJWT } from "jose";
 import * as oidc from "openid-client";
 import { createCertificate, type Issued } from "../lib/pki/generate";
 import { cerFile, ChannelsPage } from "./pages/channels-page";
+import { DelegationsPage } from "./pages/delegations-page";
 import { resetDemoData } from "./support/reset";
 import { signedIn } from "./support/signed-in";
 
@@ -170,6 +171,37 @@ test("metadata (RFC 8414) and JWKS are public; the issuer is CHAMAN_PUBLIC_URL",
   const jwks = await (await request.get("/oauth/jwks")).json();
   expect(jwks.keys[0]).toMatchObject({ kty: "EC", alg: "ES256", use: "sig" });
   expect(jwks.keys[0].d).toBeUndefined();
+});
+
+test("a delegated account: ivan, the technical intermediary, adds his certificate, checks his assertion and gets a token", async ({ browser, request }) => {
+  const claire = await signedIn(browser, "claire");
+  const claireDelegations = new DelegationsPage(claire);
+  await claireDelegations.goto();
+  await claireDelegations.delegate("Dupont FLA", "0456.789.034");
+  const ivan = await signedIn(browser, "ivan");
+  const ivanDelegations = new DelegationsPage(ivan);
+  await ivanDelegations.goto();
+  const row = ivanDelegations.row(ivanDelegations.intermediaryTable(), "Boulangerie Dupont");
+  await row.getByRole("button", { name: /^Accepter la demande de Boulangerie Dupont/ }).click();
+  await expect(row).toContainText("Acceptée");
+
+  const digital = await createCertificate({ subject: { cn: "digital-fla", o: "Digital Services SRL" }, keyUsage: ["digitalSignature"] });
+  await ivan.goto("/delegations/accounts");
+  await ivan.getByRole("link", { name: "Dupont FLA" }).click();
+  await ivan.getByRole("button", { name: "Ajouter un certificat" }).click();
+  const dialog = ivan.getByRole("dialog", { name: "Ajouter un certificat" });
+  await dialog.getByLabel("Certificat (.cer) *").setInputFiles(cerFile("digital.cer", digital.der));
+  await dialog.getByLabel("Nom du certificat *").fill("cert-digital");
+  await dialog.getByRole("button", { name: "Valider" }).click();
+  await expect(ivan.getByRole("heading", { name: "Certificat - cert-digital" })).toBeVisible();
+
+  const section = ivan.getByRole("region", { name: "Tester l'accès" });
+  const signed = await assertion({}, {}, digital.privateKeyPem);
+  await section.getByLabel("Client assertion (JWT)").fill(signed);
+  await section.getByRole("button", { name: "Vérifier" }).click();
+  await expect(section.getByRole("status")).toHaveText(/accepterait/);
+  expect((await postToken(request, signed)).status).toBe(200);
+  await Promise.all([claire.context().close(), ivan.context().close()]);
 });
 
 // Last: the throttle (issue 19) lets 5 attempts per Client ID be verified at once and refuses the others (429);

@@ -7,7 +7,7 @@ import { accountId as accountIdSchema } from "@/lib/channels/schemas";
 import { requireSenderWithContact } from "@/lib/contact/guard";
 import { CertificateCard } from "../_components/certificate-card";
 import { CertificateUploadDialog, CredentialsDialog, PermissionsDialog, RenameDialog } from "../_components/edit-dialogs";
-import { AccessTest } from "./access-test";
+import { AccessTest } from "../_components/access-test";
 
 // « Modifier le compte <type> - <nom> » (seed 004): the detail page of one account of the sender.
 export default async function AccountPage({ params }: { params: Promise<{ accountId: string }> }) {
@@ -125,7 +125,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
       )}
 
       {account.type === "REST" && account.clientId ? (
-        <AccessTest db={db} account={{ id: account.id, clientId: account.clientId, permissionIds: account.permissions.map((p) => p.id) }} qualityId={ctx.qualityId} />
+        <AccessTest db={db} account={{ id: account.id, clientId: account.clientId }} qualityId={ctx.qualityId} />
       ) : null}
     </div>
   );

@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { getDelegatedAccount } from "@/lib/delegation/delegated-account";
 import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import { ActionButton } from "../../../access/action-button";
+import { AccessTest } from "../../../accounts/_components/access-test";
 import { deleteCertificateAction } from "./actions";
 import { AddCertificateForm } from "./add-certificate-form";
 
@@ -21,7 +22,8 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
   const { accountId } = await params;
   const id = z.uuid().safeParse(accountId);
   if (!id.success) notFound();
-  const result = await getDelegatedAccount(await getDb(), actor, id.data);
+  const db = await getDb();
+  const result = await getDelegatedAccount(db, actor, id.data);
   if (!result.ok) notFound();
   const { account, permissions, certificates } = result;
   const t = await getTranslations("delegation.certificates");
@@ -98,6 +100,7 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
           </article>
         ))}
       </section>
+      {account.clientId ? <AccessTest db={db} account={{ id: account.id, clientId: account.clientId }} qualityId={account.qualityId} /> : null}
     </div>
   );
 }

@@ -1,18 +1,18 @@
 "use server";
 
-import { and, eq } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Problem } from "@/lib/actions/form-state";
 import { getActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { accounts } from "@/lib/db/schema";
+import { accounts, delegations } from "@/lib/db/schema";
 import type { AssertionRule } from "@/lib/oauth/client-assertion";
 import { checkAssertionReadOnly } from "@/lib/oauth/checker";
 import { ASSERTION_MAX_LENGTH, oauthUrls } from "@/lib/oauth/config";
 import type { ReasonParams } from "@/lib/oauth/reasons";
 
-// « Tester l'accès »: the assertion checker of one REST account of the acting sender (issue 14). Signed in →
-// Chaman access for the sender → the account is its own REST account → input shape; never spends the jti.
+// « Tester l'accès »: the assertion checker of one REST account (issue 14). Signed in → Chaman access for the
+// sender → the account is its own REST account or one delegated to it → input shape; never spends the jti.
 
 export type CheckerState =
   | { status: "idle" }
@@ -35,10 +35,13 @@ export async function checkAssertionAction(_previous: CheckerState, formData: Fo
     return { status: "error", formError: problem, fieldErrors: { assertion: problem } };
   }
   const db = await getDb();
+  // The sender's own REST account, or one delegated to the acting enterprise (SPEC §5: the technical
+  // intermediary signs with the certificates it manages, so it tests the access too).
+  const delegatedToActor = sql`${accounts.id} in (select ${delegations.accountId} from ${delegations} where ${delegations.intermediaryId} = ${ctx.enterpriseId} and ${delegations.status} = 'accepted')`;
   const [account] = await db
     .select({ clientId: accounts.clientId })
     .from(accounts)
-    .where(and(eq(accounts.id, parsed.data.accountId), eq(accounts.senderId, ctx.senderId), eq(accounts.type, "REST")))
+    .where(and(eq(accounts.id, parsed.data.accountId), eq(accounts.type, "REST"), or(eq(accounts.senderId, ctx.senderId), delegatedToActor)))
     .limit(1);
   if (!account?.clientId) return refused("errors.not-found");
   const report = await checkAssertionReadOnly(db, oauthUrls(), parsed.data.assertion, account.clientId);

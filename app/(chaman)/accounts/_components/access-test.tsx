@@ -1,17 +1,24 @@
 import { getTranslations } from "next-intl/server";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
+import { accountPermissions } from "@/lib/db/schema";
 import { oauthUrls } from "@/lib/oauth/config";
 import { grantableScopes, loadScopeCatalogue } from "@/lib/oauth/scopes";
 import { AssertionChecker } from "./assertion-checker";
 
 /**
  * « Tester l'accès » (issue 14): token URL, audience, Client ID, the scopes this account may be granted, an
- * example request, and the assertion checker. Shown on a REST account's page.
+ * example request, and the assertion checker. Shown on a REST account's page, for the enterprise and for the
+ * technical intermediary it is delegated to; `qualityId` is the account's quality (the enterprise's).
  */
-export async function AccessTest({ db, account, qualityId }: { db: Queryable; account: { id: string; clientId: string; permissionIds: number[] }; qualityId: number }) {
+export async function AccessTest({ db, account, qualityId }: { db: Queryable; account: { id: string; clientId: string }; qualityId: number }) {
   const t = await getTranslations("oauth");
   const urls = oauthUrls();
-  const scopes = grantableScopes(await loadScopeCatalogue(db), { qualityId, permissionIds: account.permissionIds });
+  const [catalogue, held] = await Promise.all([
+    loadScopeCatalogue(db),
+    db.select({ id: accountPermissions.permissionId }).from(accountPermissions).where(eq(accountPermissions.accountId, account.id)),
+  ]);
+  const scopes = grantableScopes(catalogue, { qualityId, permissionIds: held.map((p) => p.id) });
   const dt = "text-sm font-semibold text-slate-600";
   const example = [
     `curl -X POST ${urls.tokenEndpoint} \\`,
