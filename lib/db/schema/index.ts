@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./security";
 export * from "./sessions";
 export * from "./notify";
+export * from "./transfer";
