@@ -1,5 +1,5 @@
 import "server-only";
-import { X509Certificate } from "@peculiar/x509";
+import { X509Certificate } from "@/lib/pki/x509";
 import * as pkijs from "pkijs";
 
 /**

@@ -68,7 +68,7 @@ export async function createSender(db: Db, persona: string, type: "FTP" | "SFTP"
     if (!result.ok) throw new Error(`createAccount: ${JSON.stringify(result)}`);
     return { username, senderNumber: actor.ctx.senderNumber ?? "", accountId: result.accountId, signer, ssh };
   }
-  const password = "Test#2026";
+  const password = "Test+2026";
   const result = await createAccount(db, actor, { type, ...common, password });
   if (!result.ok) throw new Error(`createAccount: ${JSON.stringify(result)}`);
   return { username, senderNumber: actor.ctx.senderNumber ?? "", accountId: result.accountId, signer, password };
