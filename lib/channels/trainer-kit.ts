@@ -1,6 +1,7 @@
 import "server-only";
 import type { Queryable } from "@/lib/db/client";
 import { createCertificate, generateSshKeyPair, makePkcs12Like, type CreateCertificateOptions, type Issued } from "@/lib/pki/generate";
+import { exportPkcs12 } from "@/lib/pki/pkcs12-export";
 import type { Channel, TrustFamily } from "@/lib/rules/certificate";
 import type { RuleCode } from "@/lib/rules/result";
 import { loadDemoCas, type DemoCa } from "./demo-cas";
@@ -24,6 +25,8 @@ export interface TrainerSample {
 }
 
 const CER = "application/pkix-cert";
+/** Password of the trainer's PKCS#12 (seed 000 §3.1 step 7: `-passin pass:formation`). Demo data only. */
+export const TRAINER_PKCS12_PASSWORD = "formation";
 const TEXT = "text/plain; charset=utf-8";
 const DAY = 24 * 3600 * 1000;
 
@@ -84,6 +87,11 @@ async function build(cas: DemoCa[]): Promise<TrainerSample[]> {
     { id: "ssh-refuse-ed25519.pub", group: "ssh", contentType: TEXT, bytes: text(`${sshEd.openssh}\n`), ssh: "ssh.key-type" },
     { id: "ssh-refuse-cle-privee.txt", group: "ssh", contentType: TEXT, bytes: text(sshOk.privateKeyOpenssh), ssh: "ssh.private-key" },
     { id: "ssh-refuse-illisible.pub", group: "ssh", contentType: TEXT, bytes: text("ssh-rsa pas-une-cle formation\n"), ssh: "ssh.unreadable" },
+    // Issue 15: what a trainer needs for a whole batch transfer on stage — the eID-like certificate above
+    // with its private key (to sign FI files as seed 000 §3.1 says) and the private key matching
+    // ssh-accepte-rsa2048.pub (for `sftp -i`).
+    { id: "formation-signature-eid.p12", group: "private-key", contentType: "application/x-pkcs12", bytes: exportPkcs12(eid.pem, eid.privateKeyPem, TRAINER_PKCS12_PASSWORD, "Formation Chaman") },
+    { id: "formation-ssh-cle-privee", group: "ssh", contentType: TEXT, bytes: text(sshOk.privateKeyOpenssh), ssh: "ssh.private-key" },
   ];
 }
 

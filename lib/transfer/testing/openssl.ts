@@ -34,6 +34,16 @@ export function opensslSign(fi: Uint8Array, certPem: string, keyPem: string, sty
 
 /** The trainer's PKCS#12 → .pem + .key → FS, the three OpenSSL commands of seed 000 §3.1 steps 7–9. */
 export function opensslSignWithPkcs12(fiPath: string, p12Path: string, password: string, fsPath: string): void {
+  try {
+    signWithPkcs12(fiPath, p12Path, password, fsPath);
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? "";
+    const { status, signal, stdout } = error as { status?: number; signal?: string; stdout?: Buffer };
+    throw new Error(`${(error as Error).message} (status ${status}, signal ${signal})\n${stderr}\n${stdout?.toString() ?? ""}`);
+  }
+}
+
+function signWithPkcs12(fiPath: string, p12Path: string, password: string, fsPath: string): void {
   const dir = path.dirname(fsPath);
   const pem = path.join(dir, "signer.pem");
   const key = path.join(dir, "signer.key");
