@@ -7,6 +7,7 @@ import { accountId as accountIdSchema } from "@/lib/channels/schemas";
 import { requireSenderWithContact } from "@/lib/contact/guard";
 import { CertificateCard } from "../_components/certificate-card";
 import { CertificateUploadDialog, CredentialsDialog, PermissionsDialog, RenameDialog } from "../_components/edit-dialogs";
+import { ServerConnection } from "../_components/server-connection";
 
 // « Modifier le compte <type> - <nom> » (seed 004): the detail page of one account of the sender.
 export default async function AccountPage({ params }: { params: Promise<{ accountId: string }> }) {
@@ -103,6 +104,8 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           </dl>
         </section>
       ) : null}
+
+      {account.type === "FTP" || account.type === "SFTP" ? <ServerConnection type={account.type} username={account.username ?? ""} /> : null}
 
       {delegated ? (
         <section aria-labelledby="certificates-title" className={card}>
