@@ -14,6 +14,9 @@ const child = spawn("npx", ["next", "start", "-p", process.env.E2E_PORT ?? "3100
     CHAMAN_DATA_DIR: dataDir,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
+    // The SFTP server of issue 15 runs in the app, on the port after the web server's (e2e/transfers.spec.ts).
+    CHAMAN_TRANSFER_SERVERS: "sftp",
+    CHAMAN_SFTP_PORT: String(Number(process.env.E2E_PORT ?? "3100") + 1),
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
