@@ -1,11 +1,12 @@
 import "server-only";
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import sshpk from "sshpk";
 import { recordEvent } from "@/lib/audit/record";
 import { verifySecret } from "@/lib/auth/password";
-import { failureLocks, throttlePolicy, throttleVerdict, type RecentFailures } from "@/lib/auth/throttle-policy";
 import { getDb, type Queryable } from "@/lib/db/client";
-import { accounts, enterpriseQualities, senders, signInAttempts } from "@/lib/db/schema";
+import { accounts, enterpriseQualities, senders } from "@/lib/db/schema";
+import { reserveAttempt, settleAttempt } from "@/lib/security/throttle";
+import { throttlePolicies } from "@/lib/security/throttle-policy";
 import { normalizeUsername } from "@/lib/rules/username";
 
 /**
@@ -13,10 +14,10 @@ import { normalizeUsername } from "@/lib/rules/username";
  * SFTP account of that username, FTP by the FTP account's password (argon2id). FTP and SFTP accounts of
  * one sender may share a username (SPEC §4.1), so the account is always looked up with its type.
  *
- * Failures are throttled like web sign-ins (lib/auth/throttle-policy.ts: 5 per username, 20 per
- * address, 15 minutes), counted in the database before the credential is checked so that the limit
- * holds across processes; each login, failure and lock-out is journaled for the sender's managers.
- * (A shared atomic throttle, lib/security/throttle.ts, was not on main yet: see README.)
+ * Attempts are throttled like web sign-ins with the shared atomic throttle (lib/security/throttle.ts,
+ * scopes `sftp` and `ftp`: 5 per username, 20 per address, 15 minutes), counted before the credential is
+ * checked so that the limit holds across processes and parallel connections; each login, failure,
+ * refusal and lock-out is journaled for the sender's managers.
  */
 
 export type Channel = "FTP" | "SFTP";
@@ -57,22 +58,8 @@ async function findAccount(q: Queryable, channel: Channel, username: string) {
   return row;
 }
 
-function throttleKey(channel: Channel, username: string): string {
-  return `${channel.toLowerCase()}:${username.trim().toLowerCase().slice(0, 100)}`;
-}
-
-async function recentFailures(q: Queryable, key: string, ip: string): Promise<RecentFailures> {
-  const since = sql`now() - make_interval(mins => ${throttlePolicy.windowMinutes})`;
-  const lastSuccess = sql`coalesce((select max(${signInAttempts.at}) from ${signInAttempts} where ${signInAttempts.username} = ${key} and ${signInAttempts.succeeded} = 1), 'epoch'::timestamptz)`;
-  const [byUser] = await q
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.username, key), eq(signInAttempts.succeeded, 0), gt(signInAttempts.at, since), gt(signInAttempts.at, lastSuccess)));
-  const [byAddress] = await q
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.ip, ip), eq(signInAttempts.succeeded, 0), gt(signInAttempts.at, since)));
-  return { username: byUser?.n ?? 0, address: byAddress?.n ?? 0 };
+function subjectOf(username: string): string {
+  return normalizeUsername(username.trim()).slice(0, 100);
 }
 
 type Found = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
@@ -90,11 +77,8 @@ function toAccount(channel: Channel, row: Found): TransferAccount {
   };
 }
 
-/** Records the attempt and its journal events in one transaction. */
-async function recordAttempt(channel: Channel, username: string, ip: string, row: Found | undefined, ok: boolean, before: RecentFailures): Promise<void> {
-  const db = await getDb();
-  const key = throttleKey(channel, username);
-  const base = {
+function journalBase(username: string, ip: string, row: Found | undefined) {
+  return {
     actorLabel: username.slice(0, 100),
     enterpriseId: row?.enterpriseId ?? null,
     qualityId: row?.qualityId ?? null,
@@ -103,31 +87,36 @@ async function recordAttempt(channel: Channel, username: string, ip: string, row
     targetId: row?.accountId ?? username.slice(0, 100),
     ip,
   };
-  await db.transaction(async (tx) => {
-    await tx.insert(signInAttempts).values({ username: key, ip, succeeded: ok ? 1 : 0 });
-    await recordEvent(tx, { ...base, action: ok ? "transfer.login" : "transfer.login-failed", summary: { channel } });
-    if (!ok && failureLocks(before)) {
-      await recordEvent(tx, { ...base, action: "transfer.locked-out", summary: { channel, minutes: throttlePolicy.windowMinutes, ...before } });
-    }
-  });
 }
 
-async function throttled(channel: Channel, username: string, ip: string): Promise<{ locked: boolean; before: RecentFailures }> {
+/**
+ * Counts the attempt before the credential is checked (lib/security/throttle.ts, scopes `ftp`/`sftp`),
+ * then runs `check` and records its outcome with the journal events in one transaction.
+ */
+async function throttledLogin(channel: Channel, username: string, ip: string, check: (row: Found | undefined) => Promise<boolean>): Promise<TransferLogin> {
   const db = await getDb();
-  const before = await recentFailures(db, throttleKey(channel, username), ip);
-  if (!throttleVerdict(before).locked) return { locked: false, before };
+  const scope = channel === "SFTP" ? "sftp" : "ftp";
+  const reservation = await reserveAttempt(db, { scope, subject: subjectOf(username), address: ip });
   const row = await findAccount(db, channel, username);
-  await recordEvent(db, {
-    actorLabel: username.slice(0, 100),
-    senderId: row?.senderId ?? null,
-    enterpriseId: row?.enterpriseId ?? null,
-    action: "transfer.login-throttled",
-    targetType: "account",
-    targetId: row?.accountId ?? username.slice(0, 100),
-    summary: { channel },
-    ip,
-  });
-  return { locked: true, before };
+  const base = journalBase(username, ip, row);
+  if (!reservation.ok) {
+    await recordEvent(db, { ...base, action: "transfer.login-throttled", summary: { channel, limit: reservation.reason, retryAfterSeconds: reservation.retryAfterSeconds } });
+    return { ok: false, reason: "throttled" };
+  }
+  let ok = false;
+  try {
+    ok = Boolean(row) && (await check(row));
+  } finally {
+    await db.transaction(async (tx) => {
+      const settled = await settleAttempt(tx, reservation.attemptId, ok);
+      await recordEvent(tx, { ...base, action: ok ? "transfer.login" : "transfer.login-failed", summary: { channel } });
+      if (settled.lockedOut) {
+        const minutes = throttlePolicies[scope].windowMinutes;
+        await recordEvent(tx, { ...base, action: "transfer.locked-out", summary: { channel, minutes, limit: settled.lockedOut, ...settled.failures } });
+      }
+    });
+  }
+  return ok && row ? { ok: true, account: toAccount(channel, row) } : { ok: false, reason: "invalid" };
 }
 
 /** The SSH wire form (RFC 4253 §6.6) of the key registered on an account, or null. */
@@ -146,13 +135,10 @@ export function registeredKeyBlob(sshPublicKey: string | null): Buffer | null {
  * the key is the one registered on the SFTP account of `username` and the proof holds.
  */
 export async function loginWithKey(username: string, keyBlob: Buffer, proofOk: boolean, ip: string): Promise<TransferLogin> {
-  const gate = await throttled("SFTP", username, ip);
-  if (gate.locked) return { ok: false, reason: "throttled" };
-  const row = await findAccount(await getDb(), "SFTP", username);
-  const registered = registeredKeyBlob(row?.sshPublicKey ?? null);
-  const ok = Boolean(row && registered && registered.equals(keyBlob) && proofOk);
-  await recordAttempt("SFTP", username, ip, row, ok, gate.before);
-  return ok && row ? { ok: true, account: toAccount("SFTP", row) } : { ok: false, reason: "invalid" };
+  return throttledLogin("SFTP", username, ip, async (row) => {
+    const registered = registeredKeyBlob(row?.sshPublicKey ?? null);
+    return Boolean(registered && registered.equals(keyBlob) && proofOk);
+  });
 }
 
 /** Whether `keyBlob` is the key registered for `username` (SSH's key query before the signature). */
@@ -164,21 +150,12 @@ export async function keyIsRegistered(username: string, keyBlob: Buffer): Promis
 
 /** Records a failed SFTP login that never reached a signature (an offered key that is not registered). */
 export async function recordKeyRefusal(username: string, ip: string): Promise<TransferLogin> {
-  const gate = await throttled("SFTP", username, ip);
-  if (gate.locked) return { ok: false, reason: "throttled" };
-  const row = await findAccount(await getDb(), "SFTP", username);
-  await recordAttempt("SFTP", username, ip, row, false, gate.before);
-  return { ok: false, reason: "invalid" };
+  return throttledLogin("SFTP", username, ip, async () => false);
 }
 
 /** FTP login: username and password of the FTP account (unknown usernames cost the same argon2 work). */
 export async function loginWithPassword(username: string, password: string, ip: string): Promise<TransferLogin> {
-  const gate = await throttled("FTP", username, ip);
-  if (gate.locked) return { ok: false, reason: "throttled" };
-  const row = await findAccount(await getDb(), "FTP", username);
-  const ok = await verifySecret(row?.passwordHash, password.slice(0, 200));
-  await recordAttempt("FTP", username, ip, row, ok, gate.before);
-  return ok && row ? { ok: true, account: toAccount("FTP", row) } : { ok: false, reason: "invalid" };
+  return throttledLogin("FTP", username, ip, async (row) => verifySecret(row?.passwordHash, password.slice(0, 200)));
 }
 
 /**
