@@ -56,4 +56,24 @@ describe("declaration processing (issue 15)", () => {
       assert.ok(outcome.state === "refused" && outcome.reasons.some((r) => r.code === code), code);
     }
   });
+
+  it("takes over a declaration left « processing » by a process that died, when its GO comes again", async () => {
+    const sender = await createSender(db, "ivan", "SFTP", "EXPIVANCRASH");
+    const { loginWithKey } = await import("./auth");
+    const sshpk = (await import("sshpk")).default;
+    const login = await loginWithKey(sender.username, sshpk.parseKey(sender.ssh?.openssh ?? "", "ssh").toBuffer("rfc4253"), true, "127.0.0.1");
+    assert.ok(login.ok);
+    const stem = `DRS.${sender.senderNumber}.20260108.9.T`;
+    await db.insert(transferDeclarations).values({
+      senderId: login.account.senderId, accountId: sender.accountId, channel: "SFTP", application: "DRS", declarationDate: "20260108", sequence: "9", environment: "T", parts: 1,
+      receivedAt: new Date(Date.now() - 10 * 60_000),
+    });
+    await transferStorage().put(login.account.senderId, "INTEST", `FI.${stem}.1.1`, new Uint8Array(Buffer.from("<x/>")));
+    const go = parseBatchFileName(`GO.${stem}.1`);
+    if (go?.kind !== "GO") throw new Error("GO name");
+    const outcome = await closeDeclaration(login.account, "INTEST", go, `GO.${stem}.1`, "127.0.0.1");
+    assert.equal(outcome.state, "accepted");
+    const again = await closeDeclaration(login.account, "INTEST", go, `GO.${stem}.1`, "127.0.0.1");
+    assert.equal(again.state, "duplicate");
+  });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { recordEvent } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { accountPermissions, certificates, contacts, permissions, transferDeclarations, type DeclarationReason } from "@/lib/db/schema";
@@ -21,6 +21,9 @@ import { transferStorage } from "./storage";
  * OUT folder matching the IN folder of the GO, then the row gets its verdict with the journal event in
  * one transaction, and the declaration's files leave IN for the archive.
  */
+
+/** After this long without an answer, a « processing » declaration is taken over by its next GO. */
+const STALE_MINUTES = 5;
 
 const OUT_OF: Record<InFolder, OutFolder> = { IN: "OUT", INTEST: "OUTTEST", "INTEST-S": "OUTTEST-S" };
 
@@ -129,8 +132,27 @@ export async function closeDeclaration(account: TransferAccount, folder: SenderF
     })
     .onConflictDoNothing()
     .returning({ id: transferDeclarations.id });
+  // A declaration left « processing » by a process that died before answering is taken over when its GO
+  // comes again (atomically: one process wins the update), so no declaration stays unanswered.
+  const [reclaimed] = inserted
+    ? [inserted]
+    : await db
+        .update(transferDeclarations)
+        .set({ receivedAt: sql`now()`, accountId: account.accountId, channel: account.channel })
+        .where(
+          and(
+            eq(transferDeclarations.senderId, account.senderId),
+            eq(transferDeclarations.application, key.application),
+            eq(transferDeclarations.declarationDate, key.date),
+            eq(transferDeclarations.sequence, key.sequence),
+            eq(transferDeclarations.environment, key.environment),
+            eq(transferDeclarations.state, "processing"),
+            lt(transferDeclarations.receivedAt, sql`now() - make_interval(mins => ${STALE_MINUTES})`),
+          ),
+        )
+        .returning({ id: transferDeclarations.id });
   const storage = transferStorage();
-  if (!inserted) {
+  if (!reclaimed) {
     // Already closed (GO sent twice, or by another process): answered once; the extra GO leaves IN.
     await recordEvent(db, { actorLabel: account.username, senderId: account.senderId, enterpriseId: account.enterpriseId, qualityId: account.qualityId, action: "transfer.go-duplicate", targetType: "declaration", targetId: declarationStem(key), summary: { channel: account.channel, folder }, ip });
     await storage.remove(account.senderId, folder, goName);
@@ -148,7 +170,7 @@ export async function closeDeclaration(account: TransferAccount, folder: SenderF
     await tx
       .update(transferDeclarations)
       .set({ state, reasons, answerFile: answer.name, answeredAt: now })
-      .where(eq(transferDeclarations.id, inserted.id));
+      .where(eq(transferDeclarations.id, reclaimed.id));
     await recordEvent(tx, {
       actorLabel: account.username,
       senderId: account.senderId,
@@ -161,6 +183,6 @@ export async function closeDeclaration(account: TransferAccount, folder: SenderF
       ip,
     });
   });
-  for (const name of archive) await storage.archive(account.senderId, folder, name, inserted.id);
+  for (const name of archive) await storage.archive(account.senderId, folder, name, reclaimed.id);
   return { state, answerFile: answer.name, reasons };
 }
