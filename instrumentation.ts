@@ -22,6 +22,15 @@ export async function register(): Promise<void> {
   // Issue 16: daily certificate-expiry notices and the mail outbox dispatcher (lib/notify/scheduler.ts).
   const { startNotificationJobs } = await import("@/lib/notify/scheduler");
   startNotificationJobs(async () => (await getDbHandle()).db);
+  // The batch servers (issue 15) run beside the web server when asked (`npm run demo` does), sharing its
+  // database handle: with the embedded database only one process may open it.
+  const servers = process.env.CHAMAN_TRANSFER_SERVERS;
+  if (servers && servers !== "off") {
+    const { parseServerKinds, startTransferServers } = await import("@/lib/transfer/servers");
+    const kinds = parseServerKinds(servers);
+    if (!kinds) throw new Error(`CHAMAN_TRANSFER_SERVERS: expected sftp, ftp, all or off, got ${servers}`);
+    await startTransferServers(kinds);
+  }
 }
 
 function stop(reason: string): never {

@@ -17,7 +17,7 @@ const formatOnly = `./${path.relative(process.cwd(), createRequire(import.meta.u
 const nextConfig = {
   turbopack: { resolveAlias: { "next-intl/config": "./lib/i18n/request.ts", "use-intl/format-message": formatOnly } },
   // Native or WASM packages that must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "@node-rs/argon2", "pg", "sshpk"],
+  serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "@node-rs/argon2", "pg", "sshpk", "ssh2", "ftp-srv", "pkijs"],
   poweredByHeader: false,
   // `npm run typecheck` checks the whole project (CLI and tests included) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

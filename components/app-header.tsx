@@ -11,6 +11,7 @@ import { signOutAction } from "./session-actions";
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations("common");
   const tSessions = await getTranslations("sessions");
+  const tTransfer = await getTranslations("transfer");
   const ctx = actor.current;
   const tn = await getTranslations("notify");
   // Issue 16: delegation requests waiting for this user's decision, next to « Délégations ».
@@ -19,6 +20,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
     { href: "/", label: t("nav.home"), show: Boolean(ctx?.chamanAccess) },
     { href: "/contact", label: t("nav.contact"), show: Boolean(ctx?.chamanAccess) },
     { href: "/delegations", label: t("nav.delegations"), show: Boolean(ctx?.chamanAccess), badge: waiting },
+    { href: "/transfers", label: tTransfer("nav"), show: Boolean(ctx?.chamanAccess) },
     { href: "/access", label: t("nav.access"), show: Boolean(ctx?.canManageRights || ctx?.canManageQualities) },
     { href: "/journal", label: t("nav.journal"), show: Boolean(ctx?.canManageRights) },
     { href: "/managers", label: t("nav.managers"), show: true },

@@ -12,4 +12,6 @@ fi
 npx next build
 # The server's live heap is ~60 MB; without a cap V8 lets garbage pile up to ~250 MB before collecting,
 # which took the server past 400 MB of RSS under load (docs/PERFORMANCE.md). An explicit NODE_OPTIONS wins.
+# The SFTP (CHAMAN_SFTP_PORT, 8022) and FTP (CHAMAN_FTP_PORT, 2121) servers start inside the web server.
+export CHAMAN_TRANSFER_SERVERS="${CHAMAN_TRANSFER_SERVERS:-all}"
 NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=256}" exec npx next start -p "${PORT:-3000}"

@@ -14,6 +14,10 @@ const child = spawn("npx", ["next", "start", "-p", process.env.E2E_PORT ?? "3100
     CHAMAN_DATA_DIR: dataDir,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
+    // The SFTP server of issue 15 runs in the app (e2e/transfers.spec.ts), 1000 ports above the web server:
+    // the specs start further web servers on the next ports (sessions, session-config).
+    CHAMAN_TRANSFER_SERVERS: "sftp",
+    CHAMAN_SFTP_PORT: String(Number(process.env.E2E_PORT ?? "3100") + 1000),
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -64,6 +64,36 @@ test("issue 14: the REST sample's PKCS#12 opens with the stated password and hol
   }
 });
 
+test("the trainer's PKCS#12 signs FS files with seed 000's OpenSSL steps, and its SSH private key matches the accepted public key (issue 15)", async () => {
+  const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const path = await import("node:path");
+  const sshpk = (await import("sshpk")).default;
+  const { opensslSignWithPkcs12 } = await import("@/lib/transfer/testing/openssl");
+  const { verifyDeclarationSignature } = await import("@/lib/transfer/signature");
+  const { TRAINER_PKCS12_PASSWORD } = await import("./trainer-kit");
+  const samples = await trainerSamples(db);
+  assert.ok(samples);
+  const byId = (id: string) => samples?.find((sample) => sample.id === id)?.bytes ?? new Uint8Array();
+  const dir = mkdtempSync(path.join(tmpdir(), "chaman-kit-"));
+  try {
+    writeFileSync(path.join(dir, "kit.p12"), byId("formation-signature-eid.p12"));
+    const fi = new Uint8Array(Buffer.from("<DmfA>\n  <Formation/>\n</DmfA>\n"));
+    writeFileSync(path.join(dir, "FI"), fi);
+    opensslSignWithPkcs12(path.join(dir, "FI"), path.join(dir, "kit.p12"), TRAINER_PKCS12_PASSWORD, path.join(dir, "FS"));
+    const cer = byId("accepte-eid-rsa2048.cer");
+    const { X509Certificate } = await import("@/lib/pki/x509");
+    const parsed = new X509Certificate(cer.buffer.slice(cer.byteOffset, cer.byteOffset + cer.byteLength) as ArrayBuffer);
+    const verdict = await verifyDeclarationSignature(new Uint8Array(readFileSync(path.join(dir, "FS"))), fi, { content: cer, notBefore: parsed.notBefore, notAfter: parsed.notAfter });
+    assert.deepEqual(verdict, { ok: true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const privateKey = sshpk.parsePrivateKey(Buffer.from(byId("formation-ssh-cle-privee")), "auto");
+  const publicKey = sshpk.parseKey(Buffer.from(byId("ssh-accepte-rsa2048.pub")), "auto");
+  assert.equal(privateKey.toPublic().fingerprint("sha256").toString(), publicKey.fingerprint("sha256").toString());
+});
+
 test("without demo CA keys (a real deployment) there is no kit", async () => {
   await db.delete(s.demoCaKeys);
   assert.equal(await trainerSamples(db), null);

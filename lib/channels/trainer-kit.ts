@@ -35,7 +35,7 @@ const DAY = 24 * 3600 * 1000;
 const all = (verdict: Verdict): Record<Channel, Verdict> => ({ FTP: verdict, SFTP: verdict, SOAP: verdict, REST: verdict });
 const encoder = new TextEncoder();
 
-/** The password of the REST sample's PKCS#12 key store, stated on the trainer kit page (issue 14). */
+/** The password of the trainer kit's PKCS#12 key stores (REST sample, FS signer), stated on its page. Demo data only. */
 export const TRAINER_PKCS12_PASSWORD = "chaman-demo";
 const REST_SAMPLE_KEY = "rest-self-signed";
 
@@ -110,6 +110,11 @@ async function build(cas: DemoCa[], restKey: NodeKeyPair): Promise<TrainerSample
     { id: "ssh-refuse-ed25519.pub", group: "ssh", contentType: TEXT, bytes: text(`${sshEd.openssh}\n`), ssh: "ssh.key-type" },
     { id: "ssh-refuse-cle-privee.txt", group: "ssh", contentType: TEXT, bytes: text(sshOk.privateKeyOpenssh), ssh: "ssh.private-key" },
     { id: "ssh-refuse-illisible.pub", group: "ssh", contentType: TEXT, bytes: text("ssh-rsa pas-une-cle formation\n"), ssh: "ssh.unreadable" },
+    // Issue 15: what a trainer needs for a whole batch transfer on stage — the eID-like certificate above
+    // with its private key (to sign FI files as seed 000 §3.1 says) and the private key matching
+    // ssh-accepte-rsa2048.pub (for `sftp -i`).
+    { id: "formation-signature-eid.p12", group: "private-key", contentType: "application/x-pkcs12", bytes: makePkcs12({ certificatePem: eid.pem, privateKeyPem: eid.privateKeyPem, password: TRAINER_PKCS12_PASSWORD, friendlyName: "Formation Chaman" }) },
+    { id: "formation-ssh-cle-privee", group: "ssh", contentType: TEXT, bytes: text(sshOk.privateKeyOpenssh), ssh: "ssh.private-key" },
   ];
 }
 

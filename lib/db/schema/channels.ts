@@ -54,6 +54,8 @@ export const permissions = pgTable("permissions", {
   nameEn: text("name_en").notNull(),
   nameDe: text("name_de").notNull(),
   active: boolean("active").notNull().default(true),
+  /** Batch permissions: the application code of the FI/FS/GO file names (seed 000 §3, e.g. DMFA). */
+  applicationCode: text("application_code").unique(),
   sortOrder: integer("sort_order").notNull().default(0),
 });
 

@@ -7,3 +7,4 @@ export * from "./security";
 export * from "./sessions";
 export * from "./notify";
 export * from "./oauth";
+export * from "./transfer";

@@ -10,13 +10,13 @@ export const qualityCatalogue: Array<{ code: string; sortOrder: number } & Names
   { code: "prestataire-formation", sortOrder: 4, nameFr: "Prestataire de formation", nameNl: "Opleidingsverstrekker", nameEn: "Training provider", nameDe: "Bildungsanbieter" },
 ];
 
-export const permissionCatalogue: Array<{ code: string; kind: "batch" | "webservice"; sortOrder: number } & Names> = [
-  { code: "batch.pension-preload", kind: "batch", sortOrder: 1, nameFr: "Base de données des pensions complémentaires - Preload", nameNl: "Databank aanvullende pensioenen - Preload", nameEn: "Supplementary pensions database - Preload", nameDe: "Datenbank der Zusatzpensionen - Preload" },
-  { code: "batch.dmfa", kind: "batch", sortOrder: 2, nameFr: "DmfA", nameNl: "DmfA", nameEn: "DmfA", nameDe: "DmfA" },
-  { code: "batch.drs", kind: "batch", sortOrder: 3, nameFr: "DRS - Déclaration de risque social", nameNl: "ASR - Aangifte sociaal risico", nameEn: "DRS - Social risk declaration", nameDe: "ESR - Erklärung eines sozialen Risikos" },
-  { code: "batch.dimona", kind: "batch", sortOrder: 4, nameFr: "Dimona", nameNl: "Dimona", nameEn: "Dimona", nameDe: "Dimona" },
-  { code: "batch.temporary-unemployment", kind: "batch", sortOrder: 5, nameFr: "Chômage temporaire", nameNl: "Tijdelijke werkloosheid", nameEn: "Temporary unemployment", nameDe: "Zeitweilige Arbeitslosigkeit" },
-  { code: "batch.worksite-declaration", kind: "batch", sortOrder: 6, nameFr: "Déclaration unique de chantier", nameNl: "Unieke aangifte van werken", nameEn: "Single worksite declaration", nameDe: "Einheitliche Baustellenmeldung" },
+export const permissionCatalogue: Array<{ code: string; applicationCode?: string; kind: "batch" | "webservice"; sortOrder: number } & Names> = [
+  { code: "batch.pension-preload", applicationCode: "DB2P", kind: "batch", sortOrder: 1, nameFr: "Base de données des pensions complémentaires - Preload", nameNl: "Databank aanvullende pensioenen - Preload", nameEn: "Supplementary pensions database - Preload", nameDe: "Datenbank der Zusatzpensionen - Preload" },
+  { code: "batch.dmfa", applicationCode: "DMFA", kind: "batch", sortOrder: 2, nameFr: "DmfA", nameNl: "DmfA", nameEn: "DmfA", nameDe: "DmfA" },
+  { code: "batch.drs", applicationCode: "DRS", kind: "batch", sortOrder: 3, nameFr: "DRS - Déclaration de risque social", nameNl: "ASR - Aangifte sociaal risico", nameEn: "DRS - Social risk declaration", nameDe: "ESR - Erklärung eines sozialen Risikos" },
+  { code: "batch.dimona", applicationCode: "DIMONA", kind: "batch", sortOrder: 4, nameFr: "Dimona", nameNl: "Dimona", nameEn: "Dimona", nameDe: "Dimona" },
+  { code: "batch.temporary-unemployment", applicationCode: "WECH", kind: "batch", sortOrder: 5, nameFr: "Chômage temporaire", nameNl: "Tijdelijke werkloosheid", nameEn: "Temporary unemployment", nameDe: "Zeitweilige Arbeitslosigkeit" },
+  { code: "batch.worksite-declaration", applicationCode: "30BIS", kind: "batch", sortOrder: 6, nameFr: "Déclaration unique de chantier", nameNl: "Unieke aangifte van werken", nameEn: "Single worksite declaration", nameDe: "Einheitliche Baustellenmeldung" },
   { code: "ws.careerpro-fla", kind: "webservice", sortOrder: 1, nameFr: "CareerPro - Federal Learning Account - Déclaration", nameNl: "CareerPro - Federal Learning Account - Aangifte", nameEn: "CareerPro - Federal Learning Account - Declaration", nameDe: "CareerPro - Federal Learning Account - Erklärung" },
   { code: "ws.checkinatwork-consult", kind: "webservice", sortOrder: 2, nameFr: "Check In And Out @ Work - Consultation", nameNl: "Check In And Out @ Work - Raadpleging", nameEn: "Check In And Out @ Work - Consultation", nameDe: "Check In And Out @ Work - Abfrage" },
   { code: "ws.dimona-consult", kind: "webservice", sortOrder: 3, nameFr: "Consultation de la déclaration Dimona", nameNl: "Raadpleging van de Dimona-aangifte", nameEn: "Dimona declaration consultation", nameDe: "Abfrage der Dimona-Meldung" },

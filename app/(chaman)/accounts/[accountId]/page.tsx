@@ -8,6 +8,7 @@ import { requireSenderWithContact } from "@/lib/contact/guard";
 import { CertificateCard } from "../_components/certificate-card";
 import { CertificateUploadDialog, CredentialsDialog, PermissionsDialog, RenameDialog } from "../_components/edit-dialogs";
 import { AccessTest } from "../_components/access-test";
+import { ServerConnection } from "../_components/server-connection";
 
 // « Modifier le compte <type> - <nom> » (seed 004): the detail page of one account of the sender.
 export default async function AccountPage({ params }: { params: Promise<{ accountId: string }> }) {
@@ -104,6 +105,8 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           </dl>
         </section>
       ) : null}
+
+      {account.type === "FTP" || account.type === "SFTP" ? <ServerConnection type={account.type} username={account.username ?? ""} /> : null}
 
       {delegated ? (
         <section aria-labelledby="certificates-title" className={card}>

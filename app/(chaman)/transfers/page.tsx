@@ -1,0 +1,103 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireSenderWithContact } from "@/lib/contact/guard";
+import { ENVIRONMENT_FOLDERS, OUT_FOLDERS, type Environment } from "@/lib/rules/batch-names";
+import { listDeclarations, listOutFiles } from "@/lib/transfer/queries";
+import { asLanguage, reasonText } from "@/lib/transfer/reasons";
+
+const ENVIRONMENTS: Environment[] = ["R", "T", "S"];
+
+// « Transferts » (issue 15): the sender's declarations per environment with their verdict and reasons,
+// and the files waiting in its OUT folders. Read-only; Chaman access for the acting sender.
+export default async function TransfersPage() {
+  const { senderId, db } = await requireSenderWithContact();
+  const t = await getTranslations("transfer");
+  const format = await getFormatter();
+  const language = asLanguage(await getLocale());
+  const [declarations, outFiles] = await Promise.all([listDeclarations(db, senderId), listOutFiles(senderId)]);
+  const th = "border-b border-slate-300 px-2 py-2 text-left text-sm font-semibold";
+  const td = "border-b border-slate-200 px-2 py-2 align-top text-sm";
+  const card = "overflow-x-auto rounded-lg bg-white p-6 shadow";
+  const stateClass = { accepted: "font-semibold text-green-800", refused: "font-semibold text-red-800", processing: "text-slate-700" } as const;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p>{t("intro")}</p>
+      {ENVIRONMENTS.map((environment) => {
+        const rows = declarations.filter((d) => d.environment === environment);
+        const id = `env-${environment}`;
+        return (
+          <section key={environment} aria-labelledby={id} className={card}>
+            <h2 id={id} className="text-lg font-semibold">{t(`environments.${environment}`)}</h2>
+            {rows.length === 0 ? (
+              <p className="mt-2">{t("none")}</p>
+            ) : (
+              <table className="mt-3 w-full">
+                <thead>
+                  <tr>
+                    <th scope="col" className={th}>{t("columns.declaration")}</th>
+                    <th scope="col" className={th}>{t("columns.channel")}</th>
+                    <th scope="col" className={th}>{t("columns.receivedAt")}</th>
+                    <th scope="col" className={th}>{t("columns.state")}</th>
+                    <th scope="col" className={th}>{t("columns.reasons")}</th>
+                    <th scope="col" className={th}>{t("columns.answer")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((d) => (
+                    <tr key={d.id}>
+                      <th scope="row" className={`${td} break-all text-left font-mono font-normal`}>{d.stem}</th>
+                      <td className={td}>{d.channel}</td>
+                      <td className={`${td} whitespace-nowrap`}>{format.dateTime(d.receivedAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                      <td className={td}><span className={stateClass[d.state]}>{t(`states.${d.state}`)}</span></td>
+                      <td className={td}>
+                        {d.reasons.length > 0 ? (
+                          <ul className="list-disc pl-4">
+                            {d.reasons.map((r, i) => (
+                              <li key={i}>{reasonText(r, language)}</li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </td>
+                      <td className={`${td} break-all font-mono`}>{d.answerFile ? `${ENVIRONMENT_FOLDERS[d.environment].out}/${d.answerFile}` : null}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        );
+      })}
+      <section aria-labelledby="out-files" className={card}>
+        <h2 id="out-files" className="text-lg font-semibold">{t("outFiles")}</h2>
+        {OUT_FOLDERS.map((folder) => (
+          <div key={folder} className="mt-4">
+            <h3 className="font-mono font-semibold">{folder}</h3>
+            {outFiles[folder].length === 0 ? (
+              <p className="mt-1 text-sm">{t("outNone", { folder })}</p>
+            ) : (
+              <table className="mt-2 w-full">
+                <thead>
+                  <tr>
+                    <th scope="col" className={th}>{t("columns.file")}</th>
+                    <th scope="col" className={th}>{t("columns.size")}</th>
+                    <th scope="col" className={th}>{t("columns.modifiedAt")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {outFiles[folder].map((f) => (
+                    <tr key={f.name}>
+                      <th scope="row" className={`${td} break-all text-left font-mono font-normal`}>{f.name}</th>
+                      <td className={td}>{t("bytes", { size: f.size })}</td>
+                      <td className={`${td} whitespace-nowrap`}>{format.dateTime(f.modifiedAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// Issue 15, SPEC §6: batch declarations received over SFTP/FTP and the answer given to each.
+import { char, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./channels";
+import { senders } from "./organisation";
+
+/** One problem of a refused declaration: a code from lib/transfer/reasons.ts and its parameters. */
+export interface DeclarationReason {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * A declaration closed by its GO file (seed 000 §3.2). The unique index on (sender, application,
+ * date, sequence, environment) makes processing exactly-once: whichever process inserts the row
+ * answers, a second GO or a second sandbox process finds the row and does nothing.
+ */
+export const transferDeclarations = pgTable(
+  "transfer_declarations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    senderId: uuid("sender_id")
+      .notNull()
+      .references(() => senders.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
+    channel: text("channel").$type<"FTP" | "SFTP">().notNull(),
+    application: text("application").notNull(),
+    declarationDate: char("declaration_date", { length: 8 }).notNull(),
+    sequence: text("sequence").notNull(),
+    environment: char("environment", { length: 1 }).$type<"R" | "T" | "S">().notNull(),
+    parts: integer("parts").notNull(),
+    /** `processing` until the answer is written to OUT, then `accepted` or `refused`. */
+    state: text("state").$type<"processing" | "accepted" | "refused">().notNull().default("processing"),
+    reasons: jsonb("reasons").$type<DeclarationReason[]>().notNull().default([]),
+    answerFile: text("answer_file"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("transfer_declarations_once_uq").on(t.senderId, t.application, t.declarationDate, t.sequence, t.environment),
+    index("transfer_declarations_sender_idx").on(t.senderId, t.receivedAt),
+  ],
+);

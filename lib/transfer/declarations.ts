@@ -1,0 +1,188 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { recordEvent } from "@/lib/audit/record";
+import { getDb } from "@/lib/db/client";
+import { accountPermissions, certificates, contacts, permissions, transferDeclarations, type DeclarationReason } from "@/lib/db/schema";
+import { declarationStem, ENVIRONMENT_FOLDERS, isInFolder, partFileName, type BatchFileName, type DeclarationKey, type InFolder, type OutFolder, type SenderFolder } from "@/lib/rules/batch-names";
+import { acknowledgement, refusal, type ReceivedFile } from "./answers";
+import type { TransferAccount } from "./auth";
+import { asLanguage } from "./reasons";
+import { verifyDeclarationSignature } from "./signature";
+import { transferLimits } from "./limits";
+import { transferStorage } from "./storage";
+
+/**
+ * Closing a declaration when its GO file arrives (issue 15, seed 000 §3–4, SPEC §6).
+ *
+ * Exactly once: the declaration's row is inserted first with the database's unique index on
+ * (sender, application, date, sequence, environment); only the process whose insert succeeds goes on,
+ * so a GO received twice, or by two sandbox processes, is answered once. The answer is written to the
+ * OUT folder matching the IN folder of the GO, then the row gets its verdict with the journal event in
+ * one transaction, and the declaration's files leave IN for the archive.
+ */
+
+/** After this long without an answer, a « processing » declaration is taken over by its next GO. */
+const STALE_MINUTES = 5;
+
+const OUT_OF: Record<InFolder, OutFolder> = { IN: "OUT", INTEST: "OUTTEST", "INTEST-S": "OUTTEST-S" };
+
+export type GoOutcome = { state: "accepted" | "refused"; answerFile: string; reasons: DeclarationReason[] } | { state: "duplicate" };
+
+async function permittedApplications(accountId: string): Promise<Set<string>> {
+  const db = await getDb();
+  const rows = await db
+    .select({ code: permissions.applicationCode })
+    .from(accountPermissions)
+    .innerJoin(permissions, eq(permissions.id, accountPermissions.permissionId))
+    .where(and(eq(accountPermissions.accountId, accountId), eq(permissions.kind, "batch")));
+  return new Set(rows.map((r) => r.code).filter((c): c is string => c !== null));
+}
+
+async function applicationExists(code: string): Promise<boolean> {
+  const [row] = await (await getDb())
+    .select({ id: permissions.id })
+    .from(permissions)
+    .where(and(eq(permissions.applicationCode, code), eq(permissions.kind, "batch"), eq(permissions.active, true)))
+    .limit(1);
+  return Boolean(row);
+}
+
+async function registeredCertificate(accountId: string) {
+  const [row] = await (await getDb())
+    .select({ content: certificates.content, notBefore: certificates.notBefore, notAfter: certificates.notAfter })
+    .from(certificates)
+    .where(eq(certificates.accountId, accountId))
+    .orderBy(desc(certificates.uploadedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** Every problem of the declaration, in the order a sender would fix them (empty: accepted). */
+async function check(account: TransferAccount, folder: InFolder, key: DeclarationKey, goName: string, files: ReceivedFile[]): Promise<{ reasons: DeclarationReason[]; archive: string[] }> {
+  const reasons: DeclarationReason[] = [];
+  const archive = [goName];
+  if (key.sender !== account.senderNumber) reasons.push({ code: "name.sender-mismatch", params: { found: key.sender, expected: account.senderNumber } });
+  const expected = ENVIRONMENT_FOLDERS[key.environment].in;
+  if (expected !== folder) reasons.push({ code: "name.wrong-folder", params: { environment: key.environment, folder, expected } });
+  if (!(await applicationExists(key.application))) reasons.push({ code: "name.application-unknown", params: { application: key.application } });
+  else if (!(await permittedApplications(account.accountId)).has(key.application)) {
+    reasons.push({ code: "name.application-not-permitted", params: { application: key.application } });
+  }
+
+  const storage = transferStorage();
+  const { maxFileBytes } = transferLimits();
+  const present = new Set((await storage.list(account.senderId, folder)).map((f) => f.name));
+  const fiNames = Array.from({ length: key.parts }, (_, i) => partFileName("FI", key, i + 1));
+  if (!fiNames.some((name) => present.has(name))) {
+    reasons.push({ code: "go.without-fi", params: { file: goName } });
+    return { reasons, archive };
+  }
+  const certificate = key.environment === "R" ? await registeredCertificate(account.accountId) : null;
+  for (let part = 1; part <= key.parts; part++) {
+    const fiName = partFileName("FI", key, part);
+    const fsName = partFileName("FS", key, part);
+    if (!present.has(fiName)) {
+      reasons.push({ code: "part.missing", params: { file: fiName } });
+      continue;
+    }
+    archive.push(fiName);
+    if (present.has(fsName)) archive.push(fsName);
+    const fi = await storage.readAll(account.senderId, folder, fiName, maxFileBytes);
+    if (!fi) {
+      reasons.push({ code: "part.too-large", params: { file: fiName } });
+      continue;
+    }
+    files.push({ name: fiName, size: fi.length, sha256: sha256(fi) });
+    // Test environments (T, S) need no signature (seed 000 §3.1); a production part needs its FS.
+    if (key.environment !== "R") continue;
+    if (!present.has(fsName)) {
+      reasons.push({ code: "fs.missing", params: { file: fsName } });
+      continue;
+    }
+    const fs = await storage.readAll(account.senderId, folder, fsName, maxFileBytes);
+    const verdict = fs ? await verifyDeclarationSignature(fs, fi, certificate) : ({ ok: false, code: "fs.unreadable" } as const);
+    if (!verdict.ok) reasons.push({ code: verdict.code, params: { file: fsName } });
+    else if (fs) files.push({ name: fsName, size: fs.length, sha256: sha256(fs) });
+  }
+  return { reasons, archive };
+}
+
+/**
+ * Processes the GO file `goName` that has just been completed in `folder` by `account`.
+ * Files not closed by a GO are never touched. Safe to call twice for the same GO.
+ */
+export async function closeDeclaration(account: TransferAccount, folder: SenderFolder, go: Extract<BatchFileName, { kind: "GO" }>, goName: string, ip: string): Promise<GoOutcome> {
+  if (!isInFolder(folder)) return { state: "duplicate" };
+  const db = await getDb();
+  const key: DeclarationKey = go;
+  const [inserted] = await db
+    .insert(transferDeclarations)
+    .values({
+      senderId: account.senderId,
+      accountId: account.accountId,
+      channel: account.channel,
+      application: key.application,
+      declarationDate: key.date,
+      sequence: key.sequence,
+      environment: key.environment,
+      parts: key.parts,
+    })
+    .onConflictDoNothing()
+    .returning({ id: transferDeclarations.id });
+  // A declaration left « processing » by a process that died before answering is taken over when its GO
+  // comes again (atomically: one process wins the update), so no declaration stays unanswered.
+  const [reclaimed] = inserted
+    ? [inserted]
+    : await db
+        .update(transferDeclarations)
+        .set({ receivedAt: sql`now()`, accountId: account.accountId, channel: account.channel })
+        .where(
+          and(
+            eq(transferDeclarations.senderId, account.senderId),
+            eq(transferDeclarations.application, key.application),
+            eq(transferDeclarations.declarationDate, key.date),
+            eq(transferDeclarations.sequence, key.sequence),
+            eq(transferDeclarations.environment, key.environment),
+            eq(transferDeclarations.state, "processing"),
+            lt(transferDeclarations.receivedAt, sql`now() - make_interval(mins => ${STALE_MINUTES})`),
+          ),
+        )
+        .returning({ id: transferDeclarations.id });
+  const storage = transferStorage();
+  if (!reclaimed) {
+    // Already closed (GO sent twice, or by another process): answered once; the extra GO leaves IN.
+    await recordEvent(db, { actorLabel: account.username, senderId: account.senderId, enterpriseId: account.enterpriseId, qualityId: account.qualityId, action: "transfer.go-duplicate", targetType: "declaration", targetId: declarationStem(key), summary: { channel: account.channel, folder }, ip });
+    await storage.remove(account.senderId, folder, goName);
+    return { state: "duplicate" };
+  }
+
+  const files: ReceivedFile[] = [];
+  const { reasons, archive } = await check(account, folder, key, goName, files);
+  const [contact] = await db.select({ language: contacts.language }).from(contacts).where(eq(contacts.senderId, account.senderId)).limit(1);
+  const now = new Date();
+  const answer = reasons.length === 0 ? acknowledgement(key, files, now) : refusal(key, reasons, asLanguage(contact?.language), now);
+  const state = reasons.length === 0 ? "accepted" : "refused";
+  await storage.put(account.senderId, OUT_OF[folder], answer.name, answer.bytes);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(transferDeclarations)
+      .set({ state, reasons, answerFile: answer.name, answeredAt: now })
+      .where(eq(transferDeclarations.id, reclaimed.id));
+    await recordEvent(tx, {
+      actorLabel: account.username,
+      senderId: account.senderId,
+      enterpriseId: account.enterpriseId,
+      qualityId: account.qualityId,
+      action: state === "accepted" ? "transfer.declaration-accepted" : "transfer.declaration-refused",
+      targetType: "declaration",
+      targetId: declarationStem(key),
+      summary: { channel: account.channel, folder, answer: answer.name, reasons: reasons.map((r) => r.code) },
+      ip,
+    });
+  });
+  for (const name of archive) await storage.archive(account.senderId, folder, name, reclaimed.id);
+  return { state, answerFile: answer.name, reasons };
+}

@@ -1,0 +1,199 @@
+import "server-only";
+import { readFileSync } from "node:fs";
+import type { AddressInfo, Socket } from "node:net";
+import { Writable } from "node:stream";
+import { FileSystem, FtpSrv, type FtpConnection } from "ftp-srv";
+import { loginWithPassword } from "./auth";
+import { registerMachineListings } from "./ftp-mlsd";
+import { TransferError, TransferSession, type Listing, type SessionUpload } from "./session";
+import type { RunningServer } from "./sftp-server";
+
+/**
+ * The FTP endpoint (issue 15, seed 000 §4): ftp-srv (see README for the choice) with a FileSystem that
+ * is a thin adapter to TransferSession. Passive mode, MLSD/MLST, REST/APPE resumption, explicit TLS
+ * (AUTH TLS) when a certificate is configured.
+ */
+
+const MESSAGES: Record<TransferError["code"], string> = {
+  "not-found": "No such file",
+  "invalid-path": "Permission denied",
+  "permission-denied": "Permission denied",
+  "too-large": "File too large",
+  quota: "Quota exceeded",
+  "account-gone": "Account no longer valid",
+};
+
+class FtpError extends Error {
+  constructor(
+    message: string,
+    readonly code = 550,
+  ) {
+    super(message);
+  }
+}
+
+function ftpError(error: unknown): Error {
+  if (error instanceof TransferError) return new FtpError(MESSAGES[error.code], error.code === "quota" ? 552 : 550);
+  console.error("[ftp] operation failed", error);
+  return new FtpError("Failure");
+}
+
+async function mapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw ftpError(error);
+  }
+}
+
+/** What ftp-srv's listings expect of a file: fs.Stats-like. */
+function statOf(entry: Listing) {
+  return { ...entry, mtime: entry.modifiedAt, mode: entry.directory ? 0o40755 : 0o100644, isDirectory: () => entry.directory };
+}
+
+/** The upload as the stream ftp-srv pipes the data connection into. */
+function uploadStream(upload: SessionUpload, startAt: number, control: Socket): Writable {
+  let offset = startAt;
+  let finished = false;
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      upload.write(offset, chunk).then(() => {
+        offset += chunk.length;
+        callback();
+      }, (error: unknown) => callback(ftpError(error)));
+    },
+    final(callback) {
+      // In stream mode the end of the data connection is the end of the file (RFC 959 §3.4.1). A
+      // killed client closes its control connection too: then the upload is discarded, not kept.
+      setImmediate(() => {
+        if (control.destroyed || control.readableEnded) return callback(new FtpError("Connection lost", 426));
+        upload.finish().then(() => {
+          finished = true;
+          callback();
+        }, (error: unknown) => callback(ftpError(error)));
+      });
+    },
+    destroy(error, callback) {
+      if (finished) return callback(error);
+      upload.abandon().then(() => callback(error), () => callback(error));
+    },
+  });
+}
+
+class SenderFileSystem extends FileSystem {
+  constructor(
+    connection: FtpConnection,
+    private readonly session: TransferSession,
+    private readonly control: Socket,
+  ) {
+    super(connection, { root: "/", cwd: "/" });
+  }
+
+  override currentDirectory(): string {
+    return this.session.cwd;
+  }
+
+  override get(fileName: string) {
+    return mapped(async () => statOf(await this.session.stat(fileName)));
+  }
+
+  override list(path = ".") {
+    return mapped(async () => (await this.session.list(path)).map(statOf));
+  }
+
+  override chdir(path = ".") {
+    return mapped(() => this.session.changeDirectory(path));
+  }
+
+  override write(fileName: string, { append = false, start }: { append?: boolean; start?: number } = {}) {
+    return mapped(async () => {
+      const from = Number(start ?? 0);
+      const upload = await this.session.beginUpload(fileName, { resume: append || from > 0 });
+      if (from > upload.size) {
+        await upload.abandon();
+        throw new TransferError("not-found");
+      }
+      const stream = uploadStream(upload, append ? upload.size : from, this.control);
+      return { stream, clientPath: this.session.resolve(fileName).path };
+    });
+  }
+
+  override read(fileName: string, { start }: { start?: number } = {}) {
+    return mapped(async () => ({ stream: await this.session.readStream(fileName, Number(start ?? 0)), clientPath: this.session.resolve(fileName).path }));
+  }
+
+  override delete(path: string) {
+    return mapped(() => this.session.remove(path));
+  }
+
+  override mkdir(): Promise<never> {
+    return Promise.reject(new FtpError("Permission denied"));
+  }
+
+  override rename(from: string, to: string) {
+    return mapped(() => this.session.rename(from, to));
+  }
+
+  override chmod(path: string) {
+    return mapped(() => this.session.setAttributes(path));
+  }
+
+  override getUniqueName(fileName: string): string {
+    return fileName;
+  }
+}
+
+const quietLog = {
+  child() {
+    return quietLog;
+  },
+  trace() {},
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+};
+
+/**
+ * Starts the FTP server on `host:port`.
+ * @param options.pasv passive data ports and the address announced in PASV replies
+ * @param options.tls PEM file paths; when given, clients may switch to TLS with AUTH TLS
+ */
+export async function startFtpServer(options: {
+  host: string;
+  port: number;
+  pasv: { min: number; max: number; address: string };
+  tls?: { certFile: string; keyFile: string };
+}): Promise<RunningServer> {
+  registerMachineListings();
+  const server = new FtpSrv({
+    url: `ftp://${options.host}:${options.port}`,
+    pasv_url: options.pasv.address,
+    pasv_min: options.pasv.min,
+    pasv_max: options.pasv.max,
+    greeting: "Chaman Mirror FTP",
+    anonymous: false,
+    log: quietLog,
+    tls: options.tls ? { cert: readFileSync(options.tls.certFile), key: readFileSync(options.tls.keyFile) } : false,
+    // Active mode would make the server connect out to addresses the client names (FTP bounce).
+    blacklist: ["PORT", "EPRT", "SITE", "MKD", "RMD", "STOU"],
+  });
+  server.on("login", ({ connection, username, password }, resolve, reject) => {
+    const ip = (connection.ip || "").replace(/^::ffff:/, "");
+    loginWithPassword(username, password, ip).then(
+      (result) => {
+        if (!result.ok) return reject(new FtpError(result.reason === "throttled" ? "Too many failed attempts; try again later" : "Login incorrect", 530));
+        const control = (connection as unknown as { commandSocket: Socket }).commandSocket;
+        resolve({ fs: new SenderFileSystem(connection, new TransferSession(result.account, ip), control) });
+      },
+      (error: unknown) => {
+        console.error("[ftp] login failed", error);
+        reject(new FtpError("Login incorrect", 530));
+      },
+    );
+  });
+  server.on("client-error", ({ error }: { error: Error }) => console.warn("[ftp] client error: %s", error.message));
+  await server.listen();
+  const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+  return { port: address.port, close: () => server.close() as Promise<void> };
+}

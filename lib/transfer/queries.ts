@@ -1,0 +1,59 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import type { Queryable } from "@/lib/db/client";
+import { transferDeclarations, type DeclarationReason } from "@/lib/db/schema";
+import { declarationStem, OUT_FOLDERS, type Environment, type OutFolder } from "@/lib/rules/batch-names";
+import { transferStorage, type FileEntry } from "./storage";
+
+export interface DeclarationView {
+  id: string;
+  stem: string;
+  channel: "FTP" | "SFTP";
+  environment: Environment;
+  parts: number;
+  state: "processing" | "accepted" | "refused";
+  reasons: DeclarationReason[];
+  answerFile: string | null;
+  receivedAt: Date;
+}
+
+/** The sender's latest declarations (at most `limit`, newest first), for the « Transferts » page. */
+export async function listDeclarations(q: Queryable, senderId: string, limit = 200): Promise<DeclarationView[]> {
+  const rows = await q
+    .select({
+      id: transferDeclarations.id,
+      application: transferDeclarations.application,
+      declarationDate: transferDeclarations.declarationDate,
+      sequence: transferDeclarations.sequence,
+      environment: transferDeclarations.environment,
+      parts: transferDeclarations.parts,
+      channel: transferDeclarations.channel,
+      state: transferDeclarations.state,
+      reasons: transferDeclarations.reasons,
+      answerFile: transferDeclarations.answerFile,
+      receivedAt: transferDeclarations.receivedAt,
+    })
+    .from(transferDeclarations)
+    .where(eq(transferDeclarations.senderId, senderId))
+    .orderBy(desc(transferDeclarations.receivedAt))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    // The sender number of the name is kept in the answer's name; the stem shows what was sent.
+    stem: r.answerFile ? r.answerFile.replace(/^(ACRF|NOTIF)\./, "") : declarationStem({ application: r.application, sender: "…", date: r.declarationDate, sequence: r.sequence, environment: r.environment }),
+    channel: r.channel,
+    environment: r.environment,
+    parts: r.parts,
+    state: r.state,
+    reasons: r.reasons,
+    answerFile: r.answerFile,
+    receivedAt: r.receivedAt,
+  }));
+}
+
+/** The files waiting in the sender's OUT folders. */
+export async function listOutFiles(senderId: string): Promise<Record<OutFolder, FileEntry[]>> {
+  const storage = transferStorage();
+  const entries = await Promise.all(OUT_FOLDERS.map(async (folder) => [folder, await storage.list(senderId, folder)] as const));
+  return Object.fromEntries(entries) as Record<OutFolder, FileEntry[]>;
+}

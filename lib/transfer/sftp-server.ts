@@ -1,0 +1,238 @@
+import "server-only";
+import type { AddressInfo } from "node:net";
+import ssh2, { type Attributes, type AuthContext, type Connection, type SFTPWrapper } from "ssh2";
+import { keyIsRegistered, loginWithKey, recordKeyRefusal } from "./auth";
+import { TransferError, TransferSession, type Listing, type SessionUpload } from "./session";
+import type { ReadHandle } from "./storage";
+
+/**
+ * The SFTP endpoint (issue 15, seed 001): a thin adapter from ssh2's server (SFTP version 3) to
+ * TransferSession. Public-key authentication only; no shell, exec or forwarding.
+ */
+
+const { OPEN_MODE, STATUS_CODE } = ssh2.utils.sftp;
+
+type Open =
+  | { kind: "read"; path: string; handle: ReadHandle }
+  | { kind: "write"; path: string; upload: SessionUpload }
+  | { kind: "dir"; entries: Listing[]; sent: boolean };
+
+function attributes(entry: Listing): Attributes {
+  const seconds = Math.floor(entry.modifiedAt.getTime() / 1000);
+  return { mode: entry.directory ? 0o40755 : 0o100644, uid: 0, gid: 0, size: entry.size, atime: seconds, mtime: seconds };
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `ls -l` style line, which clients show as is (draft-ietf-secsh-filexfer-02 §7). */
+function longname(entry: Listing): string {
+  const d = entry.modifiedAt;
+  const date = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
+  return `${entry.directory ? "drwxr-xr-x" : "-rw-r--r--"} 1 sender sender ${String(entry.size).padStart(10)} ${date} ${entry.name}`;
+}
+
+function statusOf(error: unknown): [number, string] {
+  if (error instanceof TransferError) {
+    switch (error.code) {
+      case "not-found":
+        return [STATUS_CODE.NO_SUCH_FILE, "No such file"];
+      case "invalid-path":
+      case "permission-denied":
+        return [STATUS_CODE.PERMISSION_DENIED, "Permission denied"];
+      case "too-large":
+        return [STATUS_CODE.FAILURE, "File too large"];
+      case "quota":
+        return [STATUS_CODE.FAILURE, "Quota exceeded"];
+      case "account-gone":
+        return [STATUS_CODE.PERMISSION_DENIED, "Account no longer valid"];
+    }
+  }
+  console.error("[sftp] operation failed", error);
+  return [STATUS_CODE.FAILURE, "Failure"];
+}
+
+function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection): () => Promise<void> {
+  const open = new Map<number, Open>();
+  let next = 1;
+  const handleOf = (entry: Open) => {
+    const id = next++;
+    open.set(id, entry);
+    const buffer = Buffer.alloc(4);
+    buffer.writeUInt32BE(id);
+    return buffer;
+  };
+  const lookup = (handle: Buffer) => (handle.length === 4 ? open.get(handle.readUInt32BE(0)) : undefined);
+  // Runs one request; errors become the SFTP status the client shows; a vanished account ends the connection.
+  const run = (reqid: number, work: () => Promise<void>) => {
+    work().catch((error: unknown) => {
+      const [code, message] = statusOf(error);
+      sftp.status(reqid, code, message);
+      if (error instanceof TransferError && error.code === "account-gone") client.end();
+    });
+  };
+  const ok = (reqid: number) => sftp.status(reqid, STATUS_CODE.OK);
+
+  sftp
+    .on("REALPATH", (reqid, path) => {
+      const resolved = session.resolve(path);
+      sftp.name(reqid, [{ filename: resolved.path, longname: resolved.path, attrs: {} as Attributes }]);
+    })
+    .on("STAT", (reqid, path) => run(reqid, async () => sftp.attrs(reqid, attributes(await session.stat(path)))))
+    .on("LSTAT", (reqid, path) => run(reqid, async () => sftp.attrs(reqid, attributes(await session.stat(path)))))
+    .on("FSTAT", (reqid, handle) =>
+      run(reqid, async () => {
+        const entry = lookup(handle);
+        if (!entry || entry.kind === "dir") throw new TransferError("not-found");
+        if (entry.kind === "write") return sftp.attrs(reqid, attributes({ name: entry.path, directory: false, size: entry.upload.size, modifiedAt: new Date() }));
+        sftp.attrs(reqid, attributes(await session.stat(entry.path)));
+      }),
+    )
+    .on("OPENDIR", (reqid, path) => run(reqid, async () => sftp.handle(reqid, handleOf({ kind: "dir", entries: await session.list(path), sent: false }))))
+    .on("READDIR", (reqid, handle) => {
+      const entry = lookup(handle);
+      if (!entry || entry.kind !== "dir") return sftp.status(reqid, STATUS_CODE.FAILURE);
+      if (entry.sent) return sftp.status(reqid, STATUS_CODE.EOF);
+      entry.sent = true;
+      sftp.name(reqid, entry.entries.map((e) => ({ filename: e.name, longname: longname(e), attrs: attributes(e) })));
+    })
+    .on("OPEN", (reqid, path, flags) =>
+      run(reqid, async () => {
+        if (flags & OPEN_MODE.WRITE) {
+          // Without TRUNC the client resumes (OpenSSH `reput`): the upload starts from the current content.
+          const upload = await session.beginUpload(path, { resume: !(flags & OPEN_MODE.TRUNC) });
+          return sftp.handle(reqid, handleOf({ kind: "write", path, upload }));
+        }
+        sftp.handle(reqid, handleOf({ kind: "read", path, handle: await session.openRead(path) }));
+      }),
+    )
+    .on("READ", (reqid, handle, offset, length) =>
+      run(reqid, async () => {
+        const entry = lookup(handle);
+        if (!entry || entry.kind !== "read") throw new TransferError("not-found");
+        const data = await entry.handle.read(offset, Math.min(length, 256 * 1024));
+        if (data.length === 0) return sftp.status(reqid, STATUS_CODE.EOF);
+        sftp.data(reqid, data);
+      }),
+    )
+    .on("WRITE", (reqid, handle, offset, data) =>
+      run(reqid, async () => {
+        const entry = lookup(handle);
+        if (!entry || entry.kind !== "write") throw new TransferError("not-found");
+        try {
+          await entry.upload.write(offset, data);
+        } catch (error) {
+          // A refused write ends the upload: nothing of it is kept.
+          open.delete(handle.readUInt32BE(0));
+          await entry.upload.abandon();
+          throw error;
+        }
+        ok(reqid);
+      }),
+    )
+    .on("CLOSE", (reqid, handle) =>
+      run(reqid, async () => {
+        const entry = lookup(handle);
+        if (!entry) throw new TransferError("not-found");
+        open.delete(handle.readUInt32BE(0));
+        if (entry.kind === "read") await entry.handle.close();
+        if (entry.kind === "write") await entry.upload.finish();
+        ok(reqid);
+      }),
+    )
+    .on("REMOVE", (reqid, path) => run(reqid, async () => (await session.remove(path), ok(reqid))))
+    .on("RENAME", (reqid, from, to) => run(reqid, async () => (await session.rename(from, to), ok(reqid))))
+    .on("SETSTAT", (reqid, path) => run(reqid, async () => (await session.setAttributes(path), ok(reqid))))
+    .on("FSETSTAT", (reqid, handle) => (lookup(handle) ? ok(reqid) : sftp.status(reqid, STATUS_CODE.FAILURE)))
+    .on("MKDIR", (reqid) => sftp.status(reqid, STATUS_CODE.PERMISSION_DENIED, "Permission denied"))
+    .on("RMDIR", (reqid) => sftp.status(reqid, STATUS_CODE.PERMISSION_DENIED, "Permission denied"))
+    .on("SYMLINK", (reqid) => sftp.status(reqid, STATUS_CODE.PERMISSION_DENIED, "Permission denied"))
+    .on("READLINK", (reqid) => sftp.status(reqid, STATUS_CODE.NO_SUCH_FILE, "No such file"))
+    // The client is done (EOF on the channel): close our side too, or it waits for us.
+    .on("end", () => sftp.end());
+
+  // The connection is gone: unfinished uploads are discarded (a kill during an upload keeps nothing).
+  return async () => {
+    for (const entry of open.values()) {
+      if (entry.kind === "write") await entry.upload.abandon().catch((error: unknown) => console.error("[sftp] discard failed", error));
+      if (entry.kind === "read") await entry.handle.close().catch(() => undefined);
+    }
+    open.clear();
+  };
+}
+
+function authenticate(ctx: AuthContext, ip: string, state: { refused: boolean }, done: (session: TransferSession) => void): void {
+  if (ctx.method !== "publickey") return ctx.reject(["publickey"]);
+  const username = ctx.username;
+  const key = ctx.key.data;
+  const refuse = () => {
+    // One failure per connection, however many keys the client tries.
+    if (state.refused) return ctx.reject(["publickey"]);
+    state.refused = true;
+    recordKeyRefusal(username, ip)
+      .catch((error: unknown) => console.error("[sftp] journal failed", error))
+      .finally(() => ctx.reject(["publickey"]));
+  };
+  if (!ctx.signature || !ctx.blob) {
+    // The client asks whether this key would do before signing with it (RFC 4252 §7).
+    keyIsRegistered(username, key).then((registered) => (registered ? ctx.accept() : refuse()), refuse);
+    return;
+  }
+  const parsed = ssh2.utils.parseKey(key);
+  const proofOk = !(parsed instanceof Error) && parsed.verify(ctx.blob, ctx.signature, ctx.hashAlgo) === true;
+  loginWithKey(username, key, proofOk, ip).then(
+    (result) => {
+      if (!result.ok) return ctx.reject(["publickey"]);
+      done(new TransferSession(result.account, ip));
+      ctx.accept();
+    },
+    (error: unknown) => {
+      console.error("[sftp] authentication failed", error);
+      ctx.reject(["publickey"]);
+    },
+  );
+}
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the SFTP server on `host:port` (port 0: any free port, for tests). */
+export async function startSftpServer(options: { host: string; port: number; hostKey: string }): Promise<RunningServer> {
+  const clients = new Set<Connection>();
+  const server = new ssh2.Server({ hostKeys: [options.hostKey], ident: "ChamanMirror" }, (client, info) => {
+    clients.add(client);
+    const ip = info.ip;
+    let session: TransferSession | undefined;
+    const state = { refused: false };
+    const cleanups: Array<() => Promise<void>> = [];
+    client
+      .on("authentication", (ctx) => authenticate(ctx, ip, state, (s) => (session = s)))
+      .on("ready", () => {
+        client.on("session", (accept) => {
+          const channel = accept();
+          channel.on("sftp", (acceptSftp) => {
+            if (!session) return;
+            cleanups.push(serve(acceptSftp(), session, client));
+          });
+        });
+      })
+      .on("error", (error) => console.warn("[sftp] client %s: %s", ip, error.message))
+      .on("close", () => {
+        clients.delete(client);
+        for (const cleanup of cleanups) void cleanup();
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of clients) client.end();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+import type { Issued } from "@/lib/pki/generate";
+import { createLeaf } from "@/lib/pki/sample";
+import { canonicalText, verifyDeclarationSignature } from "./signature";
+import { opensslSign } from "./testing/openssl";
+
+const fi = new Uint8Array(Buffer.from("<DmfA>\n  <Employer>0123456749</Employer>\n</DmfA>\n"));
+const DAY = 86_400_000;
+
+describe("FS verification (seed 000 §3.1, SPEC §6)", () => {
+  let signer: Issued;
+  let other: Issued;
+  const registered = (issued: Issued) => ({ content: issued.der, notBefore: issued.cert.notBefore, notAfter: issued.cert.notAfter });
+  before(async () => {
+    [signer, other] = await Promise.all([createLeaf({ cn: "Jean Dupont" }), createLeaf({ cn: "Someone Else" })]);
+  });
+
+  for (const style of ["seed", "with-headers", "binary", "blank-lines"] as const) {
+    it(`accepts an FS made with openssl smime -sign (${style})`, async () => {
+      const fs = opensslSign(fi, signer.pem, signer.privateKeyPem, style);
+      assert.deepEqual(await verifyDeclarationSignature(fs, fi, registered(signer)), { ok: true });
+    });
+  }
+
+  it("accepts the registered certificate stored as PEM", async () => {
+    const fs = opensslSign(fi, signer.pem, signer.privateKeyPem);
+    const stored = { ...registered(signer), content: new Uint8Array(Buffer.from(signer.pem)) };
+    assert.deepEqual(await verifyDeclarationSignature(fs, fi, stored), { ok: true });
+  });
+
+  it("refuses a signature of other content", async () => {
+    const fs = opensslSign(fi, signer.pem, signer.privateKeyPem);
+    const changed = new Uint8Array(Buffer.from("<DmfA>\n  <Employer>0999999999</Employer>\n</DmfA>\n"));
+    assert.deepEqual(await verifyDeclarationSignature(fs, changed, registered(signer)), { ok: false, code: "fs.invalid" });
+  });
+
+  it("refuses a signer that is not the account's certificate", async () => {
+    const fs = opensslSign(fi, other.pem, other.privateKeyPem);
+    assert.deepEqual(await verifyDeclarationSignature(fs, fi, registered(signer)), { ok: false, code: "fs.signer-mismatch" });
+  });
+
+  it("refuses when the registered certificate is not valid now", async () => {
+    const fs = opensslSign(fi, signer.pem, signer.privateKeyPem);
+    const later = new Date(signer.cert.notAfter.getTime() + DAY);
+    assert.deepEqual(await verifyDeclarationSignature(fs, fi, registered(signer), later), { ok: false, code: "fs.certificate-not-valid" });
+  });
+
+  it("refuses files that are not signatures", async () => {
+    for (const text of ["", "hello world", "AAAA", "-----BEGIN PKCS7-----\nMIIB\n-----END PKCS7-----\n"]) {
+      const verdict = await verifyDeclarationSignature(new Uint8Array(Buffer.from(text)), fi, registered(signer));
+      assert.deepEqual(verdict, { ok: false, code: "fs.unreadable" }, text);
+    }
+  });
+
+  it("canonicalises line ends to CRLF", () => {
+    assert.equal(Buffer.from(canonicalText(new Uint8Array(Buffer.from("a\nb\r\nc")))).toString(), "a\r\nb\r\nc");
+  });
+});
