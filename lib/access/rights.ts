@@ -98,6 +98,7 @@ export async function grantChamanRight(db: Db, actor: ServiceActor, input: { use
       action: "chaman-right.grant",
       targetType: "user",
       targetId: input.userId,
+      targetLabel: name,
       summary: { after: { user: name, right: "chaman-gestion-canaux-techniques" } },
     });
     return { ok: true as const, name };
@@ -121,6 +122,7 @@ export async function revokeChamanRight(db: Db, actor: ServiceActor, input: { us
       action: "chaman-right.revoke",
       targetType: "user",
       targetId: input.userId,
+      targetLabel: name,
       summary: { before: { user: name, right: "chaman-gestion-canaux-techniques" } },
     });
     return { ok: true as const, name };

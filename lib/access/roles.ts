@@ -60,6 +60,7 @@ export async function addCoManager(
         action: "role.assign",
         targetType: "role-assignment",
         targetId: row!.id,
+        targetLabel: person.name,
         summary: { after: { role: input.role, person: person.name } },
       });
       return { ok: true as const, name: person.name };
@@ -85,12 +86,14 @@ export async function removeCoManager(db: Db, actor: ServiceActor, input: { assi
       .where(and(eq(roleAssignments.id, input.assignmentId), eq(roleAssignments.enterpriseId, ctx.enterpriseId), or(...removable)))
       .returning({ id: roleAssignments.id, role: roleAssignments.role, qualityId: roleAssignments.qualityId, userId: roleAssignments.userId });
     if (!removed) return failure("not-found");
+    const [person] = await tx.select({ firstName: users.firstName, lastName: users.lastName }).from(users).where(eq(users.id, removed.userId));
     await recordEvent(tx, {
       ...auditActor(actor),
       qualityId: removed.qualityId,
       action: "role.remove",
       targetType: "role-assignment",
       targetId: removed.id,
+      targetLabel: person ? `${person.firstName} ${person.lastName}` : null,
       summary: { before: { role: removed.role, userId: removed.userId } },
     });
     return { ok: true as const };

@@ -11,6 +11,10 @@ export interface AuditEvent {
   action: string;
   targetType?: string;
   targetId?: string;
+  /** The target's name as the reader knows it, at the time of the event (account name, person's name). */
+  targetLabel?: string | null;
+  /** SPEC §5: the technical intermediary of the delegated account this event concerns (it sees the event too). */
+  partyEnterpriseId?: string | null;
   /** Before/after summary. Never put secrets here (passwords, private keys). */
   summary?: Record<string, unknown>;
   ip?: string | null;
@@ -27,6 +31,8 @@ export async function recordEvent(q: Queryable, event: AuditEvent): Promise<void
     action: event.action,
     targetType: event.targetType ?? null,
     targetId: event.targetId ?? null,
+    targetLabel: event.targetLabel ?? null,
+    partyEnterpriseId: event.partyEnterpriseId ?? null,
     summary: event.summary ?? null,
     ip: event.ip ?? null,
   });

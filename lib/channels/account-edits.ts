@@ -28,7 +28,7 @@ async function ownAccount(db: Db, actor: ServiceActor, accountId: string): Promi
 
 /** The audit event of an edit, written in the edit's own transaction so both land or neither. */
 function auditAccount(tx: Tx, actor: ServiceActor, own: Owned, action: string, summary: Record<string, unknown>): Promise<void> {
-  return recordEvent(tx, { ...auditActor(actor), senderId: own.senderId, action, targetType: "account", targetId: own.account.id, summary });
+  return recordEvent(tx, { ...auditActor(actor), senderId: own.senderId, action, targetType: "account", targetId: own.account.id, targetLabel: own.account.name, summary });
 }
 
 /** « Modifier le nom du compte » (SPEC §3: the name stays editable for every type). */

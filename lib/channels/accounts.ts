@@ -135,6 +135,7 @@ export async function createAccount(db: Db, actor: ServiceActor, input: CreateAc
           action: "account.create",
           targetType: "account",
           targetId: row.id,
+          targetLabel: input.name,
           summary: {
             after: {
               type: input.type,

@@ -99,6 +99,9 @@ export async function uploadCertificate(
       action: input.mode === "replace" ? "certificate.replace" : "certificate.add",
       targetType: "account",
       targetId: account.id,
+      targetLabel: account.name,
+      // SPEC §5: the intermediary's certificate actions show in its own journal too.
+      partyEnterpriseId: party.manages === "intermediary" ? party.audit.enterpriseId : null,
       summary: {
         ...(before.length > 0 ? { before: before.map(certificateSummary) } : {}),
         after: certificateSummary({ ...row, id: inserted.id, serialNumber: row.serialNumber, sha256Fingerprint: row.sha256Fingerprint }),
@@ -134,6 +137,9 @@ export async function deleteRestCertificate(db: Db, party: CertificateParty, inp
       action: "certificate.delete",
       targetType: "account",
       targetId: account.id,
+      targetLabel: account.name,
+      // SPEC §5: the intermediary's certificate actions show in its own journal too.
+      partyEnterpriseId: party.manages === "intermediary" ? party.audit.enterpriseId : null,
       summary: { before: certificateSummary(target) },
     });
     return { ok: true };

@@ -39,6 +39,8 @@ function audit(tx: Tx, actor: ServiceActor, row: Row, action: string, senderId: 
     action,
     targetType: "delegation",
     targetId: row.id,
+    targetLabel: typeof after.account === "string" ? after.account : null,
+    partyEnterpriseId: row.intermediaryId,
     summary: { before: { status: row.status, resendCount: row.resendCount }, after },
   });
 }

@@ -84,6 +84,8 @@ export async function requestFromEnterprise(
         action: refused ? "delegation.resend" : "delegation.request",
         targetType: "delegation",
         targetId: row!.id,
+        targetLabel: account.name,
+        partyEnterpriseId: intermediary.id,
         summary: { after: { account: account.name, intermediary: number.value, initiatedBy: "enterprise", status: "pending", resendCount: row!.resendCount } },
       });
       await queueDelegationMail(tx, row!.id, refused ? "resend" : "request");
@@ -108,7 +110,7 @@ export async function requestFromIntermediary(
   const [quality] = await db.select().from(qualities).where(eq(qualities.id, input.qualityId)).limit(1);
   if (!quality) return failure("not-found", undefined, "qualityId");
   const [target] = await db
-    .select({ enterpriseId: enterprises.id, enterpriseQualityId: enterpriseQualities.id })
+    .select({ enterpriseId: enterprises.id, enterpriseQualityId: enterpriseQualities.id, name: enterprises.name })
     .from(enterprises)
     .innerJoin(enterpriseQualities, and(eq(enterpriseQualities.enterpriseId, enterprises.id), eq(enterpriseQualities.qualityId, quality.id)))
     .where(eq(enterprises.number, number.value))
@@ -156,6 +158,8 @@ export async function requestFromIntermediary(
       action: open ? "delegation.resend" : "delegation.request",
       targetType: "delegation",
       targetId: row!.id,
+      targetLabel: target.name,
+      partyEnterpriseId: ctx.enterpriseId,
       summary: { after: { enterprise: number.value, quality: quality.code, intermediary: ctx.enterpriseNumber, initiatedBy: "intermediary", status: "pending", resendCount: row!.resendCount } },
     });
     await queueDelegationMail(tx, row!.id, open ? "resend" : "request");

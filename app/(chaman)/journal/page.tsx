@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { inputClass, primaryButton, secondaryButton } from "@/components/ui/buttons";
-import { journalFiltersSchema, JOURNAL_PAGE_SIZE, queryJournal } from "@/lib/audit/journal";
+import { journalFiltersSchema, JOURNAL_PAGE_SIZE } from "@/lib/audit/journal";
+import { journalEntries } from "@/lib/audit/journal-view";
+import { JOURNAL_KINDS } from "@/lib/audit/kinds";
 import { requireChamanAccess } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
+import type { Locale } from "@/lib/i18n/locales";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -12,38 +15,38 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** « Journal »: the audit trail of the acting sender, for its managers (issue 6). */
+/** « Journal »: the audit trail of the acting sender in sentences, filtered and paged on the server (issues 6, 13). */
 export default async function JournalPage({ searchParams }: { searchParams: SearchParams }) {
   const { ctx } = await requireChamanAccess();
   if (!ctx.canManageRights) forbidden();
   const params = await searchParams;
-  const filters = journalFiltersSchema.parse({
-    action: first(params.action) || undefined,
-    actor: first(params.actor) || undefined,
-    from: first(params.from) || undefined,
-    to: first(params.to) || undefined,
-    before: first(params.before) || undefined,
-  });
-  const rows = await queryJournal(await getDb(), ctx, filters);
-  const t = await getTranslations("journal");
-  const format = await getFormatter();
-  const query = new URLSearchParams(Object.entries({ action: filters.action, actor: filters.actor, from: filters.from, to: filters.to }).filter((e): e is [string, string] => Boolean(e[1])));
-  const last = rows.at(-1);
-  const older = rows.length === JOURNAL_PAGE_SIZE && last ? `?${new URLSearchParams([...query, ["before", String(last.id)]])}` : null;
-  const label = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
+  const filters = journalFiltersSchema.parse(Object.fromEntries(["kind", "actor", "from", "to", "order", "cursor"].map((key) => [key, first(params[key]) || undefined])));
+  const locale = (await getLocale()) as Locale;
+  const entries = await journalEntries(await getDb(), ctx, locale, filters);
+  const [t, te, format] = await Promise.all([getTranslations("journal"), getTranslations("journal-events"), getFormatter()]);
+  const query = new URLSearchParams(
+    Object.entries({ kind: filters.kind, actor: filters.actor, from: filters.from, to: filters.to, order: filters.order === "asc" ? "asc" : undefined }).filter((e): e is [string, string] => Boolean(e[1])),
+  );
+  const last = entries.at(-1);
+  const next = entries.length === JOURNAL_PAGE_SIZE && last ? `/journal?${new URLSearchParams([...query, ["cursor", String(last.id)]])}` : null;
   return (
     <section aria-labelledby="journal-title" className="space-y-4">
       <h1 id="journal-title" className="text-2xl font-semibold">
         {t("title")}
       </h1>
       <p className="text-sm text-slate-600">{t("intro", { enterprise: ctx.enterpriseName, sender: ctx.senderNumber ?? "-" })}</p>
-      <form method="get" className="grid gap-3 rounded-lg bg-white p-4 shadow sm:grid-cols-5" aria-label={t("filters")}>
+      <form method="get" className="grid gap-3 rounded-lg bg-white p-4 shadow sm:grid-cols-3 lg:grid-cols-6" aria-label={t("filters")}>
         <div>
-          <label htmlFor="journal-action" className="text-sm font-medium">{t("action")}</label>
-          <input id="journal-action" name="action" defaultValue={filters.action} placeholder="account" className={inputClass} />
+          <label htmlFor="journal-kind" className="text-sm font-medium">{te("ui.kind")}</label>
+          <select id="journal-kind" name="kind" defaultValue={filters.kind ?? ""} className={inputClass}>
+            <option value="">{te("ui.anyKind")}</option>
+            {Object.keys(JOURNAL_KINDS).map((kind) => (
+              <option key={kind} value={kind}>{te(`kinds.${kind}`)}</option>
+            ))}
+          </select>
         </div>
         <div>
-          <label htmlFor="journal-actor" className="text-sm font-medium">{t("actor")}</label>
+          <label htmlFor="journal-actor" className="text-sm font-medium">{te("ui.person")}</label>
           <input id="journal-actor" name="actor" defaultValue={filters.actor} className={inputClass} />
         </div>
         <div>
@@ -54,14 +57,21 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
           <label htmlFor="journal-to" className="text-sm font-medium">{t("to")}</label>
           <input id="journal-to" name="to" type="date" defaultValue={filters.to} className={inputClass} />
         </div>
-        <div className="flex items-end gap-2">
+        <div>
+          <label htmlFor="journal-order" className="text-sm font-medium">{te("ui.order")}</label>
+          <select id="journal-order" name="order" defaultValue={filters.order} className={inputClass}>
+            <option value="desc">{te("ui.newest")}</option>
+            <option value="asc">{te("ui.oldest")}</option>
+          </select>
+        </div>
+        <div className="flex flex-wrap items-end gap-2">
           <button type="submit" className={primaryButton}>{t("apply")}</button>
           <a href={`/journal/export?${query}`} className={secondaryButton} download>
             {t("export")}
           </a>
         </div>
       </form>
-      {rows.length === 0 ? (
+      {entries.length === 0 ? (
         <p className="rounded bg-white p-4 shadow">{t("empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow">
@@ -70,33 +80,55 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
             <thead className="bg-brand-light">
               <tr>
                 <th scope="col" className="p-2">{t("when")}</th>
-                <th scope="col" className="p-2">{t("actor")}</th>
-                <th scope="col" className="p-2">{t("action")}</th>
-                <th scope="col" className="p-2">{t("target")}</th>
-                <th scope="col" className="p-2">{t("details")}</th>
+                <th scope="col" className="p-2">{te("ui.event")}</th>
+                <th scope="col" className="p-2">{te("ui.changes")}</th>
                 <th scope="col" className="p-2">{t("ip")}</th>
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-200 align-top">
-                  <td className="whitespace-nowrap p-2">{format.dateTime(row.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-                  <td className="p-2">{row.actorLabel ?? "-"}</td>
-                  <td className="p-2">{label(row.action)}</td>
-                  <td className="p-2">{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : "-"}</td>
-                  <td className="max-w-md break-words p-2 font-mono text-xs">{row.summary ? JSON.stringify(row.summary) : ""}</td>
-                  <td className="p-2">{row.ip ?? "-"}</td>
+              {entries.map((entry) => (
+                <tr key={entry.id} className="border-t border-slate-200 align-top">
+                  <td className="whitespace-nowrap p-2">
+                    <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, { dateStyle: "short", timeStyle: "medium" })}</time>
+                  </td>
+                  <td className="p-2">{entry.sentence}</td>
+                  <td className="max-w-md break-words p-2">
+                    {entry.redacted ? (
+                      <span className="text-slate-600">{te("ui.hidden")}</span>
+                    ) : entry.changes.length > 0 ? (
+                      <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-1">
+                        {entry.changes.map((change) => (
+                          <div key={change.label} className="contents">
+                            <dt className="font-medium">{change.label}</dt>
+                            <dd className="break-all">
+                              {change.before !== undefined ? <del className="text-slate-600">{change.before}</del> : null}
+                              {change.before !== undefined && change.after !== undefined ? <span aria-hidden="true"> → </span> : null}
+                              {change.after !== undefined ? <ins className="no-underline">{change.after}</ins> : null}
+                            </dd>
+                          </div>
+                        ))}
+                      </dl>
+                    ) : null}
+                  </td>
+                  <td className="p-2">{entry.ip ?? "-"}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {older ? (
-        <Link href={`/journal${older}`} className="text-brand underline">
-          {t("older")}
-        </Link>
-      ) : null}
+      <nav aria-label={te("ui.page")} className="flex gap-4">
+        {filters.cursor ? (
+          <Link href={`/journal?${query}`} className="text-brand underline">
+            {te("ui.first")}
+          </Link>
+        ) : null}
+        {next ? (
+          <Link href={next} className="text-brand underline">
+            {te("ui.next")}
+          </Link>
+        ) : null}
+      </nav>
     </section>
   );
 }

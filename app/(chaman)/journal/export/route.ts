@@ -1,29 +1,42 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { JOURNAL_TIME_ZONE } from "@/lib/audit/brussels";
 import { toCsv } from "@/lib/audit/csv";
-import { journalFiltersSchema, queryJournal } from "@/lib/audit/journal";
+import { journalFiltersSchema } from "@/lib/audit/journal";
+import { journalEntries } from "@/lib/audit/journal-view";
+import { JOURNAL_KINDS, type JournalKind } from "@/lib/audit/kinds";
 import { getActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
+import type { Locale } from "@/lib/i18n/locales";
 
 export const dynamic = "force-dynamic";
 
 const MAX_ROWS = 10_000;
 
-/** CSV export of the journal with the page's filters (managers only; at most 10,000 rows). */
+function kindOf(action: string): JournalKind | undefined {
+  return (Object.keys(JOURNAL_KINDS) as JournalKind[]).find((kind) => JOURNAL_KINDS[kind].some((prefix) => action.startsWith(prefix)));
+}
+
+/**
+ * CSV export of the journal with the page's filters (managers only; at most 10,000 rows): the same
+ * sentences and changes as on screen, headers in the reader's language, times in Europe/Brussels.
+ */
 export async function GET(request: Request): Promise<Response> {
   const actor = await getActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
   const ctx = actor.current;
   if (!ctx?.chamanAccess || !ctx.canManageRights) return new Response("Forbidden", { status: 403 });
   const params = new URL(request.url).searchParams;
-  const filters = journalFiltersSchema.parse({
-    action: params.get("action") || undefined,
-    actor: params.get("actor") || undefined,
-    from: params.get("from") || undefined,
-    to: params.get("to") || undefined,
-  });
-  const rows = await queryJournal(await getDb(), ctx, filters, MAX_ROWS);
+  const filters = journalFiltersSchema.parse(Object.fromEntries(["kind", "actor", "from", "to", "order"].map((key) => [key, params.get(key) || undefined])));
+  const locale = (await getLocale()) as Locale;
+  const [entries, t] = await Promise.all([journalEntries(await getDb(), ctx, locale, filters, MAX_ROWS), getTranslations({ locale, namespace: "journal-events" })]);
+  const time = new Intl.DateTimeFormat(locale === "en" ? "en-BE" : `${locale}-BE`, { timeZone: JOURNAL_TIME_ZONE, dateStyle: "short", timeStyle: "medium" });
   const csv = toCsv(
-    ["id", "at", "actor", "action", "target_type", "target_id", "summary", "ip"],
-    rows.map((r) => [r.id, r.at, r.actorLabel, r.action, r.targetType, r.targetId, r.summary, r.ip]),
+    [t("csv.when"), t("csv.person"), t("csv.kind"), t("csv.event"), t("csv.changes"), t("csv.ip")],
+    entries.map((e) => {
+      const kind = kindOf(e.action);
+      const changes = e.redacted ? t("ui.hidden") : e.changes.map((c) => `${c.label}: ${[c.before, c.after].filter((v) => v !== undefined).join(" → ")}`).join("\n");
+      return [time.format(e.at), e.actorLabel, kind ? t(`kinds.${kind}`) : e.action, e.sentence, changes, e.ip];
+    }),
   );
   const name = `journal-${ctx.senderNumber ?? ctx.enterpriseNumber}-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response(csv, {
