@@ -202,6 +202,21 @@ test("a forged context id does not switch danny to another enterprise", async ()
   expect(home).not.toContain("Boulangerie Dupont");
 });
 
+test("issue 13, SPEC §5: the journal shows a delegation to both of its sides and to nobody else", async () => {
+  const sentence = "Claire Dupont a demandé une délégation (« Dupont Dimona REST »)";
+  for (const persona of ["claire", "ivan"] as const) {
+    expect(visibleText(await sessions.get(persona)!.html("/journal?kind=delegations")), `${persona}'s journal`).toContain(sentence);
+  }
+  for (const persona of ["danny", "steven"] as const) {
+    const response = await sessions.get(persona)!.get("/journal");
+    if (response.status !== 200) continue;
+    const text = visibleText(await sessions.get(persona)!.html("/journal"));
+    expect(text, `${persona}'s journal`).not.toContain("Dupont Dimona REST");
+    expect(text, `${persona}'s journal`).not.toContain("Claire Dupont");
+  }
+  for (const persona of ["bob", "ann"] as const) expect((await sessions.get(persona)!.get("/journal")).status, persona).toBe(403);
+});
+
 test("control: the owner's own call succeeds and shows in the snapshot (the checks above can fail)", async () => {
   const before = await dupontSnapshot(fixtures);
   const claire = sessions.get("claire")!;

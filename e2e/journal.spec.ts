@@ -1,33 +1,56 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { ChannelsPage } from "./pages/channels-page";
+import { JournalPage } from "./pages/journal-page";
 import { LoginPage } from "./pages/login-page";
 import { resetDemoData } from "./support/reset";
 
 test.beforeAll(async ({ request }) => resetDemoData(request));
 
-test("issue 6: a manager reads the journal, filters it and exports it as CSV", async ({ page }) => {
+const brusselsToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" }).format(new Date());
+
+test("issue 13: the journal reads as sentences with before → after, filters by kind, person and day, and exports the same", async ({ page }) => {
   await new LoginPage(page).signIn("bob", "wrong");
-  const login = new LoginPage(page);
-  await login.signInAs("danny");
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Journal" }).click();
-  await expect(page.getByRole("heading", { name: "Journal" })).toBeVisible();
-  const table = page.getByRole("table");
-  await expect(table.getByRole("row").filter({ hasText: "Connexion refusée" }).filter({ hasText: "bob" })).toBeVisible();
+  await new LoginPage(page).signInAs("claire");
+  const channels = new ChannelsPage(page);
+  await channels.goto();
+  await channels.deleteAccount("Dupont FTP");
 
-  await page.getByLabel("Utilisateur").fill("bob");
-  await page.getByRole("button", { name: "Filtrer" }).click();
-  await expect(page).toHaveURL(/actor=bob/);
-  await expect(table.getByRole("row").filter({ hasText: "danny" })).toHaveCount(0);
+  const journal = new JournalPage(page);
+  await journal.open();
+  const deleted = journal.row("Claire Dupont a supprimé le compte FTP « Dupont FTP »");
+  await expect(deleted).toBeVisible();
+  await expect(deleted.getByRole("definition").filter({ hasText: "EXPDUPONT1" })).toBeVisible();
+  await expect(deleted.getByRole("term").filter({ hasText: "Identifiant" })).toBeVisible();
+  await expect(journal.table).not.toContainText("account.delete");
+  await expect(journal.row("Connexion de claire").first()).toBeVisible();
+  // Newest first: the deletion comes before claire's sign-in.
+  await expect(journal.table.getByRole("row").nth(1)).toContainText("a supprimé le compte FTP");
 
+  await journal.filter({ kind: "Comptes" });
+  await expect(page).toHaveURL(/kind=accounts/);
+  await expect(deleted).toBeVisible();
+  await expect(journal.row("Connexion de")).toHaveCount(0);
+
+  await journal.filter({ kind: "Connexions et sessions", person: "Claire", from: brusselsToday(), to: brusselsToday(), order: "Plus anciens d'abord" });
+  await expect(journal.row("Connexion de claire").first()).toBeVisible();
+  await expect(journal.row("a supprimé")).toHaveCount(0);
+  await expect(page.getByLabel("Personne")).toHaveValue("Claire");
+
+  await journal.filter({ kind: "Toutes les actions", person: "", from: "2001-01-01", to: "2001-01-02", order: "Plus récents d'abord" });
+  await expect(page.getByText("Aucun événement ne correspond à ces filtres.")).toBeVisible();
+
+  await journal.filter({ from: "", to: "", kind: "Comptes" });
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Exporter (CSV)" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^journal-\d{6}-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = await (await file.createReadStream()).toArray();
-  const text = Buffer.concat(csv).toString("utf8");
-  expect(text.split("\r\n")[0]).toBe("id,at,actor,action,target_type,target_id,summary,ip");
-  expect(text).toContain("auth.sign-in-failed");
-  expect(text).not.toContain(",danny,");
+  const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString("utf8").replace(/^\uFEFF/, "");
+  const [header, first] = text.split("\r\n");
+  expect(header!.replaceAll('"', "").split(/[;,]/)).toEqual(["Date et heure (Europe/Bruxelles)", "Personne", "Type d'action", "Événement", "Modifications", "Adresse IP"]);
+  expect(first).toContain("Claire Dupont a supprimé le compte FTP « Dupont FTP »");
+  expect(first).toMatch(/^"?\d{2}\/\d{2}\/\d{4},? \d{2}:\d{2}:\d{2}/);
+  expect(text).not.toContain("account.delete");
 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);

@@ -25,3 +25,11 @@ export function brusselsDayEnd(day: string): Date {
   next.setUTCDate(next.getUTCDate() + 1);
   return new Date(brusselsDayStart(next.toISOString().slice(0, 10)).getTime() - 1);
 }
+
+/**
+ * Date and time of a journal event as a Belgian reader writes it (30/11/2026 07:35:17), in
+ * Europe/Brussels: the page and the CSV export show the same text. English uses en-BE (day first).
+ */
+export function journalTimeFormat(locale: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(`${locale}-BE`, { timeZone: JOURNAL_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+}

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { inputClass, primaryButton, secondaryButton } from "@/components/ui/buttons";
+import { journalTimeFormat } from "@/lib/audit/brussels";
 import { journalFiltersSchema, JOURNAL_PAGE_SIZE } from "@/lib/audit/journal";
 import { journalEntries } from "@/lib/audit/journal-view";
 import { JOURNAL_KINDS } from "@/lib/audit/kinds";
@@ -23,7 +24,8 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
   const filters = journalFiltersSchema.parse(Object.fromEntries(["kind", "actor", "from", "to", "order", "cursor"].map((key) => [key, first(params[key]) || undefined])));
   const locale = (await getLocale()) as Locale;
   const entries = await journalEntries(await getDb(), ctx, locale, filters);
-  const [t, te, format] = await Promise.all([getTranslations("journal"), getTranslations("journal-events"), getFormatter()]);
+  const [t, te] = await Promise.all([getTranslations("journal"), getTranslations("journal-events")]);
+  const time = journalTimeFormat(locale);
   const query = new URLSearchParams(
     Object.entries({ kind: filters.kind, actor: filters.actor, from: filters.from, to: filters.to, order: filters.order === "asc" ? "asc" : undefined }).filter((e): e is [string, string] => Boolean(e[1])),
   );
@@ -89,7 +91,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
               {entries.map((entry) => (
                 <tr key={entry.id} className="border-t border-slate-200 align-top">
                   <td className="whitespace-nowrap p-2">
-                    <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, { dateStyle: "short", timeStyle: "medium" })}</time>
+                    <time dateTime={entry.at.toISOString()}>{time.format(entry.at)}</time>
                   </td>
                   <td className="p-2">{entry.sentence}</td>
                   <td className="max-w-md break-words p-2">

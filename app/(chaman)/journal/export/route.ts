@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { JOURNAL_TIME_ZONE } from "@/lib/audit/brussels";
+import { journalTimeFormat } from "@/lib/audit/brussels";
 import { toCsv } from "@/lib/audit/csv";
 import { journalFiltersSchema } from "@/lib/audit/journal";
 import { journalEntries } from "@/lib/audit/journal-view";
@@ -29,7 +29,7 @@ export async function GET(request: Request): Promise<Response> {
   const filters = journalFiltersSchema.parse(Object.fromEntries(["kind", "actor", "from", "to", "order"].map((key) => [key, params.get(key) || undefined])));
   const locale = (await getLocale()) as Locale;
   const [entries, t] = await Promise.all([journalEntries(await getDb(), ctx, locale, filters, MAX_ROWS), getTranslations({ locale, namespace: "journal-events" })]);
-  const time = new Intl.DateTimeFormat(locale === "en" ? "en-BE" : `${locale}-BE`, { timeZone: JOURNAL_TIME_ZONE, dateStyle: "short", timeStyle: "medium" });
+  const time = journalTimeFormat(locale);
   const csv = toCsv(
     [t("csv.when"), t("csv.person"), t("csv.kind"), t("csv.event"), t("csv.changes"), t("csv.ip")],
     entries.map((e) => {
