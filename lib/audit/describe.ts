@@ -8,7 +8,7 @@ export const DESCRIBED_ACTIONS = [
   "contact.create", "contact.update",
   "quality.activate", "role.assign", "role.remove", "chaman-right.grant", "chaman-right.revoke",
   "delegation.request", "delegation.resend", "delegation.accept", "delegation.refuse", "delegation.end", "delegation.withdraw",
-  "auth.sign-in", "auth.sign-in-failed", "auth.sign-in-throttled", "auth.locked-out", "auth.sign-out", "auth.session-expired", "auth.session-closed",
+  "auth.sign-in", "auth.sign-in-failed", "auth.sign-in-throttled", "auth.locked-out", "auth.sign-out", "auth.session-expired", "auth.session-closed", "auth.session-revoked",
   "mail.failed", "mail.abandoned",
 ] as const;
 
