@@ -17,6 +17,7 @@ export default async function HomePage() {
   const locale = await getLocale();
   const t = await getTranslations("channels");
   const tc = await getTranslations("common");
+  const tf = await getTranslations("feedback");
   const [accounts, permissions] = await Promise.all([listAccounts(db, senderId), listPermissionCatalogue(db, ["batch", "webservice"], locale)]);
   const batch = accounts.filter((a) => a.type === "FTP" || a.type === "SFTP");
   const ws = accounts.filter((a) => a.type === "SOAP" || a.type === "REST");
@@ -30,6 +31,7 @@ export default async function HomePage() {
         label={t("home.delete", { name: account.name })}
         icon={<TrashIcon />}
         title={t("delete.title")}
+        subject={tf("delete.accountSubject", { type: account.type, name: account.name })}
         body={t("delete.body")}
         confirm={t("delete.confirm")}
         cancel={t("delete.cancel")}

@@ -4,7 +4,8 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 
 /**
  * A modal built on the native <dialog>: focus is trapped and Escape closes it, as the browser
- * does for showModal(); focus returns to the button that opened it.
+ * does for showModal(); focus goes to the element marked `data-autofocus` (else the first focusable
+ * one) and returns to the button that opened it.
  */
 export function Dialog({
   open,
@@ -25,6 +26,8 @@ export function Dialog({
     if (open && !dialog.open) {
       const opener = document.activeElement as HTMLElement | null;
       dialog.showModal();
+      // Issue 13: a dialog may name its safe first stop (« Annuler » of a deletion), so Enter twice never destroys.
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
       return () => opener?.focus();
     }
     if (!open && dialog.open) dialog.close();

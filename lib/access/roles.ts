@@ -101,24 +101,24 @@ export async function removeCoManager(db: Db, actor: ServiceActor, input: { assi
 }
 
 /** The role holders of the actor's enterprise at one level: a quality's, or the entity's (quality null). */
-async function roleHolders(q: Queryable, enterpriseId: string, qualityId: number | null) {
+async function roleHolders(q: Queryable, enterpriseId: string, qualityId: number | null, actorUserId: string) {
   const rows = await q
-    .select({ id: roleAssignments.id, role: roleAssignments.role, firstName: users.firstName, lastName: users.lastName })
+    .select({ id: roleAssignments.id, role: roleAssignments.role, userId: roleAssignments.userId, firstName: users.firstName, lastName: users.lastName })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .where(and(eq(roleAssignments.enterpriseId, enterpriseId), qualityId === null ? isNull(roleAssignments.qualityId) : eq(roleAssignments.qualityId, qualityId)))
     .orderBy(asc(roleAssignments.role), asc(users.lastName));
-  return { ok: true as const, managers: rows.map((r) => ({ id: r.id, role: r.role, name: `${r.firstName} ${r.lastName}` })) };
+  return { ok: true as const, managers: rows.map((r) => ({ id: r.id, role: r.role, name: `${r.firstName} ${r.lastName}`, isSelf: r.userId === actorUserId })) };
 }
 
 /** Gestionnaire local and co-gestionnaires of the actor's quality. */
 export async function listQualityManagers(q: Queryable, actor: ServiceActor) {
   if (!actor.ctx.canManageRights) return failure("access.denied");
-  return roleHolders(q, actor.ctx.enterpriseId, actor.ctx.qualityId);
+  return roleHolders(q, actor.ctx.enterpriseId, actor.ctx.qualityId, actor.userId);
 }
 
 /** Entity-level roles of the enterprise (responsable d'accès, co-responsables), for the access page. */
 export async function listEntityManagers(q: Queryable, actor: ServiceActor) {
   if (!actor.ctx.canManageQualities) return failure("access.denied");
-  return roleHolders(q, actor.ctx.enterpriseId, null);
+  return roleHolders(q, actor.ctx.enterpriseId, null, actor.userId);
 }

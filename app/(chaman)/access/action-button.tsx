@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field-error";
 import { secondaryButton } from "@/components/ui/buttons";
@@ -20,6 +20,7 @@ export function ActionButton({
   accessibleName,
   className = secondaryButton,
   confirm,
+  disabledReason,
 }: {
   action: Action;
   fields: Record<string, string>;
@@ -27,10 +28,13 @@ export function ActionButton({
   accessibleName?: string;
   className?: string;
   confirm?: { title: string; body: string; confirmLabel: string };
+  /** When set, the button is disabled and this sentence, shown beside it, says why (issue 13). */
+  disabledReason?: string;
 }) {
   const t = useTranslations("common.actions");
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, idle);
   const [open, setOpen] = useState(false);
+  const reasonId = useId();
   const problem = state.status === "error" ? (state.formError ?? Object.values(state.fieldErrors)[0]) : undefined;
   const form = (onSubmit?: () => void) => (
     <form action={formAction} onSubmit={onSubmit} className="inline">
@@ -42,6 +46,18 @@ export function ActionButton({
       </button>
     </form>
   );
+  if (disabledReason) {
+    return (
+      <div className="inline-flex max-w-xs flex-col gap-1">
+        <button type="button" className={`${className} cursor-not-allowed opacity-60`} aria-label={accessibleName} aria-describedby={reasonId} disabled>
+          {label}
+        </button>
+        <p id={reasonId} className="text-sm text-slate-600">
+          {disabledReason}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="inline-flex flex-col gap-1">
       {confirm ? (
@@ -52,10 +68,11 @@ export function ActionButton({
           <Dialog open={open} onClose={() => setOpen(false)} title={confirm.title}>
             <p className="mb-4">{confirm.body}</p>
             <div className="flex gap-2">
-              {form(() => setOpen(false))}
-              <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>
+              {/* Issue 13: the safe button comes first and has the focus, so Enter twice never confirms. */}
+              <button type="button" className={secondaryButton} onClick={() => setOpen(false)} data-autofocus>
                 {t("cancel")}
               </button>
+              {form(() => setOpen(false))}
             </div>
           </Dialog>
         </>

@@ -15,6 +15,7 @@ import { CoManagerForm } from "./co-manager-form";
 export async function QualitiesSection({ actor }: { actor: ServiceActor }) {
   const t = await getTranslations("access");
   const tRoles = await getTranslations("common.roles");
+  const tf = await getTranslations("feedback");
   const format = await getFormatter();
   const locale = (await getLocale()) as keyof LocalizedName;
   const db = await getDb();
@@ -71,6 +72,7 @@ export async function QualitiesSection({ actor }: { actor: ServiceActor }) {
                 label={t("coManagers.remove")}
                 accessibleName={t("coManagers.removeNamed", { name: m.name })}
                 className={dangerButton}
+                confirm={{ title: tf("remove.title"), body: tf(m.isSelf ? "remove.bodySelf" : "remove.body", { name: m.name, role: tRoles(m.role) }), confirmLabel: t("coManagers.remove") }}
               />
             ) : null}
           </li>

@@ -14,6 +14,7 @@ import { CoManagerForm } from "./co-manager-form";
 export async function RightsSection({ actor, search }: { actor: ServiceActor; search: string }) {
   const t = await getTranslations("access");
   const tRoles = await getTranslations("common.roles");
+  const tf = await getTranslations("feedback");
   const locale = (await getLocale()) as keyof LocalizedName;
   const db = await getDb();
   const [members, managers] = await Promise.all([listMembers(db, actor, search), listQualityManagers(db, actor)]);
@@ -79,7 +80,14 @@ export async function RightsSection({ actor, search }: { actor: ServiceActor; se
               {m.name} – {tRoles(m.role)}
             </span>
             {m.role === "co-gestionnaire-local" ? (
-              <ActionButton action={removeCoManagerAction} fields={{ assignmentId: m.id }} label={t("coManagers.remove")} accessibleName={t("coManagers.removeNamed", { name: m.name })} className={dangerButton} />
+              <ActionButton
+                action={removeCoManagerAction}
+                fields={{ assignmentId: m.id }}
+                label={t("coManagers.remove")}
+                accessibleName={t("coManagers.removeNamed", { name: m.name })}
+                className={dangerButton}
+                confirm={{ title: tf("remove.title"), body: tf(m.isSelf ? "remove.bodySelf" : "remove.body", { name: m.name, role: tRoles(m.role) }), confirmLabel: t("coManagers.remove") }}
+              />
             ) : null}
           </li>
         ))}

@@ -120,7 +120,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
             <CertificateUploadDialog accountId={account.id} mode="add" />
           </div>
           {account.certificates.map((c) => (
-            <CertificateCard key={c.id} accountId={account.id} certificate={c} canDelete />
+            <CertificateCard key={c.id} accountId={account.id} certificate={c} canDelete isLast={account.certificates.length === 1} />
           ))}
         </section>
       ) : (

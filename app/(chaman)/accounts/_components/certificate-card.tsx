@@ -7,8 +7,9 @@ import { CertificateUploadDialog } from "./edit-dialogs";
 import { DownloadIcon, TrashIcon } from "./icons";
 
 /** « Certificat - <nom> » with the details of SPEC §4.4 and its actions (seed 004). */
-export async function CertificateCard(props: { accountId: string; certificate: CertificateView; canReplace?: boolean; canDelete?: boolean }) {
+export async function CertificateCard(props: { accountId: string; certificate: CertificateView; canReplace?: boolean; canDelete?: boolean; isLast?: boolean }) {
   const t = await getTranslations("channels.certificate");
+  const tf = await getTranslations("feedback.delete");
   const format = await getFormatter();
   const c = props.certificate;
   const status = expiryStatus(c.notAfter);
@@ -43,7 +44,8 @@ export async function CertificateCard(props: { accountId: string; certificate: C
             label={t("delete", { name: c.name })}
             icon={<TrashIcon />}
             title={t("deleteTitle")}
-            body={t("deleteBody", { name: c.name })}
+            body={tf("certificateBody", { name: c.name })}
+            {...(props.isLast ? { disabledReason: tf("lastCertificate") } : {})}
             confirm={(await getTranslations("channels.delete"))("confirm")}
             cancel={(await getTranslations("channels.delete"))("cancel")}
             action={deleteCertificateAction}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { FormState } from "@/lib/actions/form-state";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field-error";
@@ -20,13 +20,30 @@ export function ConfirmButton(props: {
   cancel: string;
   action: (formData: FormData) => Promise<FormState>;
   fields: Record<string, string>;
+  /** What is being deleted, named in the dialog (« Compte FTP « WK23FTP » »). */
+  subject?: string;
+  /** When set, the control is disabled and this sentence, shown beside it, says why (issue 13). */
+  disabledReason?: string;
 }) {
   const [open, setOpen] = useState(false);
+  const reasonId = useId();
   const form = useFormAction(props.action, () => setOpen(false));
   const close = () => {
     setOpen(false);
     form.reset();
   };
+  if (props.disabledReason) {
+    return (
+      <span className="inline-flex items-center gap-2">
+        <button type="button" className={`${iconButton} text-slate-400`} aria-label={props.label} aria-describedby={reasonId} disabled>
+          {props.icon}
+        </button>
+        <span id={reasonId} className="text-sm text-slate-600">
+          {props.disabledReason}
+        </span>
+      </span>
+    );
+  }
   return (
     <>
       <button type="button" className={`${iconButton} text-red-700`} aria-label={props.label} title={props.label} onClick={() => setOpen(true)}>
@@ -37,14 +54,15 @@ export function ConfirmButton(props: {
           {Object.entries(props.fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
+          {props.subject ? <p className="font-semibold">{props.subject}</p> : null}
           <p>{props.body}</p>
           <FormError problem={form.formProblem} />
           <div className="flex gap-2">
+            <button type="button" className={secondaryButton} onClick={close} data-autofocus>
+              {props.cancel}
+            </button>
             <button type="submit" className={dangerButton} disabled={form.pending}>
               {props.confirm}
-            </button>
-            <button type="button" className={secondaryButton} onClick={close}>
-              {props.cancel}
             </button>
           </div>
         </form>

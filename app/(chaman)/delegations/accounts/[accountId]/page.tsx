@@ -28,6 +28,7 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
   const { account, permissions, certificates } = result;
   const t = await getTranslations("delegation.certificates");
   const tAccounts = await getTranslations("delegation.accounts");
+  const tf = await getTranslations("feedback.delete");
   const format = await getFormatter();
   const locale = (await getLocale()) as keyof LocalizedName;
   const field = (label: string, value: string) => (
@@ -83,7 +84,8 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
                   label={t("delete")}
                   accessibleName={t("deleteNamed", { name: c.name })}
                   className={dangerButton}
-                  confirm={{ title: t("deleteTitle"), body: t("deleteBody", { name: c.name }), confirmLabel: t("delete") }}
+                  confirm={{ title: t("deleteTitle"), body: tf("certificateBody", { name: c.name }), confirmLabel: t("delete") }}
+                  {...(certificates.length === 1 ? { disabledReason: tf("lastCertificate") } : {})}
                 />
               </div>
             </div>
