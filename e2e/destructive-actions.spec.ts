@@ -26,6 +26,9 @@ test("the account delete dialog names the account and focuses « Annuler »: Ent
 
   await channels.deleteAccount("Dupont FTP");
   await expect(channels.row("Dupont FTP")).toHaveCount(0);
+  // Must fix 5: a short confirmation in the live region, gone once it has been read.
+  await expect(page.getByTestId("announcer")).toHaveText("Compte FTP « Dupont FTP » supprimé.");
+  await expect(page.getByTestId("announcer")).toHaveText("", { timeout: 15_000 });
 });
 
 test("« Retirer » a co-manager asks for confirmation, safe button first", async ({ page }) => {
@@ -42,4 +45,5 @@ test("« Retirer » a co-manager asks for confirmation, safe button first", asyn
   await page.getByRole("button", { name: "Retirer Mery Dubois" }).click();
   await dialog.getByRole("button", { name: "Retirer" }).click();
   await expect(page.getByText("Mery Dubois – Co-gestionnaire local")).toHaveCount(0);
+  await expect(page.getByTestId("announcer")).toHaveText("Mery Dubois n'a plus le rôle Co-gestionnaire local.");
 });

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { AnnouncerProvider } from "@/components/ui/announcer";
 import { requireActor } from "@/lib/auth/current";
 
 export default async function ChamanLayout({ children }: { children: ReactNode }) {
@@ -7,9 +8,11 @@ export default async function ChamanLayout({ children }: { children: ReactNode }
   return (
     <>
       <AppHeader actor={actor} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
-      </main>
+      <AnnouncerProvider>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
+      </AnnouncerProvider>
     </>
   );
 }

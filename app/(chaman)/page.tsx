@@ -32,6 +32,7 @@ export default async function HomePage() {
         icon={<TrashIcon />}
         title={t("delete.title")}
         subject={tf("delete.accountSubject", { type: account.type, name: account.name })}
+        done={tf("done.accountDeleted", { type: account.type, name: account.name })}
         body={t("delete.body")}
         confirm={t("delete.confirm")}
         cancel={t("delete.cancel")}

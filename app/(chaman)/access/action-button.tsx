@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
+import { useAnnounce } from "@/components/ui/announcer";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field-error";
 import { secondaryButton } from "@/components/ui/buttons";
@@ -21,6 +22,7 @@ export function ActionButton({
   className = secondaryButton,
   confirm,
   disabledReason,
+  done,
 }: {
   action: Action;
   fields: Record<string, string>;
@@ -30,11 +32,21 @@ export function ActionButton({
   confirm?: { title: string; body: string; confirmLabel: string };
   /** When set, the button is disabled and this sentence, shown beside it, says why (issue 13). */
   disabledReason?: string;
+  /** Said in the live region once the action succeeded (« Droit Chaman accordé à Bob Lambert. »). */
+  done?: string;
 }) {
   const t = useTranslations("common.actions");
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, idle);
+  const announce = useAnnounce();
+  // Announced from the action itself: on success the row is often re-rendered away (revoke → grant)
+  // before an effect could run, and the confirmation must name what was done, not the new row.
+  const [state, formAction, pending] = useActionState<FormState, FormData>(async (previous, data) => {
+    const result = await action(previous, data);
+    if (result.status === "success" && done) announce(done);
+    return result;
+  }, idle);
   const [open, setOpen] = useState(false);
   const reasonId = useId();
+
   const problem = state.status === "error" ? (state.formError ?? Object.values(state.fieldErrors)[0]) : undefined;
   const form = (onSubmit?: () => void) => (
     <form action={formAction} onSubmit={onSubmit} className="inline">

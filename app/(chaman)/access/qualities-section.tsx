@@ -73,6 +73,7 @@ export async function QualitiesSection({ actor }: { actor: ServiceActor }) {
                 accessibleName={t("coManagers.removeNamed", { name: m.name })}
                 className={dangerButton}
                 confirm={{ title: tf("remove.title"), body: tf(m.isSelf ? "remove.bodySelf" : "remove.body", { name: m.name, role: tRoles(m.role) }), confirmLabel: t("coManagers.remove") }}
+                done={tf("done.removed", { name: m.name, role: tRoles(m.role) })}
               />
             ) : null}
           </li>

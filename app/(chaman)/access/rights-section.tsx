@@ -61,9 +61,9 @@ export async function RightsSection({ actor, search }: { actor: ServiceActor; se
               </td>
               <td className="py-2">
                 {m.hasRight ? (
-                  <ActionButton action={revokeRightAction} fields={{ userId: m.userId }} label={t("rights.revoke")} accessibleName={t("rights.revokeNamed", { name: m.name })} className={dangerButton} />
+                  <ActionButton action={revokeRightAction} fields={{ userId: m.userId }} label={t("rights.revoke")} accessibleName={t("rights.revokeNamed", { name: m.name })} className={dangerButton} done={tf("done.rightRevoked", { name: m.name })} />
                 ) : m.roles.length === 0 ? (
-                  <ActionButton action={grantRightAction} fields={{ userId: m.userId }} label={t("rights.grant")} accessibleName={t("rights.grantNamed", { name: m.name })} className={primaryButton} />
+                  <ActionButton action={grantRightAction} fields={{ userId: m.userId }} label={t("rights.grant")} accessibleName={t("rights.grantNamed", { name: m.name })} className={primaryButton} done={tf("done.rightGranted", { name: m.name })} />
                 ) : null}
               </td>
             </tr>
@@ -87,6 +87,7 @@ export async function RightsSection({ actor, search }: { actor: ServiceActor; se
                 accessibleName={t("coManagers.removeNamed", { name: m.name })}
                 className={dangerButton}
                 confirm={{ title: tf("remove.title"), body: tf(m.isSelf ? "remove.bodySelf" : "remove.body", { name: m.name, role: tRoles(m.role) }), confirmLabel: t("coManagers.remove") }}
+                done={tf("done.removed", { name: m.name, role: tRoles(m.role) })}
               />
             ) : null}
           </li>

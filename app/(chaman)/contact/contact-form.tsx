@@ -16,7 +16,8 @@ export function ContactForm({ contact, callingCodes, first }: { contact: Contact
   const t = useTranslations("contact");
   const router = useRouter();
   // After the first save the channel screens open; after an update, the contact data is shown again.
-  const form = useFormAction(saveContactAction, () => router.push(first ? "/" : "/contact"));
+  const tf = useTranslations("feedback.done");
+  const form = useFormAction(saveContactAction, () => router.push(first ? "/" : "/contact"), () => tf("contactSaved"));
   const { errors } = form;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-4">

@@ -45,6 +45,7 @@ export async function CertificateCard(props: { accountId: string; certificate: C
             icon={<TrashIcon />}
             title={t("deleteTitle")}
             body={tf("certificateBody", { name: c.name })}
+            done={(await getTranslations("feedback.done"))("certificateDeleted", { name: c.name })}
             {...(props.isLast ? { disabledReason: tf("lastCertificate") } : {})}
             confirm={(await getTranslations("channels.delete"))("confirm")}
             cancel={(await getTranslations("channels.delete"))("cancel")}

@@ -24,10 +24,12 @@ export function ConfirmButton(props: {
   subject?: string;
   /** When set, the control is disabled and this sentence, shown beside it, says why (issue 13). */
   disabledReason?: string;
+  /** Said in the live region once done (« Compte FTP « WK23FTP » supprimé. »). */
+  done?: string;
 }) {
   const [open, setOpen] = useState(false);
   const reasonId = useId();
-  const form = useFormAction(props.action, () => setOpen(false));
+  const form = useFormAction(props.action, () => setOpen(false), props.done ? () => props.done ?? "" : undefined);
   const close = () => {
     setOpen(false);
     form.reset();

@@ -24,10 +24,15 @@ export function CreateAccountDialog(props: {
   const t = useTranslations("channels");
   const [open, setOpen] = useState(false);
   const [type, setType] = useState<AccountType | "">("");
-  const form = useFormAction(createAccountAction, () => {
-    setOpen(false);
-    setType("");
-  });
+  const tf = useTranslations("feedback.done");
+  const form = useFormAction(
+    createAccountAction,
+    () => {
+      setOpen(false);
+      setType("");
+    },
+    (data) => tf("accountCreated", { type: String(data.get("type") ?? ""), name: String(data.get("name") ?? "") }),
+  );
   const close = () => {
     setOpen(false);
     setType("");

@@ -23,10 +23,12 @@ function ActionDialog(props: {
   hidden?: Record<string, string>;
   action: (formData: FormData) => Promise<FormState>;
   children: (errors: Record<string, Problem>) => ReactNode;
+  /** The confirmation said once done, from the submitted form. */
+  done?: (data: FormData) => string;
 }) {
   const t = useTranslations("channels.form");
   const [open, setOpen] = useState(false);
-  const form = useFormAction(props.action, () => setOpen(false));
+  const form = useFormAction(props.action, () => setOpen(false), props.done);
   const close = () => {
     setOpen(false);
     form.reset();
@@ -66,8 +68,17 @@ function ActionDialog(props: {
 
 export function RenameDialog({ accountId, name }: { accountId: string; name: string }) {
   const t = useTranslations("channels");
+  const tf = useTranslations("feedback.done");
   return (
-    <ActionDialog label={t("detail.editName")} icon={<PencilIcon />} title={t("detail.editName")} submitLabel={t("form.validate")} accountId={accountId} action={renameAccountAction}>
+    <ActionDialog
+      label={t("detail.editName")}
+      icon={<PencilIcon />}
+      title={t("detail.editName")}
+      submitLabel={t("form.validate")}
+      accountId={accountId}
+      action={renameAccountAction}
+      done={(data) => tf("accountRenamed", { name: String(data.get("name") ?? "") })}
+    >
       {(errors) => <TextField id="rename-name" name="name" label={t("form.name")} problem={errors.name} defaultValue={name} autoComplete="off" maxLength={100} />}
     </ActionDialog>
   );

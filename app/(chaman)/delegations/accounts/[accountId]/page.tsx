@@ -29,6 +29,7 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
   const t = await getTranslations("delegation.certificates");
   const tAccounts = await getTranslations("delegation.accounts");
   const tf = await getTranslations("feedback.delete");
+  const tDone = await getTranslations("feedback.done");
   const format = await getFormatter();
   const locale = (await getLocale()) as keyof LocalizedName;
   const field = (label: string, value: string) => (
@@ -86,6 +87,7 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
                   className={dangerButton}
                   confirm={{ title: t("deleteTitle"), body: tf("certificateBody", { name: c.name }), confirmLabel: t("delete") }}
                   {...(certificates.length === 1 ? { disabledReason: tf("lastCertificate") } : {})}
+                  done={tDone("certificateDeleted", { name: c.name })}
                 />
               </div>
             </div>
