@@ -35,3 +35,21 @@ test("an invalid e-mail address is refused at its field", async ({ page }) => {
   await page.getByRole("button", { name: "Annuler" }).click();
   await expect(page.getByRole("link", { name: "Mettre à jour" })).toBeVisible();
 });
+
+test("issue 13: every field's problem shows at once, what was typed stays, and a save is confirmed", async ({ page }) => {
+  await new LoginPage(page).signInAs("claire");
+  await page.goto("/contact?edit=1");
+  const contact = new ContactPage(page);
+  await contact.fill({ name: "", countryCode: "+33", phone: "+32 486 53 16 19", email: "pas-une-adresse" });
+  await contact.validate();
+  const main = page.getByRole("main");
+  await expect(main.getByRole("textbox", { name: "Nom", exact: true })).toHaveAccessibleDescription(/.+/);
+  await expect(main.getByRole("textbox", { name: "Numéro de téléphone" })).toHaveAccessibleDescription("Le numéro est écrit avec l’indicatif +32, mais l’indicatif choisi est +33.");
+  await expect(main.getByRole("textbox", { name: "Adresse email" })).toHaveAccessibleDescription("Valeur non valable.");
+  await expect(main.getByRole("textbox", { name: "Adresse email" })).toHaveValue("pas-une-adresse");
+  await expect(main.getByRole("textbox", { name: "Numéro de téléphone" })).toHaveValue("+32 486 53 16 19");
+
+  await contact.fill({ name: "Claire Dupont", countryCode: "+32", phone: "0486 53 16 19", email: "claire@boulangerie-dupont.be" });
+  await contact.validate();
+  await expect(page.getByTestId("announcer")).toHaveText("Données de contact enregistrées.");
+});

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { formError, type FormState } from "@/lib/actions/form-state";
 import { getActor, toServiceActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { failureState, invalidInputState } from "@/lib/channels/form-state";
+import { failureState, invalidInputState, problemKey } from "@/lib/channels/form-state";
+import { checkPhone } from "@/lib/rules/phone";
 import { CONTACT_LANGUAGES, saveContact } from "@/lib/contact/contact";
 
 const contactSchema = z.object({
@@ -23,7 +24,20 @@ export async function saveContactAction(formData: FormData): Promise<FormState> 
   const ctx = actor.current;
   if (!ctx?.chamanAccess || !ctx.senderId) return formError("errors.access.denied");
   const parsed = contactSchema.safeParse(Object.fromEntries(["name", "countryCode", "phone", "email", "language"].map((k) => [k, formData.get(k) ?? undefined])));
-  if (!parsed.success) return invalidInputState(parsed.error);
+  if (!parsed.success) {
+    // Issue 13: every field's problem at once — the phone rule too, not only after the others pass.
+    const state = invalidInputState(parsed.error);
+    const countryCode = String(formData.get("countryCode") ?? "").trim();
+    const phone = String(formData.get("phone") ?? "").trim();
+    if (state.status === "error" && countryCode && phone && !state.fieldErrors.phone && !state.fieldErrors.countryCode) {
+      const checked = checkPhone({ callingCode: countryCode, number: phone });
+      if (!checked.ok) {
+        const field = checked.code === "phone.country-code" && checked.params.reason === "unknown" ? "countryCode" : "phone";
+        state.fieldErrors[field] = { key: problemKey(checked.code), params: checked.params };
+      }
+    }
+    return state;
+  }
   const result = await saveContact(await getDb(), toServiceActor(actor, ctx), parsed.data);
   if (!result.ok) return failureState(result);
   revalidatePath("/", "layout");
