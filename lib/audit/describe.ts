@@ -10,6 +10,7 @@ export const DESCRIBED_ACTIONS = [
   "delegation.request", "delegation.resend", "delegation.accept", "delegation.refuse", "delegation.end", "delegation.withdraw",
   "auth.sign-in", "auth.sign-in-failed", "auth.sign-in-throttled", "auth.locked-out", "auth.sign-out", "auth.session-expired", "auth.session-closed", "auth.session-revoked",
   "mail.failed", "mail.abandoned",
+  "oauth.token-issued", "oauth.token-refused", "oauth.introspection-refused",
 ] as const;
 
 /** Fields shown as changes, in this order (messages journal-events.fields.*); others stay out of sight (ids, hashes of nothing). */
@@ -18,8 +19,10 @@ export const CHANGE_FIELDS = [
   "fileName", "serialNumber", "sha256Fingerprint",
   "phone", "email", "language", "contactEmail", "senderNumber",
   "role", "person", "user", "status", "account", "intermediary", "enterprise", "quality", "resendCount",
-  "recipient", "attempt", "error", "minutes", "address", "browser",
+  "recipient", "attempt", "error", "minutes", "address", "browser", "scope",
 ] as const;
+// Not shown: `certificate` of OAuth events (on a delegated account it names the intermediary's
+// certificate, which SPEC §5 hides from the enterprise), token ids, hashes, internal ids.
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
 
 /** Values translated rather than shown as stored (messages journal-events.values.<field>.<value>). */

@@ -7,6 +7,7 @@ export const JOURNAL_KINDS = {
   contact: ["contact."],
   "sign-ins": ["auth."],
   mail: ["mail."],
+  oauth: ["oauth."],
 } as const satisfies Record<string, readonly string[]>;
 
 export type JournalKind = keyof typeof JOURNAL_KINDS;

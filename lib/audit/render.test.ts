@@ -67,3 +67,10 @@ test("every described action has a sentence in the four languages", () => {
     assert.equal(describeEvent({ action: "account.create", actorLabel: "a", targetLabel: "b", summary: null }).sentence, "account.create");
   }
 });
+
+test("OAuth token events read as sentences and never name the certificate (SPEC §5 on delegated accounts)", () => {
+  const issued = render("fr", { action: "oauth.token-issued", actorLabel: "self_service_chaman_123", targetLabel: null, summary: { clientId: "self_service_chaman_123", scope: "fla", certificate: "cert-intermediaire", accessTokenJti: "j" } });
+  assert.equal(issued.sentence, "Jeton OAuth émis pour le Client ID « self_service_chaman_123 »");
+  assert.doesNotMatch(JSON.stringify(issued.changes), /cert-intermediaire|"j"/);
+  assert.deepEqual(issued.changes, [{ label: "Client ID", after: "self_service_chaman_123" }, { label: "Portée (scope)", after: "fla" }]);
+});
