@@ -172,8 +172,8 @@ async function dispatch(args: string[], deps: CheckDeps): Promise<RuleResult> {
       return runCert(positional, options, deps);
     case 'ssh-key': {
       const [file = ''] = expectValues(positional, 1, command);
-      const text = new TextDecoder().decode(await readInput(file, deps));
-      return checkSshPublicKey(text);
+      // Bytes, not text: the rule decodes UTF-16/UTF-32 files by their byte-order mark.
+      return checkSshPublicKey(await readInput(file, deps));
     }
     case 'username': {
       const [value = ''] = expectValues(positional, 1, command);

@@ -93,6 +93,5 @@ export function decodeText(bytes: Uint8Array, fallback: 'latin1' | 'utf-8' = 'la
 
 /** True when the text is printable (no control chars but tab/CR/LF) — i.e. a text file, not binary. */
 export function isPrintableText(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/.test(text);
 }
