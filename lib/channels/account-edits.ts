@@ -6,8 +6,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { accountPermissions, accounts, permissions } from "@/lib/db/schema";
 import { checkPassword } from "@/lib/rules/password";
 import { checkUsername, normalizeUsername, usernameTaken } from "@/lib/rules/username";
-import { constraintFailure, findOwnAccount, usernameInUse } from "./accounts";
-import { uniqueViolation } from "@/lib/services/result";
+import { claimUsername, constraintFailure, findOwnAccount, usernameInUse, violatedConstraint } from "./accounts";
 import { resolvePermissions } from "./permissions";
 import { actingSender, auditActor, failure, fieldFailures, type FieldFailure, type ServiceActor, type ServiceResult } from "./service";
 import { verifySshKey } from "./trust-store";
@@ -86,7 +85,7 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
   const problems: FieldFailure[] = [];
   const user = checkUsername(input.username);
   if (!user.ok) problems.push({ field: "username", code: user.code, params: user.params });
-  else if (await usernameInUse(db, user.value, account.id)) {
+  else if (await usernameInUse(db, { username: user.value, senderId, type: account.type, exceptAccountId: account.id })) {
     const taken = usernameTaken(user.value);
     problems.push({ field: "username", code: taken.code, params: taken.params });
   }
@@ -104,6 +103,7 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
   const passwordHash = "password" in input ? await hashSecret(input.password) : undefined;
   try {
     await db.transaction(async (tx) => {
+      await claimUsername(tx, user.value, senderId);
       await tx
         .update(accounts)
         .set({
@@ -120,7 +120,7 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
       });
     });
   } catch (error) {
-    const mapped = constraintFailure(uniqueViolation(error), { type: account.type, username: user.value });
+    const mapped = constraintFailure(violatedConstraint(error), { type: account.type, username: user.value });
     if (mapped) return mapped;
     throw error;
   }
