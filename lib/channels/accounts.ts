@@ -11,7 +11,8 @@ import { certificateRow } from "./certificate-row";
 import { foreignKeyViolation, uniqueViolation } from "@/lib/services/result";
 import { resolvePermissions, type AccountType } from "./permissions";
 import { actingSender, auditActor, failure, fieldFailures, type FieldFailure, type ServiceActor, type ServiceResult } from "./service";
-import { verifyCertificate, verifySshKey, type UploadedFile } from "./trust-store";
+import { uploadNotes, verifyCertificate, verifySshKey, type UploadNote, type UploadedFile } from "./trust-store";
+import type { SshKeyDetails } from "@/lib/rules/ssh-key";
 
 export type CreateAccountInput = {
   name: string;
@@ -92,14 +93,18 @@ export async function senderTechnicalUsername(db: Db, senderId: string): Promise
  * (SPEC §3, §4). Every rule is checked before anything is written; the write is one transaction
  * and the database's unique indexes decide races ("only one" FTP/SFTP/SOAP, unique usernames).
  */
-export async function createAccount(db: Db, actor: ServiceActor, input: CreateAccountInput): Promise<ServiceResult<{ accountId: string }>> {
+export async function createAccount(
+  db: Db,
+  actor: ServiceActor,
+  input: CreateAccountInput,
+): Promise<ServiceResult<{ accountId: string; notes: UploadNote[] }>> {
   const sender = actingSender(actor);
   if (!sender.ok) return sender;
   const senderNumber = actor.ctx.senderNumber ?? "";
 
   const problems: FieldFailure[] = [];
   let username: string | undefined;
-  let ssh: { openssh: string; type: string; bits: number; fingerprint: string } | undefined;
+  let ssh: SshKeyDetails | undefined;
   if (input.type === "FTP" || input.type === "SFTP") {
     const checked = checkUsername(input.username);
     if (!checked.ok) problems.push({ field: "username", code: checked.code, params: checked.params });
@@ -191,7 +196,7 @@ export async function createAccount(db: Db, actor: ServiceActor, input: CreateAc
         });
         return row.id;
       });
-      return { ok: true, accountId };
+      return { ok: true, accountId, notes: uploadNotes({ ...(ssh ? { ssh } : {}), certificate: cert.reading }) };
     } catch (error) {
       const constraint = violatedConstraint(error);
       const mapped = constraintFailure(constraint, { type: input.type, username });

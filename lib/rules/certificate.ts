@@ -27,13 +27,14 @@ import {
   type TrustFamily,
   type TrustedCa,
 } from './certificate-issuer';
+import { CERT_MAX_BYTES } from './limits';
 import { fail, type RuleResult } from './result';
 
 export { CHANNELS, CHANNEL_ISSUER_FAMILIES, TRUST_FAMILIES } from './certificate-issuer';
 export type { Channel, TrustFamily, TrustedCa } from './certificate-issuer';
 export type { CertificateArmour, CertificateNote } from './certificate-decode';
 
-export const CERT_MAX_BYTES = 64 * 1024;
+export { CERT_MAX_BYTES };
 
 /** What the UI shows for a stored certificate (SPEC §4.4 "Displayed for each stored certificate"). */
 export interface CertificateDetails {

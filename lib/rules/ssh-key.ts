@@ -10,6 +10,7 @@
  */
 import sshpk from 'sshpk';
 import { hasPrivateKeyMarker } from './der';
+import { SSH_KEY_MAX_BYTES } from './limits';
 import { fail, type RuleResult } from './result';
 import {
   blobKeyType,
@@ -24,7 +25,7 @@ import { decodeText } from './text-encoding';
 
 export type { SshKeyNote } from './ssh-key-text';
 
-export const SSH_KEY_MAX_BYTES = 16 * 1024;
+export { SSH_KEY_MAX_BYTES };
 export const SSH_RSA_MIN_BITS = 2048;
 export const SSH_RSA_MAX_BITS = 4096;
 

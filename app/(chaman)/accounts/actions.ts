@@ -45,7 +45,10 @@ export async function createAccountAction(formData: FormData): Promise<FormState
   if (!parsed.success) return invalidInputState(parsed.error);
   const { certificate, ...rest } = parsed.data;
   const result = await createAccount(await getDb(), actor, { ...rest, certificate: await toUpload(certificate) });
-  return done(result, ["/"]);
+  const state = done(result, ["/"]);
+  // What was tidied away to read the key or certificate (issue 12), shown with the success.
+  if (!result.ok || result.notes.length === 0 || state.status !== "success") return state;
+  return { ...state, notes: result.notes.map((n) => ({ key: `uploads.notes.${n.field}.${n.code}`, params: n.params })) };
 }
 
 export async function deleteAccountAction(formData: FormData): Promise<FormState> {
