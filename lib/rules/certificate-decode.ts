@@ -81,7 +81,8 @@ export function unwrapCertificateFile(bytes: Uint8Array): Envelope {
   const shownEncoding = encoding === 'latin1' ? 'UTF-8' : encoding;
   if (printable && compact.length >= 16 && BASE64_TEXT.test(compact)) {
     // Bare Base64 (SAML metadata, JWKS x5c) — base64url too (JOSE).
-    const der = decodeBase64(compact.replace(/-/g, '+').replace(/_/g, '/'));
+    const standard = compact.replace(/-/g, '+').replace(/_/g, '/');
+    const der = decodeBase64(standard.includes('=') ? standard : standard.padEnd(Math.ceil(standard.length / 4) * 4, '='));
     if (der) return { ok: true, candidates: [{ der, armour: 'Base64', encoding: shownEncoding }], encoding };
     return fail('cert.unreadable', { reason: 'base64', encoding: shownEncoding });
   }
