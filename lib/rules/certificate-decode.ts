@@ -121,6 +121,17 @@ function certificateEnd(buf: Uint8Array): number | undefined {
   return parseCertificate(buf.subarray(0, first.end)) ? first.end : undefined;
 }
 
+/**
+ * Certificate SHAPE (RFC 5280 §4.1: SEQUENCE { tbs SEQUENCE, algorithm SEQUENCE, signature BIT STRING })
+ * without the full parse, which costs ~100× more (README "Why der.ts stays"); CSRs are ruled out first.
+ */
+function looksLikeCertificate(buf: Uint8Array): boolean {
+  const outer = readTlv(buf, 0);
+  if (!outer || outer.tag !== TAG.SEQUENCE || outer.indefinite) return false;
+  const [tbs, alg, sig] = children(buf, outer, 4);
+  return tbs?.tag === TAG.SEQUENCE && alg?.tag === TAG.SEQUENCE && sig?.tag === TAG.BIT_STRING;
+}
+
 /** Detectors in the order: PKCS#12, PKCS#7, private key, CSR, public key, certificate. */
 export function classifyStructure(der: Uint8Array): StructureKind {
   if (looksLikePkcs12(der)) return 'pkcs12';
@@ -128,7 +139,7 @@ export function classifyStructure(der: Uint8Array): StructureKind {
   if (looksLikeDerPrivateKey(der)) return 'privateKey';
   if (looksLikeCsr(der)) return 'csr';
   if (looksLikePublicKey(der)) return 'publicKey';
-  return certificateEnd(der) !== undefined ? 'certificate' : 'unknown';
+  return looksLikeCertificate(der) ? 'certificate' : 'unknown';
 }
 
 const isPad = (b: number): boolean => b === 0x00 || b === 0x09 || b === 0x0a || b === 0x0b || b === 0x0c || b === 0x0d || b === 0x20;
@@ -226,12 +237,13 @@ export function decodeCertificate(bytes: Uint8Array): RuleResult<DecodedCertific
     const first = envelope.candidates[0];
     return first ? structureFailure(kinds[0] ?? 'unknown', first) : fail('cert.unreadable', { reason: 'format' });
   }
-  const end = certificateEnd(chosen.der) ?? chosen.der.length;
-  const trailing = judgeTrailing(chosen.der, end);
-  if (!trailing.ok) return trailing;
+  // Parsed once, in full: a certificate-shaped structure that does not parse is damaged.
+  const end = readTlv(chosen.der, 0)?.end ?? chosen.der.length;
   const der = chosen.der.subarray(0, end);
   const cert = parseCertificate(der);
   if (!cert) return fail('cert.unreadable', { reason: 'invalid' });
+  const trailing = judgeTrailing(chosen.der, end);
+  if (!trailing.ok) return trailing;
   const notes: CertificateNote[] = [...trailing.notes];
   if (envelope.encoding !== 'binary' && envelope.encoding !== 'latin1') notes.unshift('textEncoding');
   return {
