@@ -71,7 +71,11 @@ export function SshKeyField({ prefix, problem }: { prefix: string; problem: Prob
         required
         rows={4}
         value={value}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => {
+          // Typing or pasting replaces whatever a refused file said.
+          size.clear();
+          setValue(e.target.value);
+        }}
         spellCheck={false}
         aria-invalid={shown ? true : undefined}
         aria-describedby={describedBy(id, shown, true)}
