@@ -9,7 +9,8 @@ import { checkUsername, normalizeUsername, usernameTaken } from "@/lib/rules/use
 import { claimUsername, constraintFailure, findOwnAccount, usernameInUse, violatedConstraint } from "./accounts";
 import { resolvePermissions } from "./permissions";
 import { actingSender, auditActor, failure, fieldFailures, type FieldFailure, type ServiceActor, type ServiceResult } from "./service";
-import { verifySshKey } from "./trust-store";
+import { uploadNotes, verifySshKey, type UploadNote } from "./trust-store";
+import type { SshKeyDetails } from "@/lib/rules/ssh-key";
 
 type OwnAccount = NonNullable<Awaited<ReturnType<typeof findOwnAccount>>>;
 type Owned = { senderId: string; account: OwnAccount };
@@ -75,7 +76,7 @@ export type CredentialsInput =
  * « Modifier les identifiants »: username and password (FTP), username and SSH key (SFTP)
  * (SPEC §3, §4.1–§4.3). The new password is hashed; neither it nor its hash reaches the audit.
  */
-export async function updateCredentials(db: Db, actor: ServiceActor, input: CredentialsInput): Promise<ServiceResult> {
+export async function updateCredentials(db: Db, actor: ServiceActor, input: CredentialsInput): Promise<ServiceResult<{ notes: UploadNote[] }>> {
   const own = await ownAccount(db, actor, input.accountId);
   if (!own.ok) return own;
   const { senderId, account } = own;
@@ -89,7 +90,7 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
     const taken = usernameTaken(user.value);
     problems.push({ field: "username", code: taken.code, params: taken.params });
   }
-  let ssh: { openssh: string; type: string; bits: number; fingerprint: string } | undefined;
+  let ssh: SshKeyDetails | undefined;
   if ("password" in input) {
     const pw = checkPassword(input.password);
     if (!pw.ok) problems.push({ field: "password", code: pw.code, params: pw.params });
@@ -124,7 +125,7 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
     if (mapped) return mapped;
     throw error;
   }
-  return { ok: true };
+  return { ok: true, notes: uploadNotes(ssh ? { ssh } : {}) };
 }
 
 /** « Supprimer le compte » after the confirmation dialog; certificates and permissions go with it. */
