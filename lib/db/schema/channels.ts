@@ -65,7 +65,7 @@ export const permissions = pgTable("permissions", {
  * unique across senders case-insensitively; that sender's FTP and SFTP accounts may share it. The
  * claim is kept when the accounts go, so a login is never handed to another sender. Accounts point
  * here with a composite foreign key (username_normalized, sender_id), added by hand in migration
- * 0003 after the backfill: an account can only use a username its own sender holds.
+ * 0011 after the backfill: an account can only use a username its own sender holds.
  */
 export const technicalUsernames = pgTable(
   "technical_usernames",
