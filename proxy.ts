@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { REQUEST_BODY_MAX_BYTES } from "@/lib/rules/limits";
 
 // The OAuth server and the FLA API authenticate their callers themselves (client assertions, bearer tokens).
 const publicPaths = ["/login", "/api/health", "/api/auth", "/api/test/reset", "/oauth", "/.well-known", "/api/fla"];
@@ -13,6 +14,15 @@ const sessionCookies = ["__Secure-authjs.session-token", "authjs.session-token"]
  * would put the cookie back.
  */
 export default function proxy(request: NextRequest): NextResponse {
+  // Issue 12: a body over the server-action limit would make Next answer 500 / the error page (e.g. a
+  // 300 KB multipart POST to /login). Refused here, cleanly, before anything reads it.
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (request.method !== "GET" && request.method !== "HEAD" && declared > REQUEST_BODY_MAX_BYTES) {
+    return new NextResponse(`413 Payload Too Large: the request body is ${declared} bytes; at most ${REQUEST_BODY_MAX_BYTES} are accepted.\n`, {
+      status: 413,
+      headers: { "Content-Type": "text/plain; charset=utf-8", Connection: "close" },
+    });
+  }
   const { pathname } = request.nextUrl;
   const isPublic = publicPaths.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   // Large sessions are split into chunks named <cookie>.0, <cookie>.1, …

@@ -63,13 +63,23 @@ export async function seedChannels(
     { name: "ssh_key_bits", cast: "integer" }, { name: "ssh_fingerprint", cast: "text" }, { name: "client_id", cast: "text" },
     { name: "certificate_management", cast: "certificate_management" },
   ]);
+  // Each FTP/SFTP login is its sender's claim first (accounts_username_owner_fk, SPEC §4.1).
+  const login = (k: number, type: string) => (type === "FTP" || type === "SFTP" ? `EXPB${String(k).padStart(7, "0")}` : null);
+  const claims = new ColumnBatch("technical_usernames", [{ name: "username_normalized", cast: "text" }, { name: "sender_id", cast: "uuid" }]);
+  for (const [k, account] of planned.entries()) {
+    const name = login(k, account.type);
+    if (name === null) continue;
+    claims.push([name.toUpperCase(), account.sender.id]);
+    await claims.flush(q);
+  }
+  await claims.flush(q, true);
   const links = new ColumnBatch("account_permissions", [{ name: "account_id", cast: "uuid" }, { name: "permission_id", cast: "integer" }]);
   for (const [k, account] of planned.entries()) {
-    const login = account.type === "FTP" || account.type === "SFTP" ? `EXPB${String(k).padStart(7, "0")}` : null;
+    const username = login(k, account.type);
     const sftp = account.type === "SFTP";
     accounts.push([
       account.id, account.sender.id, account.type, `${account.type} ${account.sender.senderNumber} ${k}`,
-      login, login?.toUpperCase() ?? null,
+      username, username?.toUpperCase() ?? null,
       account.type === "FTP" ? passwordHash : null,
       sftp ? `ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ bench-${k}` : null, sftp ? "ssh-rsa" : null, sftp ? "2048" : null,
       sftp ? `SHA256:${createHash("sha256").update(String(k)).digest("base64").replace(/=+$/, "")}` : null,

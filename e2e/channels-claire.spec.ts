@@ -33,7 +33,7 @@ test("claire sees her accounts and their details", async ({ page }) => {
   await expectAccessible(page);
 });
 
-test("claire cannot create a second FTP account, nor take a username in use", async ({ page }) => {
+test("claire cannot create a second FTP account; her SFTP account keeps the FTP username (seed 001 §2.4)", async ({ page }) => {
   await new LoginPage(page).signInAs("claire");
   const channels = new ChannelsPage(page);
   await channels.goto();
@@ -45,13 +45,18 @@ test("claire cannot create a second FTP account, nor take a username in use", as
   await dialog.getByRole("button", { name: "Annuler" }).click();
 
   dialog = await channels.openCreate("SFTP");
+  // Issue 12: the dialog proposes the sender's FTP username.
+  await expect(dialog.getByLabel("Nom d'utilisateur")).toHaveValue("EXPDUPONT1");
   await channels.fillCreate(dialog, { name: "Dupont SFTP", permissions: ["DmfA"], certificate: cert, certificateName: "c", username: "expdupont1", sshKey: "ssh-rsa AAAA" });
   await channels.submit(dialog);
   await expect(dialog.getByLabel("Nom d'utilisateur")).toHaveAccessibleDescription(/doit commencer par EXP/);
   await expect(dialog.getByLabel(/^Clé SSH publique\*?$/)).toHaveAccessibleDescription(/n’est pas une clé SSH publique lisible/);
   await dialog.getByLabel("Nom d'utilisateur").fill("EXPdupont1");
   await channels.submit(dialog);
-  await expect(dialog.getByLabel("Nom d'utilisateur")).toHaveAccessibleDescription(/« EXPdupont1 » est déjà utilisé/);
+  // Her own FTP username is hers for SFTP too (any case); only the key is still refused.
+  await expect(dialog.getByLabel(/^Clé SSH publique\*?$/)).toHaveAccessibleDescription(/n’est pas une clé SSH publique lisible/);
+  await expect(dialog.getByLabel("Nom d'utilisateur")).not.toHaveAccessibleDescription(/doit commencer par EXP/);
+  await expect(dialog.getByLabel("Nom d'utilisateur")).not.toHaveAccessibleDescription(/déjà utilisé/);
 });
 
 test("the REST account refuses to lose its only certificate; the page works in every language", async ({ page }) => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { iconButton } from "@/components/ui/buttons";
+import { senderTechnicalUsername } from "@/lib/channels/accounts";
 import { listPermissionCatalogue } from "@/lib/channels/permissions";
 import { listAccounts, type AccountListItem } from "@/lib/channels/queries";
 import { toServiceActor } from "@/lib/auth/current";
@@ -18,7 +19,11 @@ export default async function HomePage() {
   const t = await getTranslations("channels");
   const tc = await getTranslations("common");
   const tf = await getTranslations("feedback");
-  const [accounts, permissions] = await Promise.all([listAccounts(db, senderId), listPermissionCatalogue(db, ["batch", "webservice"], locale)]);
+  const [accounts, permissions, technicalUsername] = await Promise.all([
+    listAccounts(db, senderId),
+    listPermissionCatalogue(db, ["batch", "webservice"], locale),
+    senderTechnicalUsername(db, senderId),
+  ]);
   const batch = accounts.filter((a) => a.type === "FTP" || a.type === "SFTP");
   const ws = accounts.filter((a) => a.type === "SOAP" || a.type === "REST");
 
@@ -52,7 +57,7 @@ export default async function HomePage() {
         <h2 id="batch-title" className="text-xl font-semibold">{t("home.batchTitle")}</h2>
         <p className="mt-1">{t("home.senderNumber", { number: ctx.senderNumber ?? "" })}</p>
         <div className="mt-4">
-          <CreateAccountDialog group="batch" permissions={permissions.batch} />
+          <CreateAccountDialog group="batch" permissions={permissions.batch} proposedUsername={technicalUsername ?? undefined} />
         </div>
         {batch.length === 0 ? (
           <div className="mt-4 text-slate-700">

@@ -19,11 +19,13 @@ import {
   CHANNELS,
   TRUST_FAMILIES,
   checkCertificate,
+  type CertificateDetails,
+  type CertificateReading,
   type Channel,
   type TrustFamily,
   type TrustedCa,
 } from '@/lib/rules/certificate';
-import { decodeCertificateFile } from '@/lib/rules/certificate-parse';
+import { decodeCertificateFile } from '@/lib/rules/certificate-decode';
 import { checkEnterpriseNumber } from '@/lib/rules/enterprise-number';
 import { formatRuleMessage } from '@/lib/rules/messages';
 import { checkNiss } from '@/lib/rules/niss';
@@ -151,7 +153,9 @@ async function runCert(positional: string[], options: Map<string, string[]>, dep
     trustStore: [...stored, ...extraCas],
     now,
   });
-  return result.ok ? { ok: true, ...result.details } : result;
+  if (!result.ok) return result;
+  const accepted: RuleResult<CertificateDetails & { reading: CertificateReading }> = { ok: true, ...result.details, reading: result.reading };
+  return accepted;
 }
 
 function expectValues(positional: string[], count: number, command: string): string[] {
@@ -168,8 +172,8 @@ async function dispatch(args: string[], deps: CheckDeps): Promise<RuleResult> {
       return runCert(positional, options, deps);
     case 'ssh-key': {
       const [file = ''] = expectValues(positional, 1, command);
-      const text = new TextDecoder().decode(await readInput(file, deps));
-      return checkSshPublicKey(text);
+      // Bytes, not text: the rule decodes UTF-16/UTF-32 files by their byte-order mark.
+      return checkSshPublicKey(await readInput(file, deps));
     }
     case 'username': {
       const [value = ''] = expectValues(positional, 1, command);

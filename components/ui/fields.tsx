@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { HTMLAttributes, ReactNode } from "react";
+import { useFileSizeLimit } from "@/components/ui/file-size";
 import type { Problem } from "@/lib/actions/form-state";
 import { FieldError } from "@/components/ui/field-error";
 import { inputClass } from "@/components/ui/buttons";
@@ -85,12 +86,18 @@ export function TextField(
     inputMode?: HTMLAttributes<HTMLInputElement>["inputMode"];
     /** File types offered by the picker, for type="file". */
     accept?: string;
+    /** For type="file": largest accepted file, checked as soon as it is chosen (issue 12), and its message key. */
+    maxFileBytes?: number;
+    tooLargeKey?: string;
     onChange?: (value: string) => void;
   },
 ) {
-  const { onChange } = props;
+  const { onChange, maxFileBytes } = props;
+  const size = useFileSizeLimit(maxFileBytes ?? Number.POSITIVE_INFINITY, props.tooLargeKey ?? "rules.cert.too-large");
+  const problem = size.problem ?? props.problem;
+  const sized = maxFileBytes !== undefined;
   return (
-    <FieldFrame {...props}>
+    <FieldFrame {...props} problem={problem}>
       <input
         id={props.id}
         name={props.name}
@@ -102,8 +109,15 @@ export function TextField(
         placeholder={props.placeholder}
         inputMode={props.inputMode}
         accept={props.accept}
-        {...controlAria(props)}
-        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+        {...controlAria({ ...props, problem })}
+        onChange={
+          onChange || sized
+            ? (e) => {
+                if (sized) size.check(e);
+                onChange?.(e.target.value);
+              }
+            : undefined
+        }
         className={inputClass}
       />
     </FieldFrame>

@@ -10,7 +10,7 @@ export interface Problem {
 
 export type FormState =
   | { status: "idle" }
-  | { status: "success"; message?: Problem }
+  | { status: "success"; message?: Problem; notes?: Problem[] }
   | { status: "error"; formError?: Problem; fieldErrors: Record<string, Problem> };
 
 export const idle: FormState = { status: "idle" };

@@ -6,11 +6,11 @@ import type { Db, Tx } from "@/lib/db/client";
 import { accountPermissions, accounts, permissions } from "@/lib/db/schema";
 import { checkPassword } from "@/lib/rules/password";
 import { checkUsername, normalizeUsername, usernameTaken } from "@/lib/rules/username";
-import { constraintFailure, findOwnAccount, usernameInUse } from "./accounts";
-import { uniqueViolation } from "@/lib/services/result";
+import { claimUsername, constraintFailure, findOwnAccount, usernameInUse, violatedConstraint } from "./accounts";
 import { resolvePermissions } from "./permissions";
 import { actingSender, auditActor, failure, fieldFailures, type FieldFailure, type ServiceActor, type ServiceResult } from "./service";
-import { verifySshKey } from "./trust-store";
+import { uploadNotes, verifySshKey, type UploadNote } from "./trust-store";
+import type { SshKeyDetails } from "@/lib/rules/ssh-key";
 
 type OwnAccount = NonNullable<Awaited<ReturnType<typeof findOwnAccount>>>;
 type Owned = { senderId: string; account: OwnAccount };
@@ -76,7 +76,7 @@ export type CredentialsInput =
  * « Modifier les identifiants »: username and password (FTP), username and SSH key (SFTP)
  * (SPEC §3, §4.1–§4.3). The new password is hashed; neither it nor its hash reaches the audit.
  */
-export async function updateCredentials(db: Db, actor: ServiceActor, input: CredentialsInput): Promise<ServiceResult> {
+export async function updateCredentials(db: Db, actor: ServiceActor, input: CredentialsInput): Promise<ServiceResult<{ notes: UploadNote[] }>> {
   const own = await ownAccount(db, actor, input.accountId);
   if (!own.ok) return own;
   const { senderId, account } = own;
@@ -86,11 +86,11 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
   const problems: FieldFailure[] = [];
   const user = checkUsername(input.username);
   if (!user.ok) problems.push({ field: "username", code: user.code, params: user.params });
-  else if (await usernameInUse(db, user.value, account.id)) {
+  else if (await usernameInUse(db, { username: user.value, senderId, type: account.type, exceptAccountId: account.id })) {
     const taken = usernameTaken(user.value);
     problems.push({ field: "username", code: taken.code, params: taken.params });
   }
-  let ssh: { openssh: string; type: string; bits: number; fingerprint: string } | undefined;
+  let ssh: SshKeyDetails | undefined;
   if ("password" in input) {
     const pw = checkPassword(input.password);
     if (!pw.ok) problems.push({ field: "password", code: pw.code, params: pw.params });
@@ -104,6 +104,7 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
   const passwordHash = "password" in input ? await hashSecret(input.password) : undefined;
   try {
     await db.transaction(async (tx) => {
+      await claimUsername(tx, user.value, senderId);
       await tx
         .update(accounts)
         .set({
@@ -120,11 +121,11 @@ export async function updateCredentials(db: Db, actor: ServiceActor, input: Cred
       });
     });
   } catch (error) {
-    const mapped = constraintFailure(uniqueViolation(error), { type: account.type, username: user.value });
+    const mapped = constraintFailure(violatedConstraint(error), { type: account.type, username: user.value });
     if (mapped) return mapped;
     throw error;
   }
-  return { ok: true };
+  return { ok: true, notes: uploadNotes(ssh ? { ssh } : {}) };
 }
 
 /** « Supprimer le compte » after the confirmation dialog; certificates and permissions go with it. */

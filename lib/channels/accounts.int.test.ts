@@ -111,6 +111,32 @@ describe("createAccount (SPEC §3, §4)", () => {
     assert.equal(r.ok ? "ok" : `${r.field}:${r.code}`, "username:username.taken");
   });
 
+  test("issue 12 / seed 001 §2.4: the sender's SFTP account keeps its FTP username; other senders still get username.taken", async () => {
+    assert.ok((await createAccount(db, danny, await ftpInput({ username: "EXPSHARED01" }))).ok);
+    const sftpInput = async (username: string): Promise<CreateAccountInput> => ({
+      type: "SFTP", name: "Shared SFTP", permissionIds: [await perm("batch.dmfa")], certificate: await certFile(db, "eid"), certificateName: "c", username, sshPublicKey: sshPublicKey(),
+    });
+    const own = await createAccount(db, danny, await sftpInput("EXPshared01"));
+    assert.equal(own.ok ? "ok" : `${own.field}:${own.code}`, "ok");
+    const rows = await db.select({ type: s.accounts.type }).from(s.accounts).where(eq(s.accounts.usernameNormalized, "EXPSHARED01"));
+    assert.deepEqual(rows.map((r) => r.type).sort(), ["FTP", "SFTP"]);
+    // Another sender (claire's Dupont holds EXPDUPONT1) cannot take danny's username, nor danny Dupont's.
+    const claire = await actorFor(db, "claire");
+    const other = await createAccount(db, claire, await sftpInput("EXPSHARED01"));
+    assert.equal(other.ok ? "ok" : `${other.field}:${other.code}`, "username:username.taken");
+    const theirs = await createAccount(db, danny, await sftpInput("EXPDUPONT1"));
+    assert.equal(theirs.ok ? "ok" : `${theirs.field}:${theirs.code}`, "username:username.taken");
+  });
+
+  test("issue 12: the database refuses an account whose username another sender holds (no service check)", async () => {
+    const [dupont] = await db.select({ senderId: s.technicalUsernames.senderId }).from(s.technicalUsernames).where(eq(s.technicalUsernames.usernameNormalized, "EXPDUPONT1"));
+    assert.ok(dupont && dupont.senderId !== danny.ctx.senderId);
+    await assert.rejects(
+      db.insert(s.accounts).values({ senderId: danny.ctx.senderId!, type: "SFTP", name: "x", username: "EXPDUPONT1", usernameNormalized: "EXPDUPONT1" }),
+      (error: unknown) => JSON.stringify(error, Object.getOwnPropertyNames(error)).includes("accounts_username_owner_fk") || String((error as { cause?: unknown }).cause).includes("accounts_username_owner_fk"),
+    );
+  });
+
   test("the audit records the creation without the password or its hash", async () => {
     const r = await createAccount(db, danny, await ftpInput());
     assert.ok(r.ok);

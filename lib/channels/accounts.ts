@@ -3,15 +3,16 @@ import { and, eq, ne } from "drizzle-orm";
 import { recordEvent } from "@/lib/audit/record";
 import { hashSecret } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
-import { accountPermissions, accounts, certificates } from "@/lib/db/schema";
+import { accountPermissions, accounts, certificates, technicalUsernames } from "@/lib/db/schema";
 import { generateClientId } from "@/lib/rules/client-id";
 import { checkPassword } from "@/lib/rules/password";
 import { checkUsername, normalizeUsername, usernameTaken } from "@/lib/rules/username";
 import { certificateRow } from "./certificate-row";
-import { uniqueViolation } from "@/lib/services/result";
+import { foreignKeyViolation, uniqueViolation } from "@/lib/services/result";
 import { resolvePermissions, type AccountType } from "./permissions";
 import { actingSender, auditActor, failure, fieldFailures, type FieldFailure, type ServiceActor, type ServiceResult } from "./service";
-import { verifyCertificate, verifySshKey, type UploadedFile } from "./trust-store";
+import { uploadNotes, verifyCertificate, verifySshKey, type UploadNote, type UploadedFile } from "./trust-store";
+import type { SshKeyDetails } from "@/lib/rules/ssh-key";
 
 export type CreateAccountInput = {
   name: string;
@@ -26,24 +27,65 @@ export type CreateAccountInput = {
 
 export const SINGLE_TYPES: readonly AccountType[] = ["FTP", "SFTP", "SOAP"];
 
+/** The constraint a failed write hit: a unique violation, or the username-owner foreign key. */
+function violatedConstraint(error: unknown): string | null {
+  return uniqueViolation(error) ?? foreignKeyViolation(error);
+}
+
 /** Maps the database's "only one" guarantees to the rule codes (SPEC §3, §4.1). */
 function constraintFailure(constraint: string | null, input: { type: AccountType; username?: string }) {
   if (constraint === "one_account_per_single_type") return failure("account.single-type-exists", { type: input.type });
-  if (constraint === "accounts_username_normalized_uq") {
+  // Another sender holds the username, or this sender already has an account of this type with it.
+  if (constraint === "accounts_username_owner_fk" || constraint === "accounts_username_type_uq") {
     const taken = usernameTaken(input.username ?? "");
     return failure(taken.code, taken.params, "username");
   }
   return null;
 }
 
-async function usernameInUse(db: Db, username: string, exceptAccountId?: string): Promise<boolean> {
-  const normalized = normalizeUsername(username);
+/**
+ * SPEC §4.1 (issue 12): a username is taken when ANOTHER sender holds it, or when another account of
+ * the same type uses it. The sender's own FTP username is free for its SFTP account and vice versa.
+ * A friendly early answer only: the foreign key and unique index decide races.
+ */
+async function usernameInUse(
+  db: Db,
+  input: { username: string; senderId: string; type: AccountType; exceptAccountId?: string },
+): Promise<boolean> {
+  const normalized = normalizeUsername(input.username);
+  const [claim] = await db
+    .select({ senderId: technicalUsernames.senderId })
+    .from(technicalUsernames)
+    .where(eq(technicalUsernames.usernameNormalized, normalized))
+    .limit(1);
+  if (claim && claim.senderId !== input.senderId) return true;
+  const sameType = and(eq(accounts.usernameNormalized, normalized), eq(accounts.type, input.type));
   const rows = await db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(exceptAccountId ? and(eq(accounts.usernameNormalized, normalized), ne(accounts.id, exceptAccountId)) : eq(accounts.usernameNormalized, normalized))
+    .where(input.exceptAccountId ? and(sameType, ne(accounts.id, input.exceptAccountId)) : sameType)
     .limit(1);
   return rows.length > 0;
+}
+
+/**
+ * Claims `username` for the sender inside the account's transaction (no-op when the sender already
+ * holds it). If another sender holds it, the account write that follows fails on
+ * accounts_username_owner_fk, which constraintFailure turns into username.taken.
+ */
+async function claimUsername(tx: Pick<Db, "insert">, username: string, senderId: string): Promise<void> {
+  await tx.insert(technicalUsernames).values({ usernameNormalized: normalizeUsername(username), senderId }).onConflictDoNothing();
+}
+
+/** The username of the sender's FTP or SFTP account, proposed when creating the other one (seed 001 §2.4 **). */
+export async function senderTechnicalUsername(db: Db, senderId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ username: accounts.username })
+    .from(accounts)
+    .where(and(eq(accounts.senderId, senderId), ne(accounts.type, "SOAP"), ne(accounts.type, "REST")))
+    .orderBy(accounts.createdAt)
+    .limit(1);
+  return row?.username ?? null;
 }
 
 /**
@@ -51,18 +93,22 @@ async function usernameInUse(db: Db, username: string, exceptAccountId?: string)
  * (SPEC §3, §4). Every rule is checked before anything is written; the write is one transaction
  * and the database's unique indexes decide races ("only one" FTP/SFTP/SOAP, unique usernames).
  */
-export async function createAccount(db: Db, actor: ServiceActor, input: CreateAccountInput): Promise<ServiceResult<{ accountId: string }>> {
+export async function createAccount(
+  db: Db,
+  actor: ServiceActor,
+  input: CreateAccountInput,
+): Promise<ServiceResult<{ accountId: string; notes: UploadNote[] }>> {
   const sender = actingSender(actor);
   if (!sender.ok) return sender;
   const senderNumber = actor.ctx.senderNumber ?? "";
 
   const problems: FieldFailure[] = [];
   let username: string | undefined;
-  let ssh: { openssh: string; type: string; bits: number; fingerprint: string } | undefined;
+  let ssh: SshKeyDetails | undefined;
   if (input.type === "FTP" || input.type === "SFTP") {
     const checked = checkUsername(input.username);
     if (!checked.ok) problems.push({ field: "username", code: checked.code, params: checked.params });
-    else if (await usernameInUse(db, checked.value)) {
+    else if (await usernameInUse(db, { username: checked.value, senderId: sender.senderId, type: input.type })) {
       // Reported with the other field problems; the unique index still decides races below.
       const taken = usernameTaken(checked.value);
       problems.push({ field: "username", code: taken.code, params: taken.params });
@@ -99,6 +145,7 @@ export async function createAccount(db: Db, actor: ServiceActor, input: CreateAc
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const accountId = await db.transaction(async (tx) => {
+        if (username) await claimUsername(tx, username, sender.senderId);
         const [row] = await tx
           .insert(accounts)
           .values({
@@ -150,9 +197,9 @@ export async function createAccount(db: Db, actor: ServiceActor, input: CreateAc
         });
         return row.id;
       });
-      return { ok: true, accountId };
+      return { ok: true, accountId, notes: uploadNotes({ ...(ssh ? { ssh } : {}), certificate: cert.reading }) };
     } catch (error) {
-      const constraint = uniqueViolation(error);
+      const constraint = violatedConstraint(error);
       const mapped = constraintFailure(constraint, { type: input.type, username });
       if (mapped) return mapped;
       // The astronomically rare Client ID collision: draw another one.
@@ -173,4 +220,4 @@ export async function findOwnAccount(db: Db, senderId: string, accountId: string
   return row ?? null;
 }
 
-export { constraintFailure, usernameInUse };
+export { claimUsername, constraintFailure, usernameInUse, violatedConstraint };

@@ -5,7 +5,7 @@ import type { Db, Queryable, Tx } from "@/lib/db/client";
 import { accounts, certificates } from "@/lib/db/schema";
 import { certificateRow } from "./certificate-row";
 import { actingSender, auditActor, failure, type ServiceActor, type ServiceFailure, type ServiceResult } from "./service";
-import { verifyCertificate, type UploadedFile } from "./trust-store";
+import { uploadNotes, verifyCertificate, type UploadNote, type UploadedFile } from "./trust-store";
 
 /**
  * Who manages an account's certificates (SPEC §3, §5): the enterprise itself for accounts with
@@ -64,7 +64,7 @@ export async function uploadCertificate(
   party: CertificateParty,
   input: CertificateUpload & { mode: "replace" | "add" },
   uploadedBy: string | null,
-): Promise<ServiceResult<{ certificateId: string }>> {
+): Promise<ServiceResult<{ certificateId: string; notes: UploadNote[] }>> {
   const found = await accountFor(db, party, input.accountId, false);
   if (!found.ok) return found;
   const { account } = found;
@@ -107,7 +107,7 @@ export async function uploadCertificate(
         after: certificateSummary({ ...row, id: inserted.id, serialNumber: row.serialNumber, sha256Fingerprint: row.sha256Fingerprint }),
       },
     });
-    return { ok: true as const, certificateId: inserted.id };
+    return { ok: true as const, certificateId: inserted.id, notes: uploadNotes({ certificate: checked.reading }) };
   });
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { accounts, certificates, enterpriseQualities, enterprises, qualities, senders } from "@/lib/db/schema";
-import { decodeCertificateFile } from "@/lib/rules/certificate-parse";
+import { decodeCertificateFile } from "@/lib/rules/certificate-decode";
 import type { RestClient } from "./client-assertion";
 
 /**

@@ -45,6 +45,14 @@ export function bitString(bytes: Uint8Array, unusedBits = 0): Der {
 
 /** INTEGER from an unsigned big-endian magnitude or a bigint (non-negative). */
 export function integer(value: bigint | number | Uint8Array): Der {
+  if (typeof value !== 'object' && BigInt(value) < 0n) {
+    // X.690 §8.3: two's complement in the fewest octets (e.g. a CA that issues negative serials).
+    let n = 1n;
+    while (BigInt(value) < -(1n << (8n * n - 1n))) n++;
+    let hex = ((1n << (8n * n)) + BigInt(value)).toString(16);
+    hex = hex.padStart(Number(n) * 2, 'f');
+    return tlv(0x02, Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16)));
+  }
   let bytes: Uint8Array;
   if (value instanceof Uint8Array) {
     bytes = value;

@@ -86,7 +86,7 @@ describe('SPEC §4.4 step 2: exactly one X.509 certificate, DER or PEM', () => {
     assert.deepEqual(await failure(new Uint8Array(0)), { code: 'cert.unreadable', params: { reason: 'empty' } });
   });
   it('random bytes and text', async () => {
-    assert.deepEqual(await failure('hello, this is not a certificate'), { code: 'cert.unreadable', params: { reason: 'format' } });
+    assert.deepEqual(await failure('hello, this is not a certificate'), { code: 'cert.unreadable', params: { reason: 'text', encoding: 'UTF-8' } });
     assert.deepEqual(await failure(Uint8Array.from([0x30, 0x82, 0x00, 0x03, 0x02, 0x01, 0x05])), { code: 'cert.unreadable', params: { reason: 'invalid' } });
     assert.deepEqual(await failure(Uint8Array.from([0x30, 0x03, 0x02, 0x01, 0x05])), { code: 'cert.unreadable', params: { reason: 'format' } });
   });
@@ -94,11 +94,13 @@ describe('SPEC §4.4 step 2: exactly one X.509 certificate, DER or PEM', () => {
     for (const len of [1, 2, 10, 100, leaf.der.length - 1]) {
       assert.equal(await code(leaf.der.subarray(0, len)), 'cert.unreadable', String(len));
     }
-    assert.deepEqual(await failure(concat(leaf.der, Uint8Array.of(0))), { code: 'cert.unreadable', params: { reason: 'invalid' } });
+    // Issue 12: NUL padding after a complete certificate is accepted; other bytes are counted.
+    assert.equal(await code(concat(leaf.der, Uint8Array.of(0))), 'ok');
+    assert.deepEqual(await failure(concat(leaf.der, Uint8Array.of(1, 2, 3))), { code: 'cert.unreadable', params: { reason: 'trailing', found: 3 } });
   });
   it('several certificates (a chain) are refused', async () => {
     assert.deepEqual(await failure(leaf.pem + pki.eid.pem), { code: 'cert.unreadable', params: { reason: 'multiple', found: 2 } });
-    assert.deepEqual(await failure(concat(leaf.der, pki.eid.der)), { code: 'cert.unreadable', params: { reason: 'multiple' } });
+    assert.deepEqual(await failure(concat(leaf.der, pki.eid.der)), { code: 'cert.unreadable', params: { reason: 'multiple', found: 2 } });
   });
   it('damaged base64 in PEM', async () => {
     assert.deepEqual(await failure(leaf.pem.replace(/[A-Za-z]{8}\n/, '!!!!!!!!\n')), { code: 'cert.unreadable', params: { reason: 'invalid' } });

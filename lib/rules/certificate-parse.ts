@@ -9,21 +9,7 @@
  */
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, type Name } from '@peculiar/asn1-x509';
-import {
-  TAG,
-  bitLength,
-  children,
-  decodeBase64,
-  decodeOid,
-  hasPrivateKeyMarker,
-  looksLikeDerPrivateKey,
-  looksLikePkcs7,
-  pemBlocks,
-  readTlv,
-  toHex,
-  type Tlv,
-} from './der';
-import { fail, type RuleResult } from './result';
+import { TAG, bitLength, children, decodeOid, readTlv, toHex, type Tlv } from './der';
 
 export type KeyInfo =
   | { kind: 'RSA'; bits: number }
@@ -57,13 +43,16 @@ export interface ParsedCertificate {
   issuer: NameInfo;
   notBefore: Date;
   notAfter: Date;
-  /** Serial number, unsigned, upper-case hex without leading zeros ('0' for zero). */
+  /**
+   * Serial number as RFC 5280 §4.1.2.2 encodes it: a signed INTEGER. Upper-case hex without leading
+   * zeros, with a '-' when negative (two's complement), as `openssl x509 -serial` shows it.
+   */
   serialHex: string;
+  /** The same serial in decimal, signed (`-546436750429`), as `openssl x509 -text` shows it. */
+  serialDecimal: string;
   /** Key usage bit names, or null when the extension is absent. */
   keyUsage: string[] | null;
 }
-
-const PEM_CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
 
 const ATTR_NAMES: Record<string, string> = {
   '2.5.4.3': 'CN',
@@ -108,43 +97,6 @@ const KEY_USAGE_BITS = [
   'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment',
   'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly',
 ] as const;
-
-export type DecodedFile = { ok: true; der: Uint8Array; format: 'DER' | 'PEM' };
-
-/** Finds the single DER certificate in an uploaded file (PEM or DER), or the step-2 failure. */
-export function decodeCertificateFile(bytes: Uint8Array): RuleResult<DecodedFile> {
-  if (bytes.length === 0) return fail('cert.unreadable', { reason: 'empty' });
-  if (bytes[0] === TAG.SEQUENCE) {
-    if (looksLikeDerPrivateKey(bytes)) return fail('cert.private-key', { format: 'DER' });
-    if (looksLikePkcs7(bytes)) return fail('cert.unreadable', { reason: 'pkcs7' });
-    // Every certificate is longer than 127 bytes, so its length is in long form (30 81/82/83…);
-    // a text file that merely starts with "0" (0x30) goes on to the PEM path.
-    if ((bytes[1] ?? 0) > 0x80) return { ok: true, der: bytes, format: 'DER' };
-  }
-  // Text: decode as Latin-1 so that any byte maps to one char (PEM is ASCII).
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  const blocks = pemBlocks(text);
-  if (hasPrivateKeyMarker(text)) {
-    return fail('cert.private-key', { format: 'PEM' });
-  }
-  const certs = blocks.filter((b) => PEM_CERT_LABELS.has(b.label));
-  if (certs.length > 1) return fail('cert.unreadable', { reason: 'multiple', found: certs.length });
-  const cert = certs[0];
-  if (!cert) {
-    const other = blocks[0]?.label;
-    if (other === undefined) return fail('cert.unreadable', { reason: 'format' });
-    if (other === 'PKCS7' || other === 'CMS') return fail('cert.unreadable', { reason: 'pkcs7', found: other });
-    if (other.includes('CERTIFICATE REQUEST')) return fail('cert.unreadable', { reason: 'csr', found: other });
-    if (other.includes('PUBLIC KEY')) return fail('cert.unreadable', { reason: 'publicKey', found: other });
-    return fail('cert.unreadable', { reason: 'pemType', found: other });
-  }
-  const der = decodeBase64(cert.body);
-  if (!der) return fail('cert.unreadable', { reason: 'invalid' });
-  return { ok: true, der, format: 'PEM' };
-}
 
 /** Bytes from `tlv.offset` to `tlv.end` (the whole element). */
 function slice(buf: Uint8Array, tlv: Tlv): Uint8Array {
@@ -210,6 +162,13 @@ function keyUsageNames(ext: Uint8Array): string[] | undefined {
   return names;
 }
 
+/** Two's-complement big-endian INTEGER content → its signed value (RFC 5280 §4.1.2.2, X.690 §8.3). */
+export function signedSerial(bytes: Uint8Array): bigint {
+  if (bytes.length === 0) return 0n;
+  const unsigned = BigInt(`0x${toHex(bytes)}`);
+  return ((bytes[0] ?? 0) & 0x80) !== 0 ? unsigned - (1n << BigInt(bytes.length * 8)) : unsigned;
+}
+
 /**
  * Parses exactly one DER certificate; undefined when damaged, truncated, followed by extra
  * bytes or internally inconsistent. Never throws.
@@ -243,8 +202,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate | undefined
       if (!names) return undefined;
       keyUsage = names;
     }
-    const serialBytes = new Uint8Array(tbs.serialNumber);
-    const serialHex = toHex(serialBytes).replace(/^0+(?=.)/, '') || '0';
+    const serial = signedSerial(new Uint8Array(tbs.serialNumber));
     const params = cert.signatureAlgorithm.parameters;
     return {
       der,
@@ -258,7 +216,8 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate | undefined
       issuer: nameInfo(tbs.issuer, slice(der, issuerTlv)),
       notBefore: tbs.validity.notBefore.getTime(),
       notAfter: tbs.validity.notAfter.getTime(),
-      serialHex,
+      serialHex: serial < 0n ? `-${(-serial).toString(16).toUpperCase()}` : serial.toString(16).toUpperCase(),
+      serialDecimal: serial.toString(10),
       keyUsage,
     };
   } catch {

@@ -13,8 +13,8 @@
  *   7. REST key usage must include digitalSignature    cert.key-usage
  * Never throws, whatever the bytes: every outcome is a RuleResult.
  */
-import { looksLikePkcs12, readTlv, toHex } from './der';
-import { decodeCertificateFile, parseCertificate, type ParsedCertificate } from './certificate-parse';
+import { looksLikePkcs12, toHex } from './der';
+import { decodeCertificate, type CertificateArmour, type CertificateNote, type DecodedCertificate } from './certificate-decode';
 import { checkKey, checkSignatureHash, describeKey, describeSignature } from './certificate-key';
 import {
   CHANNELS,
@@ -27,12 +27,14 @@ import {
   type TrustFamily,
   type TrustedCa,
 } from './certificate-issuer';
+import { CERT_MAX_BYTES } from './limits';
 import { fail, type RuleResult } from './result';
 
 export { CHANNELS, CHANNEL_ISSUER_FAMILIES, TRUST_FAMILIES } from './certificate-issuer';
 export type { Channel, TrustFamily, TrustedCa } from './certificate-issuer';
+export type { CertificateArmour, CertificateNote } from './certificate-decode';
 
-export const CERT_MAX_BYTES = 64 * 1024;
+export { CERT_MAX_BYTES };
 
 /** What the UI shows for a stored certificate (SPEC §4.4 "Displayed for each stored certificate"). */
 export interface CertificateDetails {
@@ -46,7 +48,7 @@ export interface CertificateDetails {
   notBefore: string;
   /** ISO 8601, UTC (Expiration). */
   notAfter: string;
-  /** N° de série in decimal. */
+  /** N° de série in decimal, signed as OpenSSL shows it (`-546436750429` for a negative serial). */
   serialNumber: string;
   /** Upper-case hex, colon-separated: `AB:CD:…`. */
   sha256Fingerprint: string;
@@ -57,6 +59,18 @@ export interface CertificateDetails {
   selfSigned: boolean;
   /** Family of the trust-store CA whose key verified the signature, if any. */
   issuerFamily?: TrustFamily;
+}
+
+/** How the file was read (issue 12): armour, text encoding, and what was accepted around the certificate. */
+export interface CertificateReading {
+  armour: CertificateArmour;
+  encoding: DecodedCertificate['encoding'];
+  /** Empty for a plain DER or PEM file; the UI may explain each note. */
+  notes: CertificateNote[];
+}
+
+function readingOf(decoded: DecodedCertificate): CertificateReading {
+  return { armour: decoded.armour, encoding: decoded.encoding, notes: decoded.notes };
 }
 
 export interface CheckCertificateInput {
@@ -83,17 +97,18 @@ async function sha256Fingerprint(der: Uint8Array): Promise<string> {
 }
 
 async function buildDetails(
-  cert: ParsedCertificate,
+  decoded: DecodedCertificate,
   selfSigned: boolean,
   issuerFamily: TrustFamily | undefined,
 ): Promise<CertificateDetails> {
+  const { cert } = decoded;
   return {
     subjectCn: cert.subject.cn ?? '',
     subjectO: cert.subject.o ?? '',
     issuerCn: cert.issuer.cn ?? cert.issuer.display,
     notBefore: cert.notBefore.toISOString(),
     notAfter: cert.notAfter.toISOString(),
-    serialNumber: BigInt(`0x${cert.serialHex}`).toString(10),
+    serialNumber: cert.serialDecimal,
     sha256Fingerprint: await sha256Fingerprint(cert.der),
     keyDescription: describeKey(cert.key),
     signatureAlgorithm: describeSignature(cert.signatureOid, cert.signatureParams).label,
@@ -102,34 +117,13 @@ async function buildDetails(
   };
 }
 
-/** SPEC §4.4 step 2 for raw bytes: the parsed certificate or the step-2 failure. */
-function readParsed(bytes: Uint8Array): RuleResult<{ cert: ParsedCertificate; format: 'DER' | 'PEM' }> {
-  const decoded = decodeCertificateFile(bytes);
-  if (!decoded.ok) return decoded;
-  const cert = parseCertificate(decoded.der);
-  if (!cert) {
-    // Two DER certificates back to back are "more than one", not "damaged".
-    const first = readTlv(decoded.der, 0);
-    const rest = first && !first.indefinite ? decoded.der.subarray(first.end) : new Uint8Array(0);
-    const second = readTlv(rest, 0);
-    const multiple =
-      first !== undefined &&
-      second !== undefined &&
-      !second.indefinite &&
-      parseCertificate(decoded.der.subarray(0, first.end)) !== undefined &&
-      parseCertificate(rest.subarray(0, second.end)) !== undefined;
-    return fail('cert.unreadable', { reason: multiple ? 'multiple' : 'invalid' });
-  }
-  return { ok: true, cert, format: decoded.format };
-}
-
 /**
  * SPEC §4.4 check of an uploaded certificate file. Never throws for any `bytes`; rejects (as a
  * programming error) only an unknown `channel` or an invalid `now`.
  */
 export async function checkCertificate(
   input: CheckCertificateInput,
-): Promise<RuleResult<{ details: CertificateDetails }>> {
+): Promise<RuleResult<{ details: CertificateDetails; reading: CertificateReading }>> {
   if (!(CHANNELS as readonly string[]).includes(input.channel)) throw new TypeError(`unknown channel ${String(input.channel)}`);
   if (!(input.now instanceof Date) || Number.isNaN(input.now.getTime())) throw new TypeError('now must be a valid Date');
   try {
@@ -140,7 +134,9 @@ export async function checkCertificate(
   }
 }
 
-async function checkCertificateUnsafe(input: CheckCertificateInput): Promise<RuleResult<{ details: CertificateDetails }>> {
+async function checkCertificateUnsafe(
+  input: CheckCertificateInput,
+): Promise<RuleResult<{ details: CertificateDetails; reading: CertificateReading }>> {
   const { bytes, channel, trustStore, now } = input;
   const fileName = baseName(input.fileName);
 
@@ -148,14 +144,15 @@ async function checkCertificateUnsafe(input: CheckCertificateInput): Promise<Rul
   if (bytes.length > CERT_MAX_BYTES) {
     return fail('cert.too-large', { found: bytes.length, max: CERT_MAX_BYTES });
   }
-  // Step 1: a .pfx (or its content under any name) gets its own explanation (seed 004).
+  // Step 1: a .pfx (or its content under any name and any armour) gets its own explanation (seed 004).
   const ext = extensionOf(fileName);
   if (ext === '.pfx' || ext === '.p12') return fail('cert.pkcs12', { fileName, reason: 'name' });
   if (looksLikePkcs12(bytes)) return fail('cert.pkcs12', { fileName, reason: 'content' });
+  const read = decodeCertificate(bytes);
+  if (!read.ok && read.code === 'cert.pkcs12') return fail('cert.pkcs12', { fileName, reason: 'content' });
   if (ext !== '.cer') return fail('cert.extension', { fileName, found: ext || '—', expected: '.cer' });
 
   // Step 2.
-  const read = readParsed(bytes);
   if (!read.ok) return read;
   const { cert } = read;
 
@@ -210,7 +207,7 @@ async function checkCertificateUnsafe(input: CheckCertificateInput): Promise<Rul
     }
   }
 
-  return { ok: true, details: await buildDetails(cert, selfSigned, issuer?.ca.family) };
+  return { ok: true, details: await buildDetails(read, selfSigned, issuer?.ca.family), reading: readingOf(read) };
 }
 
 /**
@@ -221,18 +218,17 @@ async function checkCertificateUnsafe(input: CheckCertificateInput): Promise<Rul
 export async function readCertificateDetails(
   bytes: Uint8Array,
   opts: { trustStore?: readonly TrustedCa[]; fileName?: string } = {},
-): Promise<RuleResult<{ details: CertificateDetails; der: Uint8Array; format: 'DER' | 'PEM' }>> {
+): Promise<RuleResult<{ details: CertificateDetails; der: Uint8Array; format: 'DER' | 'PEM'; reading: CertificateReading }>> {
   try {
     if (bytes.length > CERT_MAX_BYTES) return fail('cert.too-large', { found: bytes.length, max: CERT_MAX_BYTES });
-    if (looksLikePkcs12(bytes)) return fail('cert.pkcs12', { fileName: baseName(opts.fileName ?? ''), reason: 'content' });
-    const read = readParsed(bytes);
-    if (!read.ok) return read;
+    const read = decodeCertificate(bytes);
+    if (!read.ok) return read.code === 'cert.pkcs12' ? fail('cert.pkcs12', { fileName: baseName(opts.fileName ?? ''), reason: 'content' }) : read;
     const { cert } = read;
     const sig = describeSignature(cert.signatureOid, cert.signatureParams);
     const selfSigned = await isSelfSigned(cert, sig);
     const matches = selfSigned ? [] : await findTrustedIssuers(cert, sig, opts.trustStore ?? []);
-    const details = await buildDetails(cert, selfSigned, matches[0]?.ca.family);
-    return { ok: true, details, der: cert.der, format: read.format };
+    const details = await buildDetails(read, selfSigned, matches[0]?.ca.family);
+    return { ok: true, details, der: cert.der, format: read.format, reading: readingOf(read) };
   } catch {
     return fail('cert.unreadable', { reason: 'invalid' });
   }

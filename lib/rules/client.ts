@@ -10,3 +10,5 @@ export * from './enterprise-number';
 export * from './niss';
 export * from './phone';
 export * from './messages';
+export * from './limits';
+export { decodeText, type DecodedText, type TextEncodingName } from './text-encoding';

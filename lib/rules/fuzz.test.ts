@@ -76,13 +76,17 @@ test("issue 6: 4,000 mutated certificates get a clean verdict", async (t) => {
   const ca = await createCertificate({ subject: { cn: "Fuzz CA" }, isCa: true });
   const leaf = await createCertificate({ subject: { cn: "Fuzz leaf", o: "Fuzz" }, issuer: ca });
   const trustStore: TrustedCa[] = [{ family: "eid", der: ca.der }];
-  const seeds = [leaf.der, new TextEncoder().encode(leaf.pem)];
+  // Issue 12: the new armours are mutated too (UTF-16LE PEM, bare Base64, TRUSTED CERTIFICATE tail).
+  const utf16 = Uint8Array.from([0xff, 0xfe, ...Buffer.from(leaf.pem, "utf16le")]);
+  const bare = new TextEncoder().encode(Buffer.from(leaf.der).toString("base64"));
+  const trusted = Uint8Array.from([...leaf.der, 0x30, 0x0c, 0x30, 0x0a, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02]);
+  const seeds = [leaf.der, new TextEncoder().encode(leaf.pem), utf16, bare, trusted];
   const channels: Channel[] = ["FTP", "SFTP", "SOAP", "REST"];
   const names = ["cert.cer", "CERT.CER", "cert.pfx", "c.p12", "x", "../../etc/passwd.cer", "é.cer", ""];
   const rnd = prng(4242);
   const outcomes = new Map<string, number>();
   for (let i = 0; i < 4000; i += 1) {
-    const bytes = mutateBytes(seeds[i % 2]!, rnd);
+    const bytes = mutateBytes(seeds[i % seeds.length]!, rnd);
     const result = await checkCertificate({ fileName: rnd() < 0.8 ? "cert.cer" : names[i % names.length]!, bytes, channel: channels[i % 4]!, trustStore, now: new Date() });
     assertClean(result, `certificate #${i}`);
     const key = result.ok ? "accepted" : result.code;
@@ -93,11 +97,13 @@ test("issue 6: 4,000 mutated certificates get a clean verdict", async (t) => {
 
 test("issue 6: 3,000 mutated SSH public keys get a clean verdict", (t) => {
   const key = generateSshKeyPair({ kind: "rsa", bits: 2048, comment: "fuzz@chaman" });
-  const seeds = [key.openssh, key.rfc4716, key.privateKeyPem];
+  // Issue 12: authorized_keys lines with options and comments, and UTF-16 files (as bytes), mutated too.
+  const seeds = [key.openssh, key.rfc4716, key.privateKeyPem, `# c\nfrom="10.0.0.1",command="a b" ${key.openssh}\n`];
   const rnd = prng(1717);
   let refused = 0;
   for (let i = 0; i < 3000; i += 1) {
-    const result = checkSshPublicKey(mutateText(seeds[i % seeds.length]!, rnd));
+    const text = mutateText(seeds[i % seeds.length]!, rnd);
+    const result = checkSshPublicKey(i % 5 === 4 ? Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, "utf16le")]) : text);
     assertClean(result, `ssh key #${i}`);
     if (!result.ok) refused += 1;
   }

@@ -16,5 +16,6 @@ export * from './ssh-key';
 export * from './certificate';
 export { describeKey, describeSignature, ALLOWED_CURVES, ALLOWED_HASHES, ALLOWED_RSA_BITS } from './certificate-key';
 export type { KeyInfo, NameInfo, ParsedCertificate } from './certificate-parse';
-export { parseCertificate, decodeCertificateFile } from './certificate-parse';
+export { parseCertificate } from './certificate-parse';
+export { decodeCertificate, decodeCertificateFile, classifyStructure } from './certificate-decode';
 export * from './messages';

@@ -14,7 +14,11 @@ const SAMPLES: Record<RuleCode, RuleParams[]> = {
   'password.charset': [{ found: "' [", allowed: ', ; : = ? . / + * $ % > < & @ # ( ! { } ) - _' }],
   'password.non-letters': [{ found: 0, min: 2 }, { found: 1, min: 2 }],
   'ssh.too-large': [{ found: 20000, max: 16384 }],
-  'ssh.unreadable': ['empty', 'format', 'multiple', 'invalid'].map((reason) => ({ reason, expected: 'OpenSSH, RFC 4716' })),
+  'ssh.unreadable': [
+    ...['empty', 'format', 'invalid'].map((reason) => ({ reason, expected: 'OpenSSH, RFC 4716' })),
+    ...[2, 3].map((found) => ({ reason: 'multiple', found, expected: 'OpenSSH, RFC 4716' })),
+    ...[1, 2].map((found) => ({ reason: 'extraLines', found, expected: 'OpenSSH, RFC 4716' })),
+  ],
   'ssh.private-key': [{}],
   'ssh.key-type': [{ found: 'ssh-ed25519', allowed: 'ssh-rsa' }],
   'ssh.key-size': [{ found: 1024, min: 2048, max: 4096 }],
@@ -24,6 +28,11 @@ const SAMPLES: Record<RuleCode, RuleParams[]> = {
   'cert.unreadable': [
     ...['empty', 'format', 'multiple', 'pkcs7', 'csr', 'publicKey', 'invalid'].map((reason) => ({ reason })),
     { reason: 'pemType', found: 'X509 CRL' },
+    { reason: 'multiple', found: 2 },
+    { reason: 'text', encoding: 'UTF-16LE' },
+    { reason: 'base64', encoding: 'UTF-8' },
+    { reason: 'trailing', found: 1 },
+    { reason: 'trailing', found: 1234 },
   ],
   'cert.private-key': [{ format: 'PEM' }],
   'cert.key-type': [{ found: 'Ed25519', allowed: 'RSA 2048, RSA 3072, RSA 4096, EC P-384, EC P-521' }],
@@ -103,6 +112,10 @@ describe('rule messages (messages/<locale>/rules.json)', () => {
       assert.match(pkcs12, /\.pfx/);
       assert.match(pkcs12, /\.cer/);
       assert.match(pkcs12, /openssl pkcs12 .*-nokeys/);
+      // Issue 12: -clcerts alone writes an empty file without a local key id; certmgr's DER .CER is named.
+      assert.doesNotMatch(pkcs12, /-clcerts -nokeys -out/);
+      assert.match(pkcs12, /subject=/);
+      assert.match(pkcs12, /certmgr[^]*X\.509[^]*\.cer/i);
       assert.match(formatRuleMessage('ssh.private-key', {}, locale), /PRIV/);
     }
     assert.match(formatRuleMessage('cert.pkcs12', { fileName: 'a.pfx', reason: 'name' }, 'fr'), /Le format \.pfx est incompatible et ne fonctionnera pas/);
@@ -120,6 +133,18 @@ describe('rule messages (messages/<locale>/rules.json)', () => {
       formatRuleMessage('cert.too-large', { found: 70000, max: 65536 }, 'fr').replace(/[\u202f\u00a0]/g, ' '),
       'Le fichier fait 70 000 octets : un fichier de certificat (.cer) fait au maximum 65 536 octets (64 Kio).',
     );
+  });
+
+  it('issue 12: refusals of text say what was found; trailing data says how many bytes and how to re-export', () => {
+    for (const locale of RULE_MESSAGE_LOCALES) {
+      const text = formatRuleMessage('cert.unreadable', { reason: 'text', encoding: 'UTF-16LE' }, locale);
+      assert.match(text, /UTF-16LE/);
+      assert.match(formatRuleMessage('cert.unreadable', { reason: 'base64', encoding: 'UTF-8' }, locale), /Base64/);
+      const trailing = formatRuleMessage('cert.unreadable', { reason: 'trailing', found: 1234 }, locale).replace(/[\u202f\u00a0., ]/g, '');
+      assert.match(trailing, /1234/);
+      assert.match(trailing, /openssl/);
+      assert.match(formatRuleMessage('ssh.unreadable', { reason: 'multiple', found: 3, expected: '' }, locale), /3/);
+    }
   });
 
   it('falls back to the code for incomplete params instead of throwing', () => {

@@ -10,9 +10,22 @@
  */
 import sshpk from 'sshpk';
 import { hasPrivateKeyMarker } from './der';
+import { SSH_KEY_MAX_BYTES } from './limits';
 import { fail, type RuleResult } from './result';
+import {
+  blobKeyType,
+  decodeSshBase64,
+  isRealKey,
+  parseKeyLine,
+  rejoinKeyLines,
+  significantLines,
+  type SshKeyNote,
+} from './ssh-key-text';
+import { decodeText } from './text-encoding';
 
-export const SSH_KEY_MAX_BYTES = 16 * 1024;
+export type { SshKeyNote } from './ssh-key-text';
+
+export { SSH_KEY_MAX_BYTES };
 export const SSH_RSA_MIN_BITS = 2048;
 export const SSH_RSA_MAX_BITS = 4096;
 
@@ -27,6 +40,10 @@ export interface SshKeyDetails {
   format: 'openssh' | 'rfc4716';
   /** Normalised OpenSSH one-liner (`ssh-rsa <base64>[ <comment>]`), e.g. for authorized_keys. */
   openssh: string;
+  /** What was tidied away to read the key (issue 12); empty for a clean paste. */
+  notes: SshKeyNote[];
+  /** The authorized_keys options that were dropped (with note `optionsDropped`). */
+  droppedOptions?: string;
 }
 
 // Private keys in every format a user might paste: PEM (PKCS#1/#8/SEC1, encrypted or not),
@@ -35,92 +52,99 @@ const SSH_COM_PRIVATE = /----\s{0,8}BEGIN SSH2 ENCRYPTED PRIVATE KEY\s{0,8}----/
 
 const RFC4716_BEGIN = /^----\s*BEGIN SSH2 PUBLIC KEY\s*----$/;
 const RFC4716_END = /^----\s*END SSH2 PUBLIC KEY\s*----$/;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-type Parsed = { blob: Buffer; comment: string; format: 'openssh' | 'rfc4716'; label?: string };
+type Parsed = { blob: Buffer; comment: string; format: 'openssh' | 'rfc4716'; label?: string; options?: string };
 
-function unreadable(reason: string): RuleResult<SshKeyDetails> {
-  return fail('ssh.unreadable', { reason, expected: 'OpenSSH, RFC 4716' });
+function unreadable(reason: string, extra: Record<string, number> = {}): RuleResult<SshKeyDetails> {
+  return fail('ssh.unreadable', { reason, expected: 'OpenSSH, RFC 4716', ...extra });
 }
 
-function decodeBase64(text: string): Buffer | undefined {
-  if (!BASE64.test(text) || text.length % 4 === 1) return undefined;
-  const buf = Buffer.from(text, 'base64');
-  return buf.length > 0 ? buf : undefined;
-}
-
-/** RFC 4716 §3: header lines `Tag: value` (continued by a trailing `\`), then base64 body. */
-function parseRfc4716(lines: string[]): Parsed | undefined {
-  const first = lines[0];
-  const last = lines[lines.length - 1];
+/**
+ * RFC 4716 §3: header lines `Tag: value` (continued by a trailing `\`), then base64 body. Lines come
+ * untrimmed so that a continuation keeps its spacing (§3.3: the `\` and line break are removed, nothing else).
+ */
+function parseRfc4716(rawLines: string[]): Parsed | undefined {
+  const lines = rawLines.map((l) => l.trimEnd());
+  const first = lines[0]?.trim();
+  const last = lines[lines.length - 1]?.trim();
   if (first === undefined || last === undefined || lines.length < 3) return undefined;
   if (!RFC4716_BEGIN.test(first) || !RFC4716_END.test(last)) return undefined;
   const inner = lines.slice(1, -1);
   let comment = '';
   let i = 0;
-  while (i < inner.length && /^[^\s:]{1,64}:/.test(inner[i] ?? '')) {
-    let header = inner[i] ?? '';
+  while (i < inner.length && /^[^\s:]{1,64}:/.test((inner[i] ?? '').trimStart())) {
+    let header = (inner[i] ?? '').trimStart();
     while (header.endsWith('\\') && i + 1 < inner.length) {
       i++;
       header = header.slice(0, -1) + (inner[i] ?? '');
     }
     const colon = header.indexOf(':');
     if (header.slice(0, colon).toLowerCase() === 'comment') {
-      comment = header.slice(colon + 1).trim().replace(/^"(.*)"$/, '$1');
+      comment = header.slice(colon + 1).trim().replace(/^"(.*)"$/s, '$1');
     }
     i++;
   }
-  const blob = decodeBase64(inner.slice(i).join(''));
+  const blob = decodeSshBase64(inner.slice(i).map((l) => l.trim()).join(''));
   return blob ? { blob, comment, format: 'rfc4716' } : undefined;
 }
 
-/** `type base64 [comment…]` on one line (authorized_keys options are not accepted). */
-function parseOpenSsh(line: string): Parsed | undefined {
-  const m = /^(\S+)\s+(\S+)(?:\s+(.*))?$/.exec(line);
-  if (!m || m[1] === undefined || m[2] === undefined) return undefined;
-  const blob = decodeBase64(m[2]);
-  return blob ? { blob, comment: (m[3] ?? '').trim(), format: 'openssh', label: m[1] } : undefined;
-}
-
-/** First field of an RFC 4253 public key blob: the key type name. */
-function blobKeyType(blob: Buffer): string | undefined {
-  if (blob.length < 4) return undefined;
-  const len = blob.readUInt32BE(0);
-  if (len < 1 || len > 64 || 4 + len > blob.length) return undefined;
-  const name = blob.subarray(4, 4 + len).toString('latin1');
-  return /^[A-Za-z0-9@._+-]+$/.test(name) ? name : undefined;
-}
-
-export function checkSshPublicKey(text: string): RuleResult<SshKeyDetails> {
+/**
+ * SPEC §4.3 check of a pasted or uploaded public key. `input` is the pasted text, or the file's
+ * bytes (decoded by BOM: UTF-8, UTF-16, UTF-32; else UTF-8). Never throws.
+ */
+export function checkSshPublicKey(input: string | Uint8Array): RuleResult<SshKeyDetails> {
   try {
-    return checkSshPublicKeyUnsafe(text);
+    return checkSshPublicKeyUnsafe(input);
   } catch {
     // sshpk or Buffer surprises on hostile input: still a rule result, never an exception.
     return unreadable('invalid');
   }
 }
 
-function checkSshPublicKeyUnsafe(text: string): RuleResult<SshKeyDetails> {
-  if (typeof text !== 'string') return unreadable('empty');
-  const bytes = Buffer.byteLength(text, 'utf8');
+function checkSshPublicKeyUnsafe(input: string | Uint8Array): RuleResult<SshKeyDetails> {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) return unreadable('empty');
+  const bytes = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
   if (bytes > SSH_KEY_MAX_BYTES) {
     return fail('ssh.too-large', { found: bytes, max: SSH_KEY_MAX_BYTES });
+  }
+  const notes: SshKeyNote[] = [];
+  let text: string;
+  if (typeof input === 'string') {
+    text = input.replace(/^\ufeff/, '');
+  } else {
+    const decoded = decodeText(input, 'utf-8');
+    text = decoded.text;
+    if (decoded.encoding !== 'UTF-8' && decoded.encoding !== 'UTF-8 BOM') notes.push('textEncoding');
   }
   const trimmed = text.trim();
   if (hasPrivateKeyMarker(trimmed) || SSH_COM_PRIVATE.test(trimmed)) {
     return fail('ssh.private-key', {});
   }
-  if (trimmed === '') return unreadable('empty');
+  const { lines, commentLines } = significantLines(trimmed);
+  if (lines.length === 0) return unreadable('empty');
+  if (commentLines > 0) notes.push('commentLinesIgnored');
 
-  const lines = trimmed.split(/\r?\n|\r/).map((l) => l.trim()).filter((l) => l !== '');
   let parsed: Parsed | undefined;
-  if (RFC4716_BEGIN.test(lines[0] ?? '')) {
+  if (RFC4716_BEGIN.test(lines[0]?.trim() ?? '')) {
     parsed = parseRfc4716(lines);
-  } else if (lines.length === 1) {
-    parsed = parseOpenSsh(lines[0] ?? '');
-  } else if (lines.every((l) => parseOpenSsh(l) !== undefined)) {
+  } else {
+    const trimmedLines = lines.map((l) => l.trim());
+    const keyLines = trimmedLines.map(parseKeyLine);
+    const realKeys = keyLines.filter((k) => k !== undefined && isRealKey(k)).length;
     // Several keys (an authorized_keys file): one account has exactly one key.
-    return unreadable('multiple');
+    if (realKeys > 1) return unreadable('multiple', { found: realKeys });
+    let line = trimmedLines.length === 1 ? keyLines[0] : undefined;
+    if (trimmedLines.length > 1 && realKeys === 0) {
+      line = rejoinKeyLines(trimmedLines);
+      if (line) notes.push('lineBreaksRejoined');
+    } else if (trimmedLines.length > 1) {
+      // One key and lines that are neither keys nor # comments: say so rather than guess.
+      return unreadable('extraLines', { found: trimmedLines.length - 1 });
+    }
+    if (line) {
+      parsed = { blob: line.blob, comment: line.comment, format: 'openssh', label: line.label, ...(line.options ? { options: line.options } : {}) };
+      if (line.options) notes.push('optionsDropped');
+    }
   }
   if (!parsed) return unreadable('format');
 
@@ -153,5 +177,7 @@ function checkSshPublicKeyUnsafe(text: string): RuleResult<SshKeyDetails> {
     comment: parsed.comment,
     format: parsed.format,
     openssh: parsed.comment ? `ssh-rsa ${base64} ${parsed.comment}` : `ssh-rsa ${base64}`,
+    notes,
+    ...(parsed.options ? { droppedOptions: parsed.options } : {}),
   };
 }

@@ -77,12 +77,21 @@ export function failureState(failure: ServiceFailure): FormState {
  * or null for any other error. Drizzle wraps driver errors (node-postgres, PGlite) in `cause`.
  */
 export function uniqueViolation(error: unknown): string | null {
+  return violation(error, "23505", /unique constraint "([^"]+)"/);
+}
+
+/** Same as uniqueViolation for a foreign-key violation (SQLSTATE 23503), e.g. a claim held by another owner. */
+export function foreignKeyViolation(error: unknown): string | null {
+  return violation(error, "23503", /foreign key constraint "([^"]+)"/);
+}
+
+function violation(error: unknown, sqlState: string, pattern: RegExp): string | null {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
     const e = current as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
-    if (e.code === "23505") {
+    if (e.code === sqlState) {
       if (typeof e.constraint === "string") return e.constraint;
-      const match = typeof e.message === "string" ? /unique constraint "([^"]+)"/.exec(e.message) : null;
+      const match = typeof e.message === "string" ? pattern.exec(e.message) : null;
       return match?.[1] ?? "";
     }
     current = e.cause;

@@ -12,6 +12,7 @@ import {
   certificateRefSchema, certificateUploadSchema, createAccountSchema, credentialsSchema, formObject, permissionsSchema, renameSchema, toUpload,
 } from "@/lib/channels/schemas";
 import type { ServiceActor, ServiceResult } from "@/lib/channels/service";
+import type { UploadNote } from "@/lib/channels/trust-store";
 import { fieldError } from "@/lib/actions/form-state";
 import { z } from "zod";
 
@@ -36,6 +37,12 @@ function done(result: ServiceResult, paths: string[]): FormState {
   return { status: "success" };
 }
 
+/** Adds what was tidied away to read an uploaded key or certificate (issue 12) to a success. */
+function withNotes(state: FormState, result: ServiceResult<{ notes: UploadNote[] }>): FormState {
+  if (!result.ok || result.notes.length === 0 || state.status !== "success") return state;
+  return { ...state, notes: result.notes.map((n) => ({ key: `uploads.notes.${n.field}.${n.code}`, params: n.params })) };
+}
+
 export async function createAccountAction(formData: FormData): Promise<FormState> {
   const actor = await serviceActor();
   if (isState(actor)) return actor;
@@ -45,7 +52,7 @@ export async function createAccountAction(formData: FormData): Promise<FormState
   if (!parsed.success) return invalidInputState(parsed.error);
   const { certificate, ...rest } = parsed.data;
   const result = await createAccount(await getDb(), actor, { ...rest, certificate: await toUpload(certificate) });
-  return done(result, ["/"]);
+  return withNotes(done(result, ["/"]), result);
 }
 
 export async function deleteAccountAction(formData: FormData): Promise<FormState> {
@@ -81,7 +88,8 @@ export async function updateCredentialsAction(formData: FormData): Promise<FormS
   const input =
     password !== undefined ? { accountId, username, password } : sshPublicKey !== undefined ? { accountId, username, sshPublicKey } : null;
   if (!input) return formError("errors.input.invalid");
-  return done(await updateCredentials(await getDb(), actor, input), [`/accounts/${accountId}`]);
+  const result = await updateCredentials(await getDb(), actor, input);
+  return withNotes(done(result, [`/accounts/${accountId}`]), result);
 }
 
 export async function uploadCertificateAction(formData: FormData): Promise<FormState> {
@@ -93,7 +101,7 @@ export async function uploadCertificateAction(formData: FormData): Promise<FormS
   if (!parsed.success) return invalidInputState(parsed.error);
   const { certificate, ...rest } = parsed.data;
   const result = await uploadCertificate(await getDb(), party.party, { ...rest, certificate: await toUpload(certificate) }, actor.userId);
-  return done(result, [`/accounts/${rest.accountId}`]);
+  return withNotes(done(result, [`/accounts/${rest.accountId}`]), result);
 }
 
 export async function deleteCertificateAction(formData: FormData): Promise<FormState> {

@@ -10,6 +10,7 @@ import {
   primaryKey,
   serial,
   text,
+  unique,
   timestamp,
   uniqueIndex,
   uuid,
@@ -59,6 +60,25 @@ export const permissions = pgTable("permissions", {
   sortOrder: integer("sort_order").notNull().default(0),
 });
 
+/**
+ * SPEC §4.1 (updated by issue 12, seed 001 §2.4 note **): a technical username belongs to ONE sender,
+ * unique across senders case-insensitively; that sender's FTP and SFTP accounts may share it. The
+ * claim is kept when the accounts go, so a login is never handed to another sender. Accounts point
+ * here with a composite foreign key (username_normalized, sender_id), added by hand in migration
+ * 0012 after the backfill: an account can only use a username its own sender holds.
+ */
+export const technicalUsernames = pgTable(
+  "technical_usernames",
+  {
+    usernameNormalized: text("username_normalized").primaryKey(),
+    senderId: uuid("sender_id")
+      .notNull()
+      .references(() => senders.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("technical_usernames_owner_uq").on(t.usernameNormalized, t.senderId)],
+);
+
 export const accounts = pgTable(
   "accounts",
   {
@@ -86,7 +106,8 @@ export const accounts = pgTable(
     uniqueIndex("one_account_per_single_type")
       .on(t.senderId, t.type)
       .where(sql`${t.type} in ('FTP', 'SFTP', 'SOAP')`),
-    uniqueIndex("accounts_username_normalized_uq").on(t.usernameNormalized),
+    // One account per (username, type): the sender's FTP and SFTP accounts may share their username.
+    uniqueIndex("accounts_username_type_uq").on(t.usernameNormalized, t.type),
     index("accounts_sender_idx").on(t.senderId, t.createdAt),
   ],
 );

@@ -122,6 +122,8 @@ export async function seedDemo(db: Db): Promise<void> {
 
     const perms = await tx.select({ id: s.permissions.id, code: s.permissions.code }).from(s.permissions).where(inArray(s.permissions.code, ["batch.dmfa", "batch.dimona", "ws.dimona-declare", "ws.dimona-consult"]));
     const perm = (code: string) => perms.find((p) => p.code === code)!.id;
+    // The sender holds its technical username (SPEC §4.1; accounts_username_owner_fk).
+    await tx.insert(s.technicalUsernames).values({ usernameNormalized: "EXPDUPONT1", senderId: dupontSender.id });
     const [ftp] = await tx
       .insert(s.accounts)
       .values({ senderId: dupontSender.id, type: "FTP", name: "Dupont FTP", username: "EXPDUPONT1", usernameNormalized: "EXPDUPONT1", passwordHash: ftpPasswordHash })

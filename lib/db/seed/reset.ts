@@ -5,7 +5,7 @@ import { seedDemo } from "./demo";
 
 // Every table but the append-only audit trail, which keeps its history across resets.
 const tables = [
-  "delegations", "certificates", "account_permissions", "accounts", "contacts", "demo_ca_keys", "trusted_cas",
+  "delegations", "certificates", "account_permissions", "accounts", "technical_usernames", "contacts", "demo_ca_keys", "trusted_cas",
   "permissions", "chaman_rights", "role_assignments", "memberships", "users", "senders", "enterprise_qualities",
   "qualities", "enterprises", "throttle_attempts", "user_sessions", "mail_outbox", "certificate_expiry_notices",
   // Issue 14 (the server's signing keys are kept: tokens in flight stay verifiable).

@@ -10,6 +10,7 @@ import { createAccountAction } from "../actions";
 import { PasswordField, SshKeyField, UsernameField } from "./credential-fields";
 import { CertificateFields, PermissionFields } from "./fields";
 import { useFormAction } from "./use-form-action";
+import { UploadNotes } from "./upload-notes";
 
 type AccountType = "FTP" | "SFTP" | "SOAP" | "REST";
 
@@ -20,6 +21,8 @@ type AccountType = "FTP" | "SFTP" | "SOAP" | "REST";
 export function CreateAccountDialog(props: {
   group: "batch" | "webservice";
   permissions: Array<{ id: number; name: string }>;
+  /** The username of the sender's FTP or SFTP account: the other one keeps it (seed 001 §2.4 **, SPEC §4.1). */
+  proposedUsername?: string;
 }) {
   const t = useTranslations("channels");
   const [open, setOpen] = useState(false);
@@ -48,6 +51,7 @@ export function CreateAccountDialog(props: {
       <button type="button" className={primaryButton} onClick={() => setOpen(true)}>
         {title}
       </button>
+      <UploadNotes notes={form.notes} />
       <Dialog open={open} onClose={close} title={title}>
         <form onSubmit={form.onSubmit} noValidate className="space-y-4">
           <FormError problem={form.formProblem} />
@@ -75,7 +79,7 @@ export function CreateAccountDialog(props: {
                 </fieldset>
               ) : null}
               <CertificateFields prefix={prefix} errors={errors} />
-              {type === "FTP" || type === "SFTP" ? <UsernameField prefix={prefix} problem={errors.username} /> : null}
+              {type === "FTP" || type === "SFTP" ? <UsernameField prefix={prefix} problem={errors.username} defaultValue={props.proposedUsername} /> : null}
               {type === "FTP" ? <PasswordField prefix={prefix} problem={errors.password} /> : null}
               {type === "SFTP" ? <SshKeyField prefix={prefix} problem={errors.sshPublicKey} /> : null}
             </div>

@@ -6,7 +6,8 @@ import type { Problem } from "@/lib/actions/form-state";
 import { FieldError } from "@/components/ui/field-error";
 import { inputClass } from "@/components/ui/buttons";
 import { describedBy, RequiredMark, TextField } from "@/components/ui/fields";
-import { passwordChecklist } from "@/lib/rules/client";
+import { useFileSizeLimit } from "@/components/ui/file-size";
+import { decodeText, passwordChecklist, SSH_KEY_MAX_BYTES } from "@/lib/rules/client";
 
 /** « Nom d'utilisateur »: the whole username, EXP prefix included (SPEC §4.1). */
 export function UsernameField({ prefix, problem, defaultValue }: { prefix: string; problem: Problem | undefined; defaultValue?: string }) {
@@ -50,6 +51,11 @@ export function SshKeyField({ prefix, problem }: { prefix: string; problem: Prob
   const t = useTranslations("channels.form");
   const [value, setValue] = useState("");
   const id = `${prefix}-sshPublicKey`;
+  const size = useFileSizeLimit(SSH_KEY_MAX_BYTES, "rules.ssh.too-large");
+  // A paste over the limit is named at once too (the server refuses it with the same message).
+  const pasted = new TextEncoder().encode(value).length;
+  const tooLong: Problem | undefined = pasted > SSH_KEY_MAX_BYTES ? { key: "rules.ssh.too-large", params: { found: pasted, max: SSH_KEY_MAX_BYTES } } : undefined;
+  const shown = size.problem ?? tooLong ?? problem;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -65,13 +71,17 @@ export function SshKeyField({ prefix, problem }: { prefix: string; problem: Prob
         required
         rows={4}
         value={value}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => {
+          // Typing or pasting replaces whatever a refused file said.
+          size.clear();
+          setValue(e.target.value);
+        }}
         spellCheck={false}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={describedBy(id, problem, true)}
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={describedBy(id, shown, true)}
         className={`${inputClass} font-mono text-xs`}
       />
-      <FieldError id={id} problem={problem} />
+      <FieldError id={id} problem={shown} />
       <label htmlFor={`${id}-file`} className="mt-2 block text-sm">
         {t("sshKeyFile")}
       </label>
@@ -81,9 +91,9 @@ export function SshKeyField({ prefix, problem }: { prefix: string; problem: Prob
         accept=".pub,.txt,text/plain"
         className="mt-1 block text-sm"
         onChange={async (e) => {
-          const file = e.target.files?.[0];
-          // Only a public key's size is read; anything bigger is left to the server's ssh.too-large.
-          if (file) setValue(await file.slice(0, 256 * 1024).text());
+          const file = size.check(e);
+          // Bytes, decoded by their byte-order mark: a key saved as UTF-16 (Windows) reads as text too.
+          if (file) setValue(decodeText(new Uint8Array(await file.arrayBuffer()), "utf-8").text);
         }}
       />
     </div>

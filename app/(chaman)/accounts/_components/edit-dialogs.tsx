@@ -12,6 +12,7 @@ import { PasswordField, SshKeyField, UsernameField } from "./credential-fields";
 import { CertificateFields, PermissionFields } from "./fields";
 import { PencilIcon, SwapIcon } from "./icons";
 import { useFormAction } from "./use-form-action";
+import { UploadNotes } from "./upload-notes";
 
 /** A button (icon or text) opening a dialog whose form runs one server action for one account. */
 function ActionDialog(props: {
@@ -44,6 +45,7 @@ function ActionDialog(props: {
           {props.label}
         </button>
       )}
+      <UploadNotes notes={form.notes} />
       <Dialog open={open} onClose={close} title={props.title}>
         <form onSubmit={form.onSubmit} noValidate className="space-y-4">
           <input type="hidden" name="accountId" value={props.accountId} />

@@ -4,12 +4,16 @@ import { useTranslations } from "next-intl";
 import type { Problem } from "@/lib/actions/form-state";
 import { FieldError } from "@/components/ui/field-error";
 import { describedBy, RequiredMark, TextField } from "@/components/ui/fields";
+import { useFileSizeLimit } from "@/components/ui/file-size";
+import { CERT_MAX_BYTES } from "@/lib/rules/limits";
 
 /** « Certificat* » (.cer file) and « Nom du certificat* » (seed 004). */
 export function CertificateFields({ prefix, errors }: { prefix: string; errors: Record<string, Problem> }) {
   const t = useTranslations("channels.form");
   const id = `${prefix}-certificate`;
-  const problem = errors.certificate;
+  const size = useFileSizeLimit(CERT_MAX_BYTES, "rules.cert.too-large");
+  // A file refused in the browser (too large) says so until another file is chosen.
+  const problem = size.problem ?? errors.certificate;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <div>
@@ -29,6 +33,7 @@ export function CertificateFields({ prefix, errors }: { prefix: string; errors: 
           aria-invalid={problem ? true : undefined}
           aria-describedby={describedBy(id, problem, true)}
           className="mt-1 block w-full text-sm"
+          onChange={size.check}
         />
         <FieldError id={id} problem={problem} />
       </div>

@@ -21,8 +21,9 @@ export async function addCertificateAction(_previous: FormState, formData: FormD
   }
   const file = formData.get("certificate");
   if (!(file instanceof File) || file.size === 0) return fieldError("certificate", "errors.input.required");
-  // Read at most one byte more than allowed: the rule reports the size without loading a huge upload.
-  const bytes = new Uint8Array(await file.slice(0, CERT_MAX_BYTES + 1).arrayBuffer());
+  // Refused by its real size (the message names it) without reading it (SPEC §4.4 step 0).
+  if (file.size > CERT_MAX_BYTES) return fieldError("certificate", "rules.cert.too-large", { found: file.size, max: CERT_MAX_BYTES });
+  const bytes = new Uint8Array(await file.arrayBuffer());
   const result = await addDelegatedCertificate(await getDb(), actor, { accountId: accountId.data, name: name.data, fileName: file.name, bytes });
   if (!result.ok) return toFormState(result);
   revalidatePath(`/delegations/accounts/${accountId.data}`);

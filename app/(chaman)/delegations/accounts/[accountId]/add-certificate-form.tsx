@@ -7,6 +7,8 @@ import { FormError } from "@/components/ui/field-error";
 import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 import { TextField } from "@/components/ui/fields";
 import { idle, type FormState } from "@/lib/actions/form-state";
+import { formDataBytes, sendFailedState, tooLargeState } from "@/lib/actions/request-size";
+import { CERT_MAX_BYTES } from "@/lib/rules/limits";
 import { addCertificateAction } from "./actions";
 
 /** « Ajouter un certificat » (seed 004, REST): a .cer file and its name, in a dialog. */
@@ -15,7 +17,16 @@ export function AddCertificateForm({ accountId }: { accountId: string }) {
   const tActions = useTranslations("common.actions");
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState<FormState, FormData>(async (previous: FormState, formData: FormData) => {
-    const next = await addCertificateAction(previous, formData);
+    // Over the server's body limit nothing is sent; a refused request is the form's error (issue 12).
+    const tooLarge = tooLargeState(formDataBytes(formData));
+    if (tooLarge) return tooLarge;
+    let next: FormState;
+    try {
+      next = await addCertificateAction(previous, formData);
+    } catch (error) {
+      console.error("add certificate failed", error);
+      return sendFailedState();
+    }
     if (next.status === "success") setOpen(false);
     return next;
   }, idle);
@@ -34,7 +45,7 @@ export function AddCertificateForm({ accountId }: { accountId: string }) {
         <form action={action} className="space-y-4" noValidate>
           <input type="hidden" name="accountId" value={accountId} />
           <FormError problem={state.status === "error" ? state.formError : undefined} />
-          <TextField id="certificate" name="certificate" type="file" accept=".cer" label={t("file")} problem={errors.certificate} mark="text" required={false} />
+          <TextField id="certificate" name="certificate" type="file" accept=".cer" label={t("file")} problem={errors.certificate} mark="text" required={false} maxFileBytes={CERT_MAX_BYTES} tooLargeKey="rules.cert.too-large" />
           <TextField id="certificate-name" name="name" label={t("name")} problem={errors.name} mark="text" required={false} />
           <div className="flex gap-2">
             <button type="submit" disabled={pending} className={primaryButton}>
