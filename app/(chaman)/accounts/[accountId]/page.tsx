@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { appNow } from "@/lib/admin/clock";
+import { certificatesNoLongerTrusted } from "@/lib/channels/trust-store";
 import { getAccountDetail } from "@/lib/channels/queries";
 import { listPermissionOptions, permissionKindFor } from "@/lib/channels/permissions";
 import { accountId as accountIdSchema } from "@/lib/channels/schemas";
@@ -23,6 +25,9 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   const kind = permissionKindFor(account.type);
   const options = kind ? await listPermissionOptions(db, kind, locale) : [];
   const delegated = account.certificateManagement === "intermediary";
+  // Issue 17: the demonstration clock's « now », and certificates whose CA was retired since upload.
+  const now = await appNow(db);
+  const untrusted = await certificatesNoLongerTrusted(db, account.type, account.id);
   const card = "rounded-lg bg-white p-6 shadow";
   const dt = "text-sm font-semibold text-slate-600";
 
@@ -120,11 +125,11 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
             <CertificateUploadDialog accountId={account.id} mode="add" />
           </div>
           {account.certificates.map((c) => (
-            <CertificateCard key={c.id} accountId={account.id} certificate={c} canDelete isLast={account.certificates.length === 1} />
+            <CertificateCard key={c.id} accountId={account.id} certificate={c} now={now} canDelete isLast={account.certificates.length === 1} />
           ))}
         </section>
       ) : (
-        account.certificates.map((c) => <CertificateCard key={c.id} accountId={account.id} certificate={c} canReplace />)
+        account.certificates.map((c) => <CertificateCard key={c.id} accountId={account.id} certificate={c} now={now} untrusted={untrusted.has(c.id)} canReplace />)
       )}
 
       {account.type === "REST" && account.clientId ? (
