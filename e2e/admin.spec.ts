@@ -83,6 +83,33 @@ test("the demonstration clock moved past a certificate's expiry shows it expired
   await expect(card).not.toContainText("Expiré");
 });
 
+test("a permission renamed in NL shows in NL; a retired one stays on the account, marked, and is no longer offered", async ({ browser, request }) => {
+  await resetDemoData(request);
+  const adminPage = await browser.newPage();
+  await new LoginPage(adminPage).signInAs("admin");
+  const admin = new AdminPage(adminPage);
+  await admin.gotoCatalogue();
+  await admin.renamePermission("batch.dmfa", "Libellé en néerlandais", "DmfA-aangifte (e2e)");
+  await admin.retirePermission("batch.dimona");
+
+  const page = await browser.newPage();
+  await new LoginPage(page).signInAs("claire");
+  const channels = new ChannelsPage(page);
+  await channels.goto();
+  await channels.openDetails("Dupont FTP");
+  const permissions = page.getByRole("region", { name: "Permissions sécurisées" });
+  await expect(permissions).toContainText("DmfA");
+  await expect(permissions).not.toContainText("DmfA-aangifte (e2e)");
+  await expect(permissions.getByRole("listitem").filter({ hasText: "Dimona" })).toContainText("Retirée du catalogue");
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await expect(page.getByText("DmfA-aangifte (e2e)")).toBeVisible();
+  await expect(page.getByText("Uit de catalogus gehaald")).toBeVisible();
+  await page.getByRole("button", { name: "Français" }).click();
+
+  await adminPage.goto("/admin");
+  await expect(adminPage.getByRole("region", { name: "Journal de l'administration" })).toContainText("Permission renommée");
+});
+
 test("non-administrators see no « Administration » and get 404 on every administration page", async ({ page }) => {
   for (const persona of ["claire", "bob", "steven"]) {
     await page.context().clearCookies();

@@ -32,4 +32,23 @@ export class AdminPage {
     await this.page.getByLabel("Date de démonstration").fill(isoDate);
     await this.page.getByRole("button", { name: "Appliquer la date" }).click();
   }
+
+  async gotoCatalogue(): Promise<void> {
+    await this.page.goto("/admin/catalogue");
+    await expect(this.page.getByRole("heading", { level: 1, name: "Catalogue des permissions" })).toBeVisible();
+  }
+
+  /** Changes one label of the permission `code` (the others stay) and saves. */
+  async renamePermission(code: string, languageLabel: string, name: string): Promise<void> {
+    const entry = this.page.getByRole("region", { name: code, exact: true });
+    await entry.getByLabel(languageLabel).fill(name);
+    await entry.getByRole("button", { name: "Renommer" }).click();
+    await expect(entry.getByRole("status")).toContainText("Les libellés ont été enregistrés.");
+  }
+
+  async retirePermission(code: string): Promise<void> {
+    await this.page.getByRole("button", { name: `Retirer la permission ${code}` }).click();
+    await this.page.getByRole("dialog", { name: "Retirer cette permission ?" }).getByRole("button", { name: "Retirer" }).click();
+    await expect(this.page.getByRole("region", { name: code, exact: true })).toContainText("Retirée");
+  }
 }

@@ -24,6 +24,7 @@ export default async function AdminPage() {
       <nav aria-label={t("sections")}>
         <ul className="flex gap-4">
           <li><Link className="text-brand underline" href="/admin/trust-store">{t("trust.title")}</Link></li>
+          <li><Link className="text-brand underline" href="/admin/catalogue">{t("catalogue.title")}</Link></li>
         </ul>
       </nav>
 

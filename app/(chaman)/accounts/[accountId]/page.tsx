@@ -22,6 +22,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   // Another sender's account, or none: the same answer, nothing revealed.
   if (!account) notFound();
   const t = await getTranslations("channels");
+  const tAdmin = await getTranslations("admin");
   const kind = permissionKindFor(account.type);
   const options = kind ? await listPermissionOptions(db, kind, locale) : [];
   const delegated = account.certificateManagement === "intermediary";
@@ -73,7 +74,10 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           </div>
           <ul className="mt-3 list-disc pl-6">
             {account.permissions.map((p) => (
-              <li key={p.id}>{p.name}</li>
+              <li key={p.id}>
+                {p.name}
+                {p.retired ? <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">{tAdmin("flags.permissionRetired")}</span> : null}
+              </li>
             ))}
           </ul>
         </section>
