@@ -115,7 +115,7 @@ test("non-administrators see no « Administration » and get 404 on every admini
     await page.context().clearCookies();
     await new LoginPage(page).signInAs(persona);
     await expect(page.getByRole("link", { name: "Administration" })).toHaveCount(0);
-    for (const path of ["/admin", "/admin/trust-store"]) {
+    for (const path of ["/admin", "/admin/trust-store", "/admin/catalogue"]) {
       const response = await page.goto(path);
       expect(response?.status(), `${persona} ${path}`).toBe(404);
     }
