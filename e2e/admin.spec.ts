@@ -89,6 +89,8 @@ test("a permission renamed in NL shows in NL; a retired one stays on the account
   await new LoginPage(adminPage).signInAs("admin");
   const admin = new AdminPage(adminPage);
   await admin.gotoCatalogue();
+  // Issue 14's scopes per quality are shown with the web-service permission that grants them.
+  await expect(adminPage.getByRole("region", { name: "ws.careerpro-fla", exact: true })).toContainText("scope:sigedis:gestion:careerpro-federal-learning-account:employer");
   await admin.renamePermission("batch.dmfa", "Libellé en néerlandais", "DmfA-aangifte (e2e)");
   await admin.retirePermission("batch.dimona");
 

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { inputClass } from "@/components/ui/buttons";
 import { listCatalogue, PERMISSION_KINDS, type CatalogueEntry } from "@/lib/admin/catalogue";
 import { requirePlatformAdmin } from "@/lib/admin/guard";
+import { loadScopeCatalogue } from "@/lib/oauth/scopes";
 import { ActionButton } from "../../../(chaman)/access/action-button";
 import { AdminForm } from "../admin-form";
 import { addPermissionAction, renamePermissionAction, retirePermissionAction } from "./actions";
@@ -17,7 +18,7 @@ const languages = [
 export default async function CataloguePage() {
   const { db } = await requirePlatformAdmin();
   const t = await getTranslations("admin.catalogue");
-  const entries = await listCatalogue(db);
+  const [entries, scopes] = await Promise.all([listCatalogue(db), loadScopeCatalogue(db)]);
   const nameFields = (entry?: CatalogueEntry, idPrefix = "new") =>
     languages.map(([field, lang]) => (
       <label key={field} className="block" htmlFor={`${idPrefix}-${field}`}>
@@ -50,6 +51,21 @@ export default async function CataloguePage() {
                     <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">{t("retiredStatus")}</span>
                   )}
                 </p>
+                {/* Issue 14's OAuth scopes per quality granted by this permission (read-only here). */}
+                {scopes.some((s) => s.permissionId === entry.id) ? (
+                  <div className="mt-2 text-sm">
+                    <span className="font-semibold">{t("scopes")}</span>
+                    <ul className="list-disc pl-6">
+                      {scopes
+                        .filter((s) => s.permissionId === entry.id)
+                        .map((s) => (
+                          <li key={`${s.scope}-${s.qualityId}`}>
+                            {s.qualityName} : <span className="break-all font-mono">{s.scope}</span>
+                          </li>
+                        ))}
+                    </ul>
+                  </div>
+                ) : null}
                 <AdminForm action={renamePermissionAction} submit={t("rename")}>
                   <input type="hidden" name="permissionId" value={entry.id} />
                   <div className="grid gap-2 md:grid-cols-2">{nameFields(entry, entry.code)}</div>
