@@ -2,6 +2,7 @@
 // else PGlite in CHAMAN_DATA_DIR): through the running server when it owns the embedded database, else by
 // opening it for the command's duration (lib/db/client.ts, DbProcessKind "command").
 import { closeDb, DatabaseBusyError, setDbProcessKind } from "@/lib/db/client";
+import { runAdmin } from "./commands/admin";
 import { runCheck } from "./commands/check";
 import { runNotify } from "./commands/notify";
 import { runCheckAssertion, runOauth } from "./commands/oauth";
@@ -10,7 +11,9 @@ import { loadTrustStore, runTrust } from "./commands/trust";
 
 const usage = `Usage: npm run --silent chaman -- <command>
   trust add --family <eid|globalsign-personalsign3pro|other> <ca.cer>
+  trust retire <sha256>
   trust list
+  admin grant <username|NISS>   (makes the user a platform administrator)
   check cert <file> --channel <FTP|SFTP|SOAP|REST> [--trust <family>=<ca.cer>]...
   check ssh-key <file>
   check username <value>
@@ -25,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "trust":
       return runTrust(rest);
+    case "admin":
+      return runAdmin(rest);
     case "check":
       return rest[0] === "assertion" ? runCheckAssertion(rest.slice(1)) : runCheck(rest, { loadTrustStore });
     case "oauth":

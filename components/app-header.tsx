@@ -25,6 +25,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
     { href: "/journal", label: t("nav.journal"), show: Boolean(ctx?.canManageRights) },
     { href: "/managers", label: t("nav.managers"), show: true },
     { href: "/trainer-kit", label: t("nav.trainerKit"), show: Boolean(ctx?.chamanAccess) },
+    { href: "/admin", label: (await getTranslations("admin"))("nav"), show: actor.user.platformAdmin },
     { href: "/outbox", label: tn("outbox.nav"), show: Boolean(ctx?.chamanAccess) && demoOutboxEnabled() },
   ];
   return (

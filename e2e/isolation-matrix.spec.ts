@@ -41,6 +41,8 @@ const DELEGATIONS = "app/(chaman)/delegations/actions.ts";
 const DELEGATED = "app/(chaman)/delegations/accounts/[accountId]/actions.ts";
 const ACCESS = "app/(chaman)/access/actions.ts";
 const SESSIONS = "app/(chaman)/sessions/actions.ts";
+const ADMIN = "app/(admin)/admin/actions.ts";
+const CATALOGUE = "app/(admin)/admin/catalogue/actions.ts";
 const cer = () => new File([new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01])], "x.cer");
 
 const actions: Record<string, ActionRow> = {
@@ -78,6 +80,15 @@ const actions: Record<string, ActionRow> = {
   ["components/session-actions.ts#signOutAction"]: { page: () => "/", refused: [], args: () => [] },
   // Issue 18: a session is closed only by its own user (claire, not called: it would close her second session).
   [`${SESSIONS}#closeSessionAction`]: { page: () => "/sessions", refused: outsiders, args: (f) => [prev, formData({ sessionId: f.claireSessionId })] },
+  // Issue 17: the « Administration » area answers « not found » to everyone but platform administrators.
+  [`${ADMIN}#grantAdminAction`]: { page: () => "/admin", refused: signedIn, args: () => [prev, formData({ who: "bob" })] },
+  [`${ADMIN}#addCaAction`]: { page: () => "/admin/trust-store", refused: signedIn, args: () => [prev, formData({ family: "eid", certificate: cer() })] },
+  [`${ADMIN}#retireCaAction`]: { page: () => "/admin/trust-store", refused: signedIn, args: (f) => [prev, formData({ caId: f.stranger })] },
+  [`${ADMIN}#setDemoClockAction`]: { page: () => "/admin", refused: signedIn, args: () => [prev, formData({ date: "2040-01-01" })] },
+  [`${ADMIN}#resetDemoAction`]: { page: () => "/admin", refused: signedIn, args: () => [prev, formData({})] },
+  [`${CATALOGUE}#addPermissionAction`]: { page: () => "/admin/catalogue", refused: signedIn, args: () => [prev, formData({ kind: "batch", slug: "pirate", nameFr: "x", nameNl: "x", nameEn: "x", nameDe: "x" })] },
+  [`${CATALOGUE}#renamePermissionAction`]: { page: () => "/admin/catalogue", refused: signedIn, args: () => [prev, formData({ permissionId: "2", nameFr: "x", nameNl: "x", nameEn: "x", nameDe: "x" })] },
+  [`${CATALOGUE}#retirePermissionAction`]: { page: () => "/admin/catalogue", refused: signedIn, args: () => [prev, formData({ permissionId: "2" })] },
   [`${SESSIONS}#closeOtherSessionsAction`]: { page: () => "/sessions", refused: [], args: () => [prev, formData({})] },
 };
 

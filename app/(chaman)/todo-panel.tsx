@@ -1,3 +1,4 @@
+import { appNow } from "@/lib/admin/clock";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Queryable } from "@/lib/db/client";
@@ -8,7 +9,7 @@ import type { ServiceActor } from "@/lib/services/result";
 export async function TodoPanel({ db, actor }: { db: Queryable; actor: ServiceActor }) {
   const t = await getTranslations("notify.todo");
   const format = await getFormatter();
-  const todo = await todoFor(db, actor);
+  const todo = await todoFor(db, actor, await appNow(db));
   const empty = todo.decisions.length + todo.expiring.length + todo.expired.length === 0;
   const link = "font-semibold text-brand underline hover:no-underline";
   return (

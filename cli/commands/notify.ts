@@ -1,3 +1,4 @@
+import { appNow } from "@/lib/admin/clock";
 import { getDbHandle } from "@/lib/db/client";
 import { dispatchAll } from "@/lib/notify/dispatcher";
 import { runExpiryNotices } from "@/lib/notify/expiry";
@@ -16,7 +17,7 @@ export async function runNotify(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  let now = new Date();
+  let now: Date | undefined;
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === "--now" && rest[i + 1] !== undefined) {
       now = new Date(rest[++i]!);
@@ -30,6 +31,8 @@ export async function runNotify(args: string[]): Promise<number> {
     }
   }
   const handle = await getDbHandle();
+  // Without --now: the app's « now », i.e. the demonstration clock when a trainer moved it (issue 17).
+  now ??= await appNow(handle.db);
   const expiry = await runExpiryNotices(handle.db, now);
   const transport = smtpTransport();
   const delivery = transport ? await dispatchAll(handle.db, transport, new Date()) : "no SMTP_URL: mails stay in the outbox";

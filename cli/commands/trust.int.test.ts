@@ -5,6 +5,11 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { useFreshDatabase } from "@/lib/db/test-db";
 import { createCertificate } from "@/lib/pki/generate";
+import { isPlatformAdmin } from "@/lib/admin/admins";
+import { listAdminJournal } from "@/lib/admin/journal";
+import { getDbHandle } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { runAdmin } from "./admin";
 import { loadTrustStore, runTrust } from "./trust";
 
 let dispose: () => Promise<void>;
@@ -50,4 +55,31 @@ test("trust add refuses a certificate that is not a CA, an unreadable file and a
   assert.equal((await captured(() => runTrust(["add", "--family", "other", junk]))).code, 1);
   assert.equal((await captured(() => runTrust(["add", "--family", "nsa", junk]))).code, 2);
   assert.equal((await captured(() => runTrust(["remove"]))).code, 2);
+});
+
+test("trust retire keeps the CA listed as retired, drops it from the trust store, and is journaled as done by the CLI", async () => {
+  const listed = JSON.parse((await captured(() => runTrust(["list"]))).out) as Array<{ sha256: string; retiredAt: string | null }>;
+  const sha = listed[0]!.sha256;
+  const retired = await captured(() => runTrust(["retire", sha]));
+  assert.equal(retired.code, 0);
+  assert.equal((await captured(() => runTrust(["retire", sha]))).code, 1, "already retired");
+  assert.equal((await captured(() => runTrust(["retire"]))).code, 2);
+  const after = JSON.parse((await captured(() => runTrust(["list"]))).out) as Array<{ sha256: string; retiredAt: string | null }>;
+  assert.equal(after.length, 1);
+  assert.ok(after[0]!.retiredAt);
+  assert.equal((await loadTrustStore()).length, 0);
+  const journal = await listAdminJournal((await getDbHandle()).db);
+  assert.deepEqual(journal.map((e) => [e.action, e.actor]), [["admin.trust.retire", "CLI"], ["admin.trust.add", "CLI"]]);
+});
+
+test("admin grant makes a user a platform administrator by username or NISS; unknown users and bad usage are refused", async () => {
+  const db = (await getDbHandle()).db;
+  const [user] = await db.insert(users).values({ username: "operator", niss: "85073003328", firstName: "Op", lastName: "Erator" }).returning({ id: users.id });
+  assert.equal((await captured(() => runAdmin(["grant", "nobody"]))).code, 1);
+  assert.equal((await captured(() => runAdmin(["grant"]))).code, 2);
+  assert.equal((await captured(() => runAdmin(["revoke", "operator"]))).code, 2);
+  const granted = await captured(() => runAdmin(["grant", "85073003328"]));
+  assert.deepEqual([granted.code, JSON.parse(granted.out)], [0, { granted: true, alreadyAdmin: false }]);
+  assert.deepEqual(JSON.parse((await captured(() => runAdmin(["grant", "Operator"]))).out), { granted: true, alreadyAdmin: true });
+  assert.equal(await isPlatformAdmin(db, user!.id), true);
 });

@@ -47,6 +47,8 @@ export interface UserSummary {
   firstName: string;
   lastName: string;
   niss: string;
+  /** Platform administrator (issue 17; not an enterprise role). */
+  platformAdmin: boolean;
 }
 
 /** A context as the query returns it: the quality's name in four columns, no access computed yet. */
@@ -65,6 +67,7 @@ function contextColumns(userId: string) {
     firstName: users.firstName,
     lastName: users.lastName,
     niss: users.niss,
+    platformAdmin: sql<boolean>`exists (select 1 from platform_admins pa where pa.user_id = ${userId})`,
     roles: sql<RoleRow[]>`coalesce((select json_agg(json_build_object('enterpriseId', ${roleAssignments.enterpriseId}, 'qualityId', ${roleAssignments.qualityId}, 'role', ${roleAssignments.role})) from ${roleAssignments} where ${roleAssignments.userId} = ${userId}), '[]'::json)`,
     rights: sql<RightRow[]>`coalesce((select json_agg(json_build_object('enterpriseId', ${chamanRights.enterpriseId}, 'qualityId', ${chamanRights.qualityId})) from ${chamanRights} where ${chamanRights.userId} = ${userId}), '[]'::json)`,
     // Plain SQL with aliases: drizzle writes columns unqualified inside a select, which is ambiguous here.

@@ -59,6 +59,8 @@ export async function requireActor(): Promise<Actor> {
 export async function requireChamanAccess(): Promise<{ actor: Actor; ctx: ActingContext }> {
   const actor = await requireActor();
   const ctx = actor.current;
+  // Issue 17: a platform administrator without any enterprise has only the « Administration » area.
+  if (!ctx && actor.user.platformAdmin) redirect("/admin");
   if (!ctx || !ctx.chamanAccess) forbidden();
   return { actor, ctx };
 }

@@ -57,12 +57,18 @@ export async function updatePermissions(db: Db, actor: ServiceActor, input: { ac
       .from(accountPermissions)
       .innerJoin(permissions, eq(permissions.id, accountPermissions.permissionId))
       .where(eq(accountPermissions.accountId, account.id));
+    // Issue 17: a permission retired from the catalogue cannot be chosen again, but stays where it is held.
+    const keptRetired = await tx
+      .select({ id: permissions.id, code: permissions.code })
+      .from(accountPermissions)
+      .innerJoin(permissions, eq(permissions.id, accountPermissions.permissionId))
+      .where(and(eq(accountPermissions.accountId, account.id), eq(permissions.active, false)));
     await tx.delete(accountPermissions).where(eq(accountPermissions.accountId, account.id));
-    await tx.insert(accountPermissions).values(perms.rows.map((p) => ({ accountId: account.id, permissionId: p.id })));
+    await tx.insert(accountPermissions).values([...perms.rows, ...keptRetired].map((p) => ({ accountId: account.id, permissionId: p.id })));
     await tx.update(accounts).set({ updatedAt: new Date() }).where(eq(accounts.id, account.id));
     await auditAccount(tx, actor, own, "account.permissions", {
       before: { permissions: before.map((p) => p.code).sort() },
-      after: { permissions: perms.rows.map((p) => p.code).sort() },
+      after: { permissions: [...perms.rows, ...keptRetired].map((p) => p.code).sort() },
     });
   });
   return { ok: true };

@@ -40,7 +40,8 @@ export interface AccountDetail extends AccountListItem {
   sshKeyType: string | null;
   sshKeyBits: number | null;
   sshFingerprint: string | null;
-  permissions: Array<{ id: number; name: string }>;
+  /** `retired`: withdrawn from the catalogue since it was chosen; kept on the account (issue 17). */
+  permissions: Array<{ id: number; name: string; retired: boolean }>;
   /** Empty for a delegated account: the enterprise does not see them (SPEC §5). */
   certificates: CertificateView[];
 }
@@ -57,7 +58,7 @@ export async function getAccountDetail(q: Queryable, senderId: string, accountId
     .limit(1);
   if (!account) return null;
   const perms = await q
-    .select({ id: permissions.id, nameFr: permissions.nameFr, nameNl: permissions.nameNl, nameEn: permissions.nameEn, nameDe: permissions.nameDe })
+    .select({ id: permissions.id, active: permissions.active, nameFr: permissions.nameFr, nameNl: permissions.nameNl, nameEn: permissions.nameEn, nameDe: permissions.nameDe })
     .from(accountPermissions)
     .innerJoin(permissions, eq(permissions.id, accountPermissions.permissionId))
     .where(eq(accountPermissions.accountId, account.id))
@@ -74,7 +75,7 @@ export async function getAccountDetail(q: Queryable, senderId: string, accountId
           .where(eq(certificates.accountId, account.id))
           .orderBy(asc(certificates.uploadedAt), asc(certificates.name))
       : [];
-  return { ...account, permissions: perms.map((p) => ({ id: p.id, name: localizedName(p, locale) })), certificates: certs };
+  return { ...account, permissions: perms.map((p) => ({ id: p.id, name: localizedName(p, locale), retired: !p.active })), certificates: certs };
 }
 
 /** SPEC §4.4 display: a badge when the certificate has expired or expires within 30 days. */

@@ -1,13 +1,22 @@
 import "server-only";
+import { eq, isNull } from "drizzle-orm";
+import { appNow } from "@/lib/admin/clock";
 import type { Queryable } from "@/lib/db/client";
-import { trustedCas } from "@/lib/db/schema";
+import { certificates, trustedCas } from "@/lib/db/schema";
 import { checkCertificate, type CertificateDetails, type CertificateReading, type Channel, type TrustedCa } from "@/lib/rules/certificate";
+import { decodeCertificateFile } from "@/lib/rules/certificate-decode";
+import { allowedIssuer, findTrustedIssuers } from "@/lib/rules/certificate-issuer";
+import { describeSignature } from "@/lib/rules/certificate-key";
+import { parseCertificate } from "@/lib/rules/certificate-parse";
 import { checkSshPublicKey, type SshKeyDetails } from "@/lib/rules/ssh-key";
 import type { RuleResult } from "@/lib/rules/result";
 
-/** The administrator-managed trust store (SPEC §4.4), read for each check so changes apply at once. */
+/**
+ * The administrator-managed trust store (SPEC §4.4): the CAs not retired (issue 17), read for each
+ * check so changes apply at once.
+ */
 export async function loadTrustStore(q: Queryable): Promise<TrustedCa[]> {
-  const rows = await q.select({ family: trustedCas.family, der: trustedCas.content, label: trustedCas.label }).from(trustedCas);
+  const rows = await q.select({ family: trustedCas.family, der: trustedCas.content, label: trustedCas.label }).from(trustedCas).where(isNull(trustedCas.retiredAt));
   return rows;
 }
 
@@ -16,13 +25,37 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-/** SPEC §4.4 for one uploaded file on one channel (size checked first, inside checkCertificate). */
+/** SPEC §4.4 for one uploaded file on one channel (size checked first, inside checkCertificate), at the app's « now ». */
 export async function verifyCertificate(
   q: Queryable,
   file: UploadedFile,
   channel: Channel,
 ): Promise<RuleResult<{ details: CertificateDetails; reading: CertificateReading }>> {
-  return checkCertificate({ fileName: file.fileName, bytes: file.bytes, channel, trustStore: await loadTrustStore(q), now: new Date() });
+  return checkCertificate({ fileName: file.fileName, bytes: file.bytes, channel, trustStore: await loadTrustStore(q), now: await appNow(q) });
+}
+
+/**
+ * Issue 17: stored certificates re-evaluated against today's trust store. Returns the ids of the CA-issued
+ * certificates (of an FTP, SFTP or SOAP account) that no active CA of an allowed family vouches for any
+ * more, e.g. after their CA was retired. `accountId` must already be checked as the caller's. REST accepts any issuer (SPEC §4.4 step 6): never flagged.
+ */
+export async function certificatesNoLongerTrusted(
+  q: Queryable,
+  channel: Channel,
+  accountId: string,
+): Promise<Set<string>> {
+  const flagged = new Set<string>();
+  if (channel === "REST") return flagged;
+  const stored = await q.select({ id: certificates.id, content: certificates.content }).from(certificates).where(eq(certificates.accountId, accountId));
+  const store = await loadTrustStore(q);
+  for (const { id, content } of stored) {
+    const decoded = decodeCertificateFile(content);
+    const cert = decoded.ok ? parseCertificate(decoded.der) : undefined;
+    if (!cert) continue;
+    const matches = await findTrustedIssuers(cert, describeSignature(cert.signatureOid, cert.signatureParams), store);
+    if (!allowedIssuer(channel, matches)) flagged.add(id);
+  }
+  return flagged;
 }
 
 /** SPEC §4.3; size (16 KiB) is checked before parsing by the rule. */

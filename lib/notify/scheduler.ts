@@ -1,4 +1,5 @@
 import "server-only";
+import { appNow } from "@/lib/admin/clock";
 import { Cron } from "croner";
 import type { Db } from "@/lib/db/client";
 import { dispatchDue } from "./dispatcher";
@@ -23,7 +24,9 @@ export function startNotificationJobs(getDb: () => Promise<Db>): void {
   if (holder.__chamanNotifyJobs || process.env.CHAMAN_JOBS === "off") return;
   const transport = smtpTransport();
   const expiry = async () => {
-    const result = await runExpiryNotices(await getDb(), new Date());
+    const db = await getDb();
+    // Issue 17: the demonstration clock, when a trainer moved it, decides which notices are due.
+    const result = await runExpiryNotices(db, await appNow(db));
     if (result.mailed > 0) console.info(`[chaman] expiry notices: ${JSON.stringify(result)}`);
   };
   const onError = (job: string) => (error: unknown) => console.error(`[chaman] ${job} job failed`, error);

@@ -163,6 +163,9 @@ export const trustedCas = pgTable("trusted_cas", {
   sha256Fingerprint: text("sha256_fingerprint").notNull().unique(),
   notAfter: timestamp("not_after", { withTimezone: true }),
   addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  // Retired CAs stay for history (issue 17); they no longer vouch for any certificate.
+  retiredAt: timestamp("retired_at", { withTimezone: true }),
+  retiredBy: uuid("retired_by").references(() => users.id, { onDelete: "set null" }),
 });
 
 /**

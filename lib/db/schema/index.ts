@@ -8,3 +8,4 @@ export * from "./sessions";
 export * from "./notify";
 export * from "./oauth";
 export * from "./transfer";
+export * from "./admin";

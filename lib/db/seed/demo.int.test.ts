@@ -31,7 +31,14 @@ async function contextsOf(username: string) {
 test("the demo world is written once: a second start keeps the data", async () => {
   assert.equal(await seedIfEmpty(db), "kept");
   const [users] = await db.select({ n: count() }).from(s.users);
-  assert.equal(users?.n, 7);
+  // Seven enterprise personas and the platform administrator (issue 17).
+  assert.equal(users?.n, 8);
+});
+
+test("issue 17: admin is a platform administrator with no enterprise; no enterprise persona is one", async () => {
+  const rows = await db.select({ username: s.users.username }).from(s.platformAdmins).innerJoin(s.users, eq(s.users.id, s.platformAdmins.userId));
+  assert.deepEqual(rows.map((r) => r.username), ["admin"]);
+  assert.deepEqual(await contextsOf("admin"), []);
 });
 
 test("SPEC §1: APK Recycling's Employeur ONSS sender has no contact data and no account yet", async () => {

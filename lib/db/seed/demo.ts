@@ -34,6 +34,9 @@ export const demoPersonas: Array<{
   { username: "claire", niss: "83061963595", firstName: "Claire", lastName: "Dupont", enterprise: "dupont", role: "gestionnaire-local", quality: "employeur-onss" },
 ];
 
+/** Issue 17: the platform administrator persona (no enterprise; « Administration » only). */
+export const demoAdmin = { username: "admin", niss: "75120512328", firstName: "Alex", lastName: "Admin" };
+
 const demoCaSubjects: Array<{ family: TrustedCa["family"]; cn: string; o: string }> = [
   { family: "eid", cn: "Demo Belgium eID Citizen CA", o: "Chaman Mirror demo" },
   { family: "globalsign-personalsign3pro", cn: "Demo GlobalSign PersonalSign 3 Pro CA", o: "Chaman Mirror demo" },
@@ -114,6 +117,12 @@ export async function seedDemo(db: Db): Promise<void> {
       if (p.role) await tx.insert(s.roleAssignments).values({ userId: user!.id, enterpriseId: enterpriseIds[p.enterprise], qualityId: p.quality ? qualityId(p.quality) : null, role: p.role });
       if (p.chamanRight) await tx.insert(s.chamanRights).values({ userId: user!.id, enterpriseId: enterpriseIds[p.enterprise], qualityId: qualityId(p.chamanRight) });
     }
+
+    const [admin] = await tx
+      .insert(s.users)
+      .values({ ...demoAdmin, email: `${demoAdmin.username}@demo.chaman.test`, passwordHash })
+      .returning({ id: s.users.id });
+    await tx.insert(s.platformAdmins).values({ userId: admin!.id });
 
     await tx.insert(s.contacts).values([
       { senderId: digitalSender.id, name: "Ivan Claes", countryCode: "+32", phone: "0470123456", phoneE164: "+32470123456", email: "ivan@digital-services.be", language: "nl" },

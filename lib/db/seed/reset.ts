@@ -10,6 +10,7 @@ const tables = [
   "qualities", "enterprises", "throttle_attempts", "user_sessions", "mail_outbox", "certificate_expiry_notices",
   // Issue 14 (the server's signing keys are kept: tokens in flight stay verifiable).
   "oauth_scopes", "oauth_used_assertions", "fla_trainings",
+  "platform_admins", "demo_clock",
 ];
 
 /** Puts the demo world back as it was first written (end-to-end tests and trainers). */

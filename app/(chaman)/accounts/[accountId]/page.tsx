@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { appNow } from "@/lib/admin/clock";
+import { certificatesNoLongerTrusted } from "@/lib/channels/trust-store";
 import { getAccountDetail } from "@/lib/channels/queries";
 import { listPermissionOptions, permissionKindFor } from "@/lib/channels/permissions";
 import { accountId as accountIdSchema } from "@/lib/channels/schemas";
@@ -20,9 +22,13 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   // Another sender's account, or none: the same answer, nothing revealed.
   if (!account) notFound();
   const t = await getTranslations("channels");
+  const tAdmin = await getTranslations("admin");
   const kind = permissionKindFor(account.type);
   const options = kind ? await listPermissionOptions(db, kind, locale) : [];
   const delegated = account.certificateManagement === "intermediary";
+  // Issue 17: the demonstration clock's « now », and certificates whose CA was retired since upload.
+  const now = await appNow(db);
+  const untrusted = await certificatesNoLongerTrusted(db, account.type, account.id);
   const card = "rounded-lg bg-white p-6 shadow";
   const dt = "text-sm font-semibold text-slate-600";
 
@@ -68,7 +74,10 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           </div>
           <ul className="mt-3 list-disc pl-6">
             {account.permissions.map((p) => (
-              <li key={p.id}>{p.name}</li>
+              <li key={p.id}>
+                {p.name}
+                {p.retired ? <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">{tAdmin("flags.permissionRetired")}</span> : null}
+              </li>
             ))}
           </ul>
         </section>
@@ -120,11 +129,11 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
             <CertificateUploadDialog accountId={account.id} mode="add" />
           </div>
           {account.certificates.map((c) => (
-            <CertificateCard key={c.id} accountId={account.id} certificate={c} canDelete isLast={account.certificates.length === 1} />
+            <CertificateCard key={c.id} accountId={account.id} certificate={c} now={now} canDelete isLast={account.certificates.length === 1} />
           ))}
         </section>
       ) : (
-        account.certificates.map((c) => <CertificateCard key={c.id} accountId={account.id} certificate={c} canReplace />)
+        account.certificates.map((c) => <CertificateCard key={c.id} accountId={account.id} certificate={c} now={now} untrusted={untrusted.has(c.id)} canReplace />)
       )}
 
       {account.type === "REST" && account.clientId ? (

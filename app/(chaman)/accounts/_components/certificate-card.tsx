@@ -7,12 +7,13 @@ import { CertificateUploadDialog } from "./edit-dialogs";
 import { DownloadIcon, TrashIcon } from "./icons";
 
 /** « Certificat - <nom> » with the details of SPEC §4.4 and its actions (seed 004). */
-export async function CertificateCard(props: { accountId: string; certificate: CertificateView; canReplace?: boolean; canDelete?: boolean; isLast?: boolean }) {
+export async function CertificateCard(props: { accountId: string; certificate: CertificateView; now: Date; untrusted?: boolean; canReplace?: boolean; canDelete?: boolean; isLast?: boolean }) {
   const t = await getTranslations("channels.certificate");
   const tf = await getTranslations("feedback.delete");
   const format = await getFormatter();
   const c = props.certificate;
-  const status = expiryStatus(c.notAfter);
+  const status = expiryStatus(c.notAfter, props.now);
+  const tAdmin = await getTranslations("admin");
   const titleId = `cert-${c.id}`;
   const row = (label: string, value: string | null, mono = false) => (
     <div className="grid gap-1 sm:grid-cols-[12rem_1fr]">
@@ -28,6 +29,9 @@ export async function CertificateCard(props: { accountId: string; certificate: C
           <span className={`rounded px-2 py-0.5 text-xs font-semibold ${status === "expired" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}>
             {status === "expired" ? t("expired") : t("expiring")}
           </span>
+        ) : null}
+        {props.untrusted ? (
+          <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">{tAdmin("flags.issuerRetired")}</span>
         ) : null}
         <a
           href={`/accounts/${props.accountId}/certificates/${c.id}/download`}

@@ -1,0 +1,88 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formError, type FormState } from "@/lib/actions/form-state";
+import { grantPlatformAdmin } from "@/lib/admin/admins";
+import { appNow, setDemoClock } from "@/lib/admin/clock";
+import { demoControlsEnabled } from "@/lib/admin/demo";
+import { adminForAction } from "@/lib/admin/guard";
+import { addTrustedCa, retireTrustedCa, TRUST_FAMILIES, type AdminFailure } from "@/lib/admin/trust-store";
+import { recordEvent } from "@/lib/audit/record";
+import { resetDemo } from "@/lib/db/seed/reset";
+import { CERT_MAX_BYTES } from "@/lib/rules/certificate";
+
+// « Administration » (issue 17). Every action: signed in (else sign-in page) → platform administrator
+// (else errors.not-found, the area is not revealed) → input valid (Zod) → the service's rule holds.
+
+const refused = () => formError("errors.not-found");
+const failed = (f: AdminFailure) => formError(f.key, f.params);
+
+/** Grants the platform administrator role to another user (by login name or NISS). */
+export async function grantAdminAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const ctx = await adminForAction();
+  if (!ctx) return refused();
+  const parsed = z.string().trim().min(1).max(64).safeParse(formData.get("who"));
+  if (!parsed.success) return formError("admin.errors.userRequired");
+  const granted = await grantPlatformAdmin(ctx.db, ctx.admin, parsed.data);
+  if (!granted.ok) return formError("admin.errors.userNotFound", { who: parsed.data });
+  revalidatePath("/admin");
+  return { status: "success", message: { key: granted.alreadyAdmin ? "admin.admins.already" : "admin.admins.granted", params: { who: parsed.data } } };
+}
+
+const addCaSchema = z.object({ family: z.enum(TRUST_FAMILIES), certificate: z.instanceof(File) });
+
+/** Adds a CA (.cer) to the trust store with its family (SPEC §4.4; same service as `chaman trust add`). */
+export async function addCaAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const ctx = await adminForAction();
+  if (!ctx) return refused();
+  const parsed = addCaSchema.safeParse({ family: formData.get("family"), certificate: formData.get("certificate") });
+  if (!parsed.success || parsed.data.certificate.size === 0) return formError("admin.errors.caFileRequired");
+  const file = parsed.data.certificate;
+  // Size before reading the content (SPEC §4.4 uploads are size-limited).
+  if (file.size > CERT_MAX_BYTES) return formError("rules.cert.too-large", { found: file.size, max: CERT_MAX_BYTES });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const added = await addTrustedCa(ctx.db, ctx.admin, { fileName: file.name, bytes, family: parsed.data.family }, await appNow(ctx.db));
+  if (!added.ok) return failed(added);
+  revalidatePath("/admin/trust-store");
+  return { status: "success", message: { key: "admin.trust.added", params: { subject: added.subject } } };
+}
+
+/** Retires a CA: kept for history, no longer trusted; certificates it issued get flagged. */
+export async function retireCaAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const ctx = await adminForAction();
+  if (!ctx) return refused();
+  const parsed = z.uuid().safeParse(formData.get("caId"));
+  if (!parsed.success) return formError("errors.input.invalid");
+  const retired = await retireTrustedCa(ctx.db, ctx.admin, parsed.data);
+  if (!retired.ok) return failed(retired);
+  revalidatePath("/admin/trust-store");
+  return { status: "success", message: { key: "admin.trust.retired" } };
+}
+
+const clockSchema = z.union([z.literal(""), z.iso.date()]);
+
+/** « Date de démonstration »: moves the app's today (empty: back to the real date). Demo data only. */
+export async function setDemoClockAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const ctx = await adminForAction();
+  if (!ctx) return refused();
+  if (!demoControlsEnabled()) return formError("admin.errors.demoOnly");
+  const parsed = clockSchema.safeParse(formData.get("date") ?? "");
+  if (!parsed.success) return formError("admin.errors.dateInvalid");
+  // Noon UTC: the same calendar day in Brussels whatever the season.
+  await setDemoClock(ctx.db, ctx.admin, parsed.data ? new Date(`${parsed.data}T12:00:00Z`) : null);
+  revalidatePath("/", "layout");
+  return { status: "success", message: { key: parsed.data ? "admin.clock.moved" : "admin.clock.restored" } };
+}
+
+/** Puts the demo data back as first written (everyone, this administrator included, is signed out). */
+export async function resetDemoAction(_previous: FormState, _formData: FormData): Promise<FormState> {
+  const ctx = await adminForAction();
+  if (!ctx) return refused();
+  if (!demoControlsEnabled()) return formError("admin.errors.demoOnly");
+  await resetDemo(ctx.db);
+  // The audit trail survives the reset; the reset itself is journaled after it.
+  await recordEvent(ctx.db, { actorUserId: null, actorLabel: ctx.admin.label, ip: ctx.admin.ip, action: "admin.reset", targetType: "demo", summary: { before: "modified", after: "initial" } });
+  redirect("/login");
+}
