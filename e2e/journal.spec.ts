@@ -25,9 +25,10 @@ test("issue 6: a manager reads the journal, filters it and exports it as CSV", a
   expect(file.suggestedFilename()).toMatch(/^journal-\d{6}-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await (await file.createReadStream()).toArray();
   const text = Buffer.concat(csv).toString("utf8");
-  expect(text.split("\r\n")[0]).toBe("id,at,actor,action,target_type,target_id,summary,ip");
-  expect(text).toContain("auth.sign-in-failed");
-  expect(text).not.toContain(",danny,");
+  // Issue 19: ";"-separated with a byte order mark, for Belgian Excel; every cell quoted.
+  expect(text.split("\r\n")[0]).toBe('\uFEFF"id";"at";"actor";"action";"target_type";"target_id";"summary";"ip"');
+  expect(text).toContain('"auth.sign-in-failed"');
+  expect(text).not.toContain(';"danny";');
 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
