@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { textField } from "@/lib/validation/text";
 import type { ActingContext } from "@/lib/auth/contexts";
 import type { Queryable } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
@@ -12,7 +13,7 @@ const dateField = z.iso.date().optional().catch(undefined);
 /** Filters from the query string; anything malformed is ignored rather than failing the page. */
 export const journalFiltersSchema = z.object({
   action: z.string().trim().max(64).regex(/^[a-z0-9.-]*$/).optional().catch(undefined),
-  actor: z.string().trim().max(100).optional().catch(undefined),
+  actor: textField({ max: 100, required: false }).optional().catch(undefined),
   from: dateField,
   to: dateField,
   before: z.coerce.number().int().positive().optional().catch(undefined),

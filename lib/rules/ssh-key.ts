@@ -11,6 +11,7 @@
 import sshpk from 'sshpk';
 import { hasPrivateKeyMarker } from './der';
 import { fail, type RuleResult } from './result';
+import { hasForbiddenCharacters } from './text';
 
 export const SSH_KEY_MAX_BYTES = 16 * 1024;
 export const SSH_RSA_MIN_BITS = 2048;
@@ -123,6 +124,8 @@ function checkSshPublicKeyUnsafe(text: string): RuleResult<SshKeyDetails> {
     return unreadable('multiple');
   }
   if (!parsed) return unreadable('format');
+  // Issue 19: the comment is stored and shown as text, so it follows the rules of any text.
+  if (hasForbiddenCharacters(parsed.comment) || parsed.comment.length > 1024) return unreadable('invalid');
 
   const type = blobKeyType(parsed.blob);
   if (type === undefined) return unreadable('invalid');
