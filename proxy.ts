@@ -1,5 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { isDecodablePath, isMultipart, multipartProblem } from "@/lib/security/malformed-request";
+
+// Matches experimental.serverActions.bodySizeLimit in next.config.mjs.
+const ACTION_BODY_LIMIT = 256 * 1024;
 
 // The OAuth server and the FLA API authenticate their callers themselves (client assertions, bearer tokens).
 const publicPaths = ["/login", "/api/health", "/api/auth", "/api/test/reset", "/oauth", "/.well-known", "/api/fla"];
@@ -12,8 +16,10 @@ const sessionCookies = ["__Secure-authjs.session-token", "authjs.session-token"]
  * cookie on every request, and a request in flight while the user signs out (a link prefetch)
  * would put the cookie back.
  */
-export default function proxy(request: NextRequest): NextResponse {
+export default async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
+  // Bad percent-escapes in a dynamic segment made Next.js answer 500 (issue 19): a bad request.
+  if (!isDecodablePath(pathname)) return badRequest("Malformed URL.");
   const isPublic = publicPaths.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   // Large sessions are split into chunks named <cookie>.0, <cookie>.1, …
   const hasSession = request.cookies.getAll().some((c) => sessionCookies.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
@@ -23,6 +29,14 @@ export default function proxy(request: NextRequest): NextResponse {
     url.search = "";
     return NextResponse.redirect(url);
   }
+  // A multipart body the action parser cannot read is a bad request, not a server error (issue 19).
+  if (isMultipart(request.method, request.headers)) {
+    const problem = await multipartProblem(request.headers, request.clone().body, ACTION_BODY_LIMIT);
+    if (problem) {
+      console.warn(`[proxy] multipart request refused: ${problem}`);
+      return badRequest("Malformed multipart request.");
+    }
+  }
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
@@ -31,6 +45,10 @@ export default function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+function badRequest(message: string): NextResponse {
+  return new NextResponse(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 export const config = {
