@@ -79,7 +79,9 @@ export async function removeCoManagerAction(_previous: FormState, formData: Form
   const actor = await requireServiceActor();
   const parsed = idSchema("assignmentId").safeParse({ assignmentId: formData.get("assignmentId") });
   if (!parsed.success) return formError("errors.not-found");
-  const result = await removeCoManager(await getDb(), actor, { assignmentId: String(parsed.data.assignmentId) });
+  // Set only by the confirmation dialog shown for one's own role (issue 19).
+  const confirmSelf = formData.get("confirmSelf") === "1";
+  const result = await removeCoManager(await getDb(), actor, { assignmentId: String(parsed.data.assignmentId), confirmSelf });
   if (!result.ok) return toFormState(result);
   revalidatePath("/access");
   return { status: "success" };
