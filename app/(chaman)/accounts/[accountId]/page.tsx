@@ -120,7 +120,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
             <CertificateUploadDialog accountId={account.id} mode="add" />
           </div>
           {account.certificates.length === 0 ? (
-            <p role="alert" className="rounded border border-amber-400 bg-amber-50 p-3">
+            <p role="note" className="rounded border border-amber-400 bg-amber-50 p-3">
               {t("detail.noCertificate")}
             </p>
           ) : null}
