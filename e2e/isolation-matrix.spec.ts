@@ -225,12 +225,12 @@ function idsNear(html: string, name: string, field: string): string[] {
 // Issue 19: Mery designates Claire (Boulangerie Dupont) co-gestionnaire of APK Recycling, Danny removes
 // the role. Claire, still signed in, must then be refused everything of APK Recycling — as an outsider.
 test("issue 19: a removed co-manager from another enterprise is an outsider again", async () => {
-  const [mery, danny, claire] = [await HttpSession.signIn(baseUrl, "mery"), sessions.get("danny")!, sessions.get("claire")!];
+  const [mery, danny, claireBefore] = [await HttpSession.signIn(baseUrl, "mery"), sessions.get("danny")!, await HttpSession.signIn(baseUrl, "claire")];
   expect(outcomeOf(await mery.action(ACCESS, "addCoManagerAction", "/access", [prev, formData({ role: "co-gestionnaire-local", niss: "83061963595" })]))).toBe("ok");
-  const apkContext = [...(await claire.html("/contact")).matchAll(/<option value="([0-9a-f-]{36})"[^>]*>([^<]*)</g)].find((m) => m[2]!.includes("APK Recycling"))?.[1];
+  const apkContext = [...(await claireBefore.html("/contact")).matchAll(/<option value="([0-9a-f-]{36})"[^>]*>([^<]*)</g)].find((m) => m[2]!.includes("APK Recycling"))?.[1];
   expect(apkContext, "while designated, Claire may act for APK Recycling").toBeTruthy();
-  await claire.action("components/session-actions.ts", "selectContextAction", "/", [formData({ context: apkContext! })]);
-  expect(visibleText(await claire.html("/access")), "control: she manages APK's users").toContain("Bob Lambert");
+  await claireBefore.action("components/session-actions.ts", "selectContextAction", "/", [formData({ context: apkContext! })]);
+  expect(visibleText(await claireBefore.html("/access")), "control: she manages APK's users").toContain("Bob Lambert");
 
   const accessPage = await danny.html("/access");
   // The co-managers' list comes after the users' table, where the same names appear first.
@@ -243,6 +243,9 @@ test("issue 19: a removed co-manager from another enterprise is an outsider agai
   };
   for (const id of Object.values(apk)) expect(id).toMatch(/^[0-9a-f-]{36}$/);
   expect(outcomeOf(await danny.action(ACCESS, "removeCoManagerAction", "/access", [prev, formData({ assignmentId: apk.claireRole })]))).toBe("ok");
+  // Leaving the enterprise ends her open sessions (issue 18's trigger): the old cookie is sent to sign in.
+  expect(outcomeOf(await claireBefore.action(ACCESS, "grantRightAction", "/access", [prev, formData({ userId: apk.bob })]))).toBe("signin");
+  const claire = await HttpSession.signIn(baseUrl, "claire");
 
   const before = visibleText(await danny.html("/access"));
   const calls: Array<[string, unknown[]]> = [
