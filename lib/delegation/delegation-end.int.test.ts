@@ -95,12 +95,12 @@ test("a later delegation does not remove certificates the enterprise added in be
   assert.deepEqual(await endDelegation(db, claire, { delegationId: again.delegationId }), { ok: true, certificatesRemoved: 0, accountHasCertificate: true });
 });
 
-test("migration 0008 tags the certificates an intermediary added before this fix", async () => {
+test("migration 0011 tags the certificates an intermediary added before this fix", async () => {
   const issued = await issue("before-the-fix");
   const added = await addDelegatedCertificate(db, ivan, { accountId, name: "ancien", fileName: "ancien.cer", bytes: issued.der });
   assert.ok(added.ok);
   await db.update(s.certificates).set({ delegationId: null });
-  const migration = readFileSync(path.join(process.cwd(), "lib/db/migrations/0008_backfill_delegated_certificates.sql"), "utf8");
+  const migration = readFileSync(path.join(process.cwd(), "lib/db/migrations/0011_backfill_delegated_certificates.sql"), "utf8");
   await db.execute(sql.raw(migration));
   const tagged = (await certificatesOfAccount()).map((c) => [c.id === added.certificateId, c.delegationId]);
   assert.deepEqual(tagged.sort(), [[false, null], [true, delegationId]]);
