@@ -1,4 +1,5 @@
-// Runs once when the server starts: check the configuration, take the database (as the embedded
+// Runs once when the server starts: stamp requests with their socket's address (issue 19), check the
+// configuration, take the database (as the embedded
 // database's one owner, or PostgreSQL), migrate it and write the demo data if it is empty, then start
 // the scheduled jobs. Anything that keeps the server from working safely stops it here with ONE line
 // naming what to set and exit status 1, instead of a server that answers /api/health but fails every
@@ -9,6 +10,13 @@ export async function register(): Promise<void> {
   const { sessionPolicyProblem } = await import("@/lib/auth/session-policy");
   const problems = [startupProblem(process.env), sessionPolicyProblem(process.env)].filter(Boolean);
   if (problems.length) stop(problems.join("; "));
+  // Before any request is served, so each knows its socket's address (lib/security/peer-address.ts).
+  const { installPeerAddressStamp } = await import("@/lib/security/peer-address");
+  try {
+    installPeerAddressStamp();
+  } catch (error) {
+    stop(error instanceof Error ? error.message : String(error));
+  }
   const { getDbHandle, setDbProcessKind } = await import("@/lib/db/client");
   const { seedIfEmpty } = await import("@/lib/db/seed/demo");
   setDbProcessKind("server");

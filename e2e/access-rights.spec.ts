@@ -66,3 +66,20 @@ test("danny names bob co-gestionnaire local; bob then sees « Gestion des accès
   await expect(bob.getByRole("link", { name: "Gestion des accès" })).toBeVisible();
   await bobContext.close();
 });
+
+test("issue 19: mery removes her own co-gestionnaire role only after confirming it", async ({ page }) => {
+  await new LoginPage(page).signInAs("mery");
+  await new AccessPage(page).goto();
+  await page.getByRole("button", { name: "Retirer Mery Dubois" }).click();
+  const dialog = page.getByRole("dialog", { name: "Retirer votre propre rôle ?" });
+  await expect(dialog).toContainText("Vous allez retirer votre propre rôle « Co-gestionnaire local »");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Annuler" }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Retirer Mery Dubois" }), "cancelling changes nothing").toBeVisible();
+  await page.getByRole("button", { name: "Retirer Mery Dubois" }).click();
+  await page.getByRole("dialog", { name: "Retirer votre propre rôle ?" }).getByRole("button", { name: "Oui, retirer mon rôle" }).click();
+  await page.goto("/access");
+  await expect(page.getByRole("heading", { name: "Erreur 403 - Accès interdit" }).or(page.getByText("Accès interdit"))).toBeVisible();
+});

@@ -91,11 +91,20 @@ test("delegation request, refusal, re-send, acceptance, certificates, end", asyn
   await ivan.reload();
   await expect(ivan.getByText("Obligation de retenue")).toBeVisible();
 
-  // The enterprise ends the delegation; the intermediary loses the account, the certificate stays.
+  // The enterprise ends the delegation; the intermediary loses the account, and (issue 19) its
+  // certificate goes with it: the dialog says so, and that the enterprise must add its own.
   await claire.goto("/delegations");
   await claireRow.getByRole("button", { name: /^Mettre fin à la délégation à Digital Services SRL/ }).click();
-  await claire.getByRole("dialog", { name: "Mettre fin à la délégation" }).getByRole("button", { name: "Mettre fin à la délégation" }).click();
+  const endDialog = claire.getByRole("dialog", { name: "Mettre fin à la délégation" });
+  await expect(endDialog).toContainText("Les certificats ajoutés par l'intermédiaire seront supprimés immédiatement");
+  await expect(endDialog).toContainText("Ajoutez ensuite votre propre certificat : sans certificat, le compte ne peut plus être utilisé.");
+  await endDialog.getByRole("button", { name: "Mettre fin à la délégation" }).click();
   await expect(claireRow).toContainText("Terminée");
+  expect((await ivan.request.get(href!)).status()).toBe(404);
+  await claire.goto("/");
+  await claire.getByRole("link", { name: "Détails du compte Dupont Dimona REST" }).click();
+  await expect(claire.getByRole("heading", { name: /^Certificat - / })).toHaveCount(0);
+  await expect(claire.getByRole("note").filter({ hasText: "Ce compte n'a plus aucun certificat" })).toContainText("il ne peut pas être utilisé tant que vous n'avez pas ajouté votre propre certificat");
   await ivan.reload();
   await expect(ivan.getByRole("heading", { name: "Page introuvable." }).or(ivan.getByText("Page introuvable."))).toBeVisible();
   await ivan.goto("/delegations/accounts");

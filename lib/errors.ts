@@ -16,6 +16,9 @@ export const appErrorCodes = [
   "access.quality-already-active",
   "access.role-already-assigned",
   "access.user-unknown",
+  // Issue 19 — removing a co-manager
+  "access.confirm-self-removal",
+  "access.last-manager",
   // Issue 5 — delegation to a technical intermediary (SPEC §5)
   "delegation.account-already-delegated",
   "delegation.already-pending",

@@ -26,7 +26,8 @@ const secret = randomBytes(32).toString("base64url");
 
 function startServer(): ChildProcess {
   return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, CHAMAN_DATA_DIR: dataDir, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" },
+    // The script acts as one reverse proxy: the X-Forwarded-For it sends tags each sign-in in the audit trail.
+    env: { ...process.env, CHAMAN_DATA_DIR: dataDir, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", CHAMAN_TRUSTED_PROXIES: "1" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -1,14 +1,17 @@
 // Starts the production build for Playwright on a fresh database: a new PGlite folder, or the
 // PostgreSQL database named by DATABASE_URL (which CI creates empty). E2E_DATA_DIR names another PGlite
 // folder, for a second server started by a spec (e2e/sessions.spec.ts: a short idle timeout).
+// The server's output is also written to E2E_SERVER_LOG (default .e2e-server.log; a second server
+// appends to it), which the run's global teardown searches for secrets (issue 19, e2e/support/log-secrets.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { createWriteStream, rmSync } from "node:fs";
 
 const dataDir = process.env.E2E_DATA_DIR ?? ".e2e-data";
 if (!process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
+const log = createWriteStream(process.env.E2E_SERVER_LOG ?? ".e2e-server.log", { flags: process.env.E2E_DATA_DIR ? "a" : "w" });
 const child = spawn("npx", ["next", "start", "-p", process.env.E2E_PORT ?? "3100"], {
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "pipe"],
   env: {
     ...process.env,
     CHAMAN_DATA_DIR: dataDir,
@@ -20,5 +23,13 @@ const child = spawn("npx", ["next", "start", "-p", process.env.E2E_PORT ?? "3100
     CHAMAN_SFTP_PORT: String(Number(process.env.E2E_PORT ?? "3100") + 1000),
   },
 });
+child.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  log.write(chunk);
+});
+child.stderr.on("data", (chunk) => {
+  process.stderr.write(chunk);
+  log.write(chunk);
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code) => process.exit(code ?? 0));
+child.on("exit", (code) => log.end(() => process.exit(code ?? 0)));

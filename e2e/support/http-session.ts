@@ -42,6 +42,8 @@ export class HttpSession {
 export function outcomeOf(response: ActionResponse): Outcome {
   if ((response.status === 307 || response.status === 303 || response.redirect) && (response.redirect ?? "").includes("/login")) return "signin";
   if (response.status === 403 || response.status === 404) return "refused";
+  // A body the server cannot parse (proxy.ts: malformed multipart) is refused input.
+  if (response.status === 400) return "invalid";
   if (authorisationRefusals.test(response.body)) return "refused";
   if (/"status":"error"/.test(response.body)) return "invalid";
   if (/"status":"success"/.test(response.body) || response.redirect) return "ok";

@@ -66,6 +66,30 @@ export async function callServerAction(options: {
   };
 }
 
+/** The multipart body React's encodeReply makes for `args`, as bytes, with its Content-Type (boundary included). */
+export async function encodedMultipart(args: unknown[]): Promise<{ bytes: Uint8Array; contentType: string }> {
+  const encoded = await encodeReply(args);
+  const request = new Request("http://localhost/", { method: "POST", body: encoded });
+  return { bytes: new Uint8Array(await request.arrayBuffer()), contentType: request.headers.get("content-type") ?? "" };
+}
+
+/** POSTs raw bytes as a server action call (for malformed bodies the browser would never send). */
+export async function postRawAction(options: { baseUrl: string; page: string; id: string; cookie?: string; body: Uint8Array; contentType: string }): Promise<ActionResponse> {
+  const response = await fetch(new URL(options.page, options.baseUrl), {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Next-Action": options.id,
+      Accept: "text/x-component",
+      Origin: options.baseUrl,
+      "Content-Type": options.contentType,
+      ...(options.cookie ? { Cookie: options.cookie } : {}),
+    },
+    body: Buffer.from(options.body),
+  });
+  return { status: response.status, redirect: response.headers.get("x-action-redirect") ?? response.headers.get("location"), body: await response.text(), setCookies: response.headers.getSetCookie() };
+}
+
 export function formData(fields: Record<string, string | string[] | Blob>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) {

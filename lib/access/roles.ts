@@ -4,7 +4,7 @@ import { recordEvent } from "@/lib/audit/record";
 import type { RoleKind } from "@/lib/auth/access";
 import type { Db, Queryable } from "@/lib/db/client";
 import { roleAssignments, users } from "@/lib/db/schema";
-import { ensureMembership, findUserByNiss } from "./people";
+import { endMembershipWithLastRole, ensureMembership, findUserByNiss } from "./people";
 import { failure, uniqueViolation, type ServiceActor, type ServiceResult } from "./service";
 import { auditActor } from "@/lib/services/result";
 
@@ -72,8 +72,20 @@ export async function addCoManager(
   }
 }
 
-/** Removes a co-role; the id is looked up within the actor's enterprise (and quality), never trusted. */
-export async function removeCoManager(db: Db, actor: ServiceActor, input: { assignmentId: string }): Promise<ServiceResult> {
+/** The roles that count as a manager of one level: the quality's, or the entity's (quality null). */
+function managerRolesOf(qualityId: number | null): RoleKind[] {
+  return qualityId === null ? ["responsable-acces", "co-responsable-acces"] : ["gestionnaire-local", "co-gestionnaire-local"];
+}
+
+/**
+ * Removes a co-role; the id is looked up within the actor's enterprise (and quality), never trusted.
+ * Refused with `access.confirm-self-removal` when it is the actor's own role and `confirmSelf` is not
+ * set (the page asks first), and with `access.last-manager` when it would leave the quality (or the
+ * entity) without any manager — the level's role rows are locked, so two concurrent removals cannot
+ * both pass. A person from another enterprise who loses here their last role leaves the enterprise
+ * (issue 19, `endMembershipWithLastRole`).
+ */
+export async function removeCoManager(db: Db, actor: ServiceActor, input: { assignmentId: string; confirmSelf?: boolean }): Promise<ServiceResult<{ leftEnterprise: boolean }>> {
   const { ctx } = actor;
   const removable = [
     ctx.canManageQualities ? and(eq(roleAssignments.role, "co-responsable-acces"), isNull(roleAssignments.qualityId)) : undefined,
@@ -81,22 +93,41 @@ export async function removeCoManager(db: Db, actor: ServiceActor, input: { assi
   ].filter((condition) => condition !== undefined);
   if (removable.length === 0) return failure("access.denied");
   return db.transaction(async (tx) => {
-    const [removed] = await tx
-      .delete(roleAssignments)
-      .where(and(eq(roleAssignments.id, input.assignmentId), eq(roleAssignments.enterpriseId, ctx.enterpriseId), or(...removable)))
-      .returning({ id: roleAssignments.id, role: roleAssignments.role, qualityId: roleAssignments.qualityId, userId: roleAssignments.userId });
-    if (!removed) return failure("not-found");
-    const [person] = await tx.select({ firstName: users.firstName, lastName: users.lastName }).from(users).where(eq(users.id, removed.userId));
+    const [target] = await tx
+      .select({ id: roleAssignments.id, role: roleAssignments.role, qualityId: roleAssignments.qualityId, userId: roleAssignments.userId })
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.id, input.assignmentId), eq(roleAssignments.enterpriseId, ctx.enterpriseId), or(...removable)));
+    if (!target) return failure("not-found");
+    const [person] = await tx.select({ firstName: users.firstName, lastName: users.lastName }).from(users).where(eq(users.id, target.userId));
+    if (target.userId === actor.userId && !input.confirmSelf) return failure("access.confirm-self-removal");
+    // Every manager row of the level is locked, always in id order, so concurrent removals wait for
+    // each other (no deadlock) and the last one sees what the first left.
+    const managers = await tx
+      .select({ id: roleAssignments.id })
+      .from(roleAssignments)
+      .where(
+        and(
+          eq(roleAssignments.enterpriseId, ctx.enterpriseId),
+          target.qualityId === null ? isNull(roleAssignments.qualityId) : eq(roleAssignments.qualityId, target.qualityId),
+          inArray(roleAssignments.role, managerRolesOf(target.qualityId)),
+        ),
+      )
+      .orderBy(asc(roleAssignments.id))
+      .for("update");
+    if (!managers.some((m) => m.id === target.id)) return failure("not-found");
+    if (managers.length <= 1) return failure("access.last-manager");
+    await tx.delete(roleAssignments).where(eq(roleAssignments.id, target.id));
+    const audit = { ...auditActor(actor), qualityId: target.qualityId };
     await recordEvent(tx, {
-      ...auditActor(actor),
-      qualityId: removed.qualityId,
+      ...audit,
       action: "role.remove",
       targetType: "role-assignment",
-      targetId: removed.id,
+      targetId: target.id,
       targetLabel: person ? `${person.firstName} ${person.lastName}` : null,
-      summary: { before: { role: removed.role, userId: removed.userId } },
+      summary: { before: { role: target.role, userId: target.userId } },
     });
-    return { ok: true as const };
+    const leftEnterprise = await endMembershipWithLastRole(tx, { userId: target.userId, enterpriseId: ctx.enterpriseId }, { ...audit, qualityId: null });
+    return { ok: true as const, leftEnterprise };
   });
 }
 
@@ -108,7 +139,7 @@ async function roleHolders(q: Queryable, enterpriseId: string, qualityId: number
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .where(and(eq(roleAssignments.enterpriseId, enterpriseId), qualityId === null ? isNull(roleAssignments.qualityId) : eq(roleAssignments.qualityId, qualityId)))
     .orderBy(asc(roleAssignments.role), asc(users.lastName));
-  return { ok: true as const, managers: rows.map((r) => ({ id: r.id, role: r.role, name: `${r.firstName} ${r.lastName}`, isSelf: r.userId === actorUserId })) };
+  return { ok: true as const, managers: rows.map((r) => ({ id: r.id, userId: r.userId, role: r.role, name: `${r.firstName} ${r.lastName}`, isSelf: r.userId === actorUserId })) };
 }
 
 /** Gestionnaire local and co-gestionnaires of the actor's quality. */

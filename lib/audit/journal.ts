@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, ilike, isNull, lt, lte, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { textField } from "@/lib/validation/text";
 import type { ActingContext } from "@/lib/auth/contexts";
 import type { Queryable } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
@@ -14,7 +15,7 @@ const dateField = z.iso.date().optional().catch(undefined);
 /** Filters from the query string; anything malformed is ignored rather than failing the page. */
 export const journalFiltersSchema = z.object({
   kind: z.enum(Object.keys(JOURNAL_KINDS) as [JournalKind, ...JournalKind[]]).optional().catch(undefined),
-  actor: z.string().trim().max(100).optional().catch(undefined),
+  actor: textField({ max: 100, required: false }).optional().catch(undefined),
   /** Calendar days in Europe/Brussels, as the reader sees them on screen. */
   from: dateField,
   to: dateField,

@@ -4,7 +4,6 @@ import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { authConfig } from "./auth.config";
@@ -12,11 +11,7 @@ import { authenticate } from "./authenticate";
 import { clientAddress, requestClient } from "./client";
 import { endSession, openSession } from "./sessions";
 import { sessionRef } from "./session-token";
-
-const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
-});
+import { signInCredentialsSchema } from "./sign-in-schema";
 
 /** Too many failed attempts: the sign-in form says so (a generic message, the same for every username). */
 export class ThrottledSignIn extends CredentialsSignin {
@@ -27,7 +22,7 @@ const providers: Provider[] = [
   Credentials({
     credentials: { username: {}, password: {} },
     async authorize(raw, request) {
-      const parsed = credentialsSchema.safeParse(raw);
+      const parsed = signInCredentialsSchema.safeParse(raw);
       if (!parsed.success) return null;
       const ip = clientAddress(request.headers);
       const result = await authenticate(parsed.data.username, parsed.data.password, ip);

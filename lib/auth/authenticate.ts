@@ -20,13 +20,14 @@ export type AuthenticationResult = { ok: true; user: AuthenticatedUser } | { ok:
  * passwords and get the same answer, so neither timing nor message tells them apart. The attempt is
  * counted before the password is verified (lib/security/throttle.ts): at most 5 per username and 20 per
  * client address are ever verified in 15 minutes, however many arrive at once, whether the account
- * exists or not. Journal: auth.sign-in, auth.sign-in-failed, auth.sign-in-throttled (once per username
- * per window, lib/auth/throttled-journal.ts), auth.locked-out.
+ * exists or not. `ip` is the client address (null when unknown: those share one budget). Journal:
+ * auth.sign-in, auth.sign-in-failed, auth.sign-in-throttled (once per username per window,
+ * lib/auth/throttled-journal.ts), auth.locked-out.
  */
-export async function authenticate(username: string, password: string, ip: string): Promise<AuthenticationResult> {
+export async function authenticate(username: string, password: string, ip: string | null): Promise<AuthenticationResult> {
   const db = await getDb();
   const login = username.trim().toLowerCase().slice(0, 100);
-  const reservation = await reserveAttempt(db, { scope: "sign-in", subject: login, address: ip });
+  const reservation = await reserveAttempt(db, { scope: "sign-in", subject: login, address: ip ?? "unknown" });
   if (!reservation.ok) {
     await journalThrottledSignIn(db, { login, ip, limit: reservation.reason, retryAfterSeconds: reservation.retryAfterSeconds });
     return { ok: false, reason: "throttled" };

@@ -16,7 +16,8 @@ export interface Actor {
   contexts: ActingContext[];
   /** The enterprise + quality chosen in the switcher, or the first one available. */
   current: ActingContext | null;
-  ip: string;
+  /** Client address (lib/security/peer-address.ts); null when unknown. */
+  ip: string | null;
   /** The server-side session of this request (issue 18; « Mes sessions » marks it as the current one). */
   sessionId: string;
   /** When this session ends if not used again (absolute lifetime or idle timeout, whichever is first). */

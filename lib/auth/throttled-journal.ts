@@ -17,7 +17,7 @@ import { throttlePolicies } from "@/lib/security/throttle-policy";
  */
 export async function journalThrottledSignIn(
   q: Queryable,
-  refusal: { login: string; ip: string; limit: "subject" | "address"; retryAfterSeconds: number },
+  refusal: { login: string; ip: string | null; limit: "subject" | "address"; retryAfterSeconds: number },
 ): Promise<boolean> {
   const { login, ip } = refusal;
   const windowMinutes = throttlePolicies["sign-in"].windowMinutes;

@@ -9,6 +9,8 @@ export function certificateRow(input: {
   content: Uint8Array;
   details: CertificateDetails;
   uploadedBy: string | null;
+  /** The delegation under which a technical intermediary adds it (issue 19); null for the enterprise's own. */
+  delegationId?: string | null;
 }): typeof certificates.$inferInsert {
   const { details } = input;
   return {
@@ -28,5 +30,6 @@ export function certificateRow(input: {
     signatureAlgorithm: details.signatureAlgorithm,
     selfSigned: details.selfSigned,
     uploadedBy: input.uploadedBy,
+    delegationId: input.delegationId ?? null,
   };
 }

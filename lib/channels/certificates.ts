@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq, type SQL } from "drizzle-orm";
 import { recordEvent } from "@/lib/audit/record";
 import type { Db, Queryable, Tx } from "@/lib/db/client";
-import { accounts, certificates } from "@/lib/db/schema";
+import { accounts, certificates, delegations } from "@/lib/db/schema";
 import { certificateRow } from "./certificate-row";
 import { actingSender, auditActor, failure, type ServiceActor, type ServiceFailure, type ServiceResult } from "./service";
 import { uploadNotes, verifyCertificate, type UploadNote, type UploadedFile } from "./trust-store";
@@ -45,8 +45,19 @@ async function accountFor(q: Queryable | Tx, party: CertificateParty, accountId:
   return { ok: true, account: { id: row.id, senderId: row.senderId, type: row.type, name: row.name } };
 }
 
-function certificateSummary(row: { id?: string; name: string; fileName: string; serialNumber: string; sha256Fingerprint: string }) {
+/** What the journal keeps of a certificate (never its content). */
+export function certificateSummary(row: { id?: string; name: string; fileName: string; serialNumber: string; sha256Fingerprint: string }) {
   return { id: row.id, name: row.name, fileName: row.fileName, serialNumber: row.serialNumber, sha256Fingerprint: row.sha256Fingerprint };
+}
+
+/** The accepted delegation of a REST account (at most one is live, a unique index says so). */
+async function liveDelegationOf(tx: Tx, accountId: string): Promise<string | null> {
+  const [live] = await tx
+    .select({ id: delegations.id })
+    .from(delegations)
+    .where(and(eq(delegations.accountId, accountId), eq(delegations.status, "accepted")))
+    .limit(1);
+  return live?.id ?? null;
 }
 
 export interface CertificateUpload {
@@ -83,6 +94,8 @@ export async function uploadCertificate(
       content: input.certificate.bytes,
       details: checked.details,
       uploadedBy,
+      // Issue 19: an intermediary's certificate is tied to its delegation, and goes when that ends.
+      delegationId: party.manages === "intermediary" ? await liveDelegationOf(tx, account.id) : null,
     });
     const before =
       input.mode === "replace"

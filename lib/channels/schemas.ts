@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField, uploadedFile } from "@/lib/validation/text";
 import type { UploadedFile } from "./trust-store";
 
 // Shapes of the channel forms (Zod 4). Rules with their own codes (username, password, SSH key,
@@ -6,16 +7,15 @@ import type { UploadedFile } from "./trust-store";
 
 export const NAME_MAX = 100;
 
-export const accountName = z.string().trim().min(1).max(NAME_MAX);
+export const accountName = textField({ max: NAME_MAX });
 export const accountId = z.uuid();
 export const permissionIds = z.array(z.coerce.number().int().positive()).max(50);
-const requiredFile = z.instanceof(File).refine((file) => file.size > 0 && file.name !== "", { message: "required" });
 // Large enough for every rule to report its own code (cert.too-large, ssh.too-large, password.length).
-const sshText = z.string().min(1).max(256 * 1024);
-const username = z.string().trim().min(1).max(200);
-const password = z.string().min(1).max(200);
+const sshText = textField({ max: 256 * 1024, multiline: true });
+const username = textField({ max: 200 });
+const password = textField({ max: 200, trim: false });
 
-const certificateFields = { certificate: requiredFile, certificateName: accountName };
+const certificateFields = { certificate: uploadedFile, certificateName: accountName };
 
 export const createAccountSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("FTP"), name: accountName, permissionIds, ...certificateFields, username, password }),

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { openEmbedded, type EmbeddedPolicy } from "./embedded/open";
 import * as schema from "./schema";
+import { installDatabaseErrorBoundary } from "./errors";
 
 export { DatabaseBusyError } from "./embedded/open";
 
@@ -81,6 +82,8 @@ const poolMax = () => Number(process.env.DATABASE_POOL_MAX ?? 10);
 export async function openDatabase(
   options: { url?: string; pglite?: string | "memory"; kind?: DbProcessKind } = {},
 ): Promise<DbHandle> {
+  // Every query's failure is logged and rethrown without its parameter values (issue 19).
+  installDatabaseErrorBoundary();
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: poolMax() });
     const db = drizzlePg(pool, { schema });

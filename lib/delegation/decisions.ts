@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, count, eq, type SQL } from "drizzle-orm";
 import { failure, uniqueViolation, type ServiceActor, type ServiceResult } from "@/lib/access/service";
 import { recordEvent } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db/client";
+import { certificateSummary } from "@/lib/channels/certificates";
 import { queueDelegationMail } from "@/lib/notify/delegation-mails";
-import { accounts, delegations } from "@/lib/db/schema";
+import { accounts, certificates, delegations } from "@/lib/db/schema";
 import { actorOf, decidingSide, enterpriseSide, initiatingSide, MAX_INTERMEDIARY_RESENDS } from "./sides";
 import { sqlIncrement } from "./sql";
 
@@ -140,8 +141,19 @@ export async function resendDelegation(
   }
 }
 
-/** The enterprise ends an accepted delegation; the certificates stay with the account (SPEC §5). */
-export async function endDelegation(db: Db, actor: ServiceActor, input: { delegationId: string }): Promise<ServiceResult> {
+/**
+ * The enterprise ends an accepted delegation (SPEC §5). The certificates the intermediary added under
+ * it are removed in the same transaction (issue 19): their private keys are the intermediary's, so
+ * they must stop authenticating the account at once; each is journaled (`certificate.remove-delegated`,
+ * fingerprint and serial, never the content). The enterprise's own certificates stay. Returns how
+ * many were removed and whether the account still has a certificate — without one it cannot be used
+ * until the enterprise adds its own (the end dialog says so).
+ */
+export async function endDelegation(
+  db: Db,
+  actor: ServiceActor,
+  input: { delegationId: string },
+): Promise<ServiceResult<{ certificatesRemoved: number; accountHasCertificate: boolean }>> {
   const side = enterpriseSide(actor);
   if (!side) return failure("access.denied");
   return db.transaction(async (tx) => {
@@ -151,10 +163,27 @@ export async function endDelegation(db: Db, actor: ServiceActor, input: { delega
     const account = row.accountId ? await lockRestAccount(tx, row.accountId) : undefined;
     const now = new Date();
     await tx.update(delegations).set({ status: "ended", updatedAt: now }).where(eq(delegations.id, row.id));
+    const removed = await tx.delete(certificates).where(eq(certificates.delegationId, row.id)).returning({
+      id: certificates.id, name: certificates.name, fileName: certificates.fileName, serialNumber: certificates.serialNumber, sha256Fingerprint: certificates.sha256Fingerprint,
+    });
     if (account) await tx.update(accounts).set({ certificateManagement: "internal", updatedAt: now }).where(eq(accounts.id, account.id));
-    await audit(tx, actor, row, "delegation.end", account?.senderId ?? null, { status: "ended", account: account?.name ?? null });
+    for (const certificate of removed) {
+      await recordEvent(tx, {
+        ...actorOf(actor),
+        enterpriseId: row.enterpriseId,
+        qualityId: row.qualityId,
+        senderId: account?.senderId ?? null,
+        action: "certificate.remove-delegated",
+        targetType: "account",
+        targetId: account?.id ?? row.accountId ?? row.id,
+        summary: { before: certificateSummary(certificate), reason: "delegation-ended", delegationId: row.id },
+      });
+    }
+    const [left] = account ? await tx.select({ n: count() }).from(certificates).where(eq(certificates.accountId, account.id)) : [];
+    const accountHasCertificate = (left?.n ?? 0) > 0;
+    await audit(tx, actor, row, "delegation.end", account?.senderId ?? null, { status: "ended", account: account?.name ?? null, certificatesRemoved: removed.length, accountHasCertificate });
     await queueDelegationMail(tx, row.id, "end");
-    return { ok: true as const };
+    return { ok: true as const, certificatesRemoved: removed.length, accountHasCertificate };
   });
 }
 

@@ -16,6 +16,7 @@
 import { looksLikePkcs12, toHex } from './der';
 import { decodeCertificate, type CertificateArmour, type CertificateNote, type DecodedCertificate } from './certificate-decode';
 import { checkKey, checkSignatureHash, describeKey, describeSignature } from './certificate-key';
+import type { ParsedCertificate } from './certificate-parse';
 import {
   CHANNELS,
   CHANNEL_ISSUER_FAMILIES,
@@ -28,7 +29,8 @@ import {
   type TrustedCa,
 } from './certificate-issuer';
 import { CERT_MAX_BYTES } from './limits';
-import { fail, type RuleResult } from './result';
+import { fail, type RuleFailure, type RuleResult } from './result';
+import { hasForbiddenCharacters } from './text';
 
 export { CHANNELS, CHANNEL_ISSUER_FAMILIES, TRUST_FAMILIES } from './certificate-issuer';
 export type { Channel, TrustFamily, TrustedCa } from './certificate-issuer';
@@ -134,6 +136,17 @@ export async function checkCertificate(
   }
 }
 
+/** Longest subject or issuer name kept (RFC 5280 bounds each attribute; a whole DN stays far below this). */
+export const CERT_NAME_MAX = 1024;
+
+/** `cert.text` when the subject's or the issuer's name holds a control character or is absurdly long. */
+function checkNameText(cert: ParsedCertificate): RuleFailure | undefined {
+  for (const [field, name] of [['subject', cert.subject], ['issuer', cert.issuer]] as const) {
+    if (name.display.length > CERT_NAME_MAX || hasForbiddenCharacters(name.display)) return fail('cert.text', { field, max: CERT_NAME_MAX });
+  }
+  return undefined;
+}
+
 async function checkCertificateUnsafe(
   input: CheckCertificateInput,
 ): Promise<RuleResult<{ details: CertificateDetails; reading: CertificateReading }>> {
@@ -155,6 +168,9 @@ async function checkCertificateUnsafe(
   // Step 2.
   if (!read.ok) return read;
   const { cert } = read;
+  // Step 2b (issue 19): the names are shown and stored as text, so they follow the rules of any text.
+  const textFailure = checkNameText(cert);
+  if (textFailure) return textFailure;
 
   // Steps 3 and 4.
   const keyFailure = checkKey(cert.key);

@@ -34,6 +34,7 @@ const SAMPLES: Record<RuleCode, RuleParams[]> = {
     { reason: 'trailing', found: 1 },
     { reason: 'trailing', found: 1234 },
   ],
+  'cert.text': [{ field: 'subject', max: 1024 }, { field: 'issuer', max: 1024 }],
   'cert.private-key': [{ format: 'PEM' }],
   'cert.key-type': [{ found: 'Ed25519', allowed: 'RSA 2048, RSA 3072, RSA 4096, EC P-384, EC P-521' }],
   'cert.key-size': [{ found: 'RSA 1024', bits: 1024, allowed: 'RSA 2048, RSA 3072, RSA 4096, EC P-384, EC P-521' }],

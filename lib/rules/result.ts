@@ -29,6 +29,7 @@ export const RULE_CODES = [
   'cert.pkcs12',
   'cert.extension',
   'cert.unreadable',
+  'cert.text',
   'cert.private-key',
   'cert.key-type',
   'cert.key-size',

@@ -22,6 +22,7 @@ import {
   type SshKeyNote,
 } from './ssh-key-text';
 import { decodeText } from './text-encoding';
+import { hasForbiddenCharacters } from './text';
 
 export type { SshKeyNote } from './ssh-key-text';
 
@@ -147,6 +148,8 @@ function checkSshPublicKeyUnsafe(input: string | Uint8Array): RuleResult<SshKeyD
     }
   }
   if (!parsed) return unreadable('format');
+  // Issue 19: the comment is stored and shown as text, so it follows the rules of any text.
+  if (hasForbiddenCharacters(parsed.comment) || parsed.comment.length > 1024) return unreadable('invalid');
 
   const type = blobKeyType(parsed.blob);
   if (type === undefined) return unreadable('invalid');

@@ -27,7 +27,7 @@ export interface AttemptKey {
   scope: ThrottleScope;
   /** Who the secret is checked for: a normalised username, an OAuth client id… (existing or not). */
   subject: string;
-  /** Client address (lib/security/client-address.ts), or "local" when there is none. */
+  /** Client address (lib/security/peer-address.ts), or "unknown" when there is none. */
   address: string;
 }
 
@@ -76,7 +76,7 @@ async function countedAges(tx: Tx, key: AttemptKey, kind: "subject" | "address",
 }
 
 function normalise(key: AttemptKey): AttemptKey {
-  return { scope: key.scope, subject: key.subject.slice(0, maxKeyLength), address: key.address.slice(0, maxKeyLength) || "local" };
+  return { scope: key.scope, subject: key.subject.slice(0, maxKeyLength), address: key.address.slice(0, maxKeyLength) || "unknown" };
 }
 
 /**

@@ -11,7 +11,8 @@ export interface ServiceActor {
   userId: string;
   /** « First Last », kept in the audit trail. */
   label: string;
-  ip: string;
+  /** Client address, null when unknown (lib/security/peer-address.ts). */
+  ip: string | null;
   ctx: ActingContext;
 }
 

@@ -9,6 +9,11 @@ import { addCoManager, removeCoManager } from "@/lib/access/roles";
 import { toFormState } from "@/lib/access/service";
 import { fieldError, formError, type FormState } from "@/lib/actions/form-state";
 import { getDb } from "@/lib/db/client";
+import { problemOfIssue } from "@/lib/validation/problems";
+import { textField } from "@/lib/validation/text";
+
+// A NISS as typed (dots, dashes, spaces); the service checks it and looks the person up.
+const nissText = textField({ max: 30 });
 
 // Thin server actions of « Gestion des accès »: signed in → context → Zod → service → form state.
 // Authorization and rules live in lib/access (tested there); the service re-checks the role.
@@ -19,15 +24,18 @@ const activateSchema = z.discriminatedUnion("manager", [
     manager: z.literal("designate"),
     qualityId: z.coerce.number().int().positive(),
     contactEmail: z.email().max(254),
-    niss: z.string().trim().min(1).max(30),
+    niss: nissText,
   }),
 ]);
 
 function firstIssue(error: z.ZodError): FormState {
   const issue = error.issues[0];
   const field = String(issue?.path[0] ?? "form");
-  const required = issue?.code === "too_small" || (issue?.code === "invalid_type" && issue.input === undefined);
-  return fieldError(field, required ? "errors.input.required" : "errors.input.invalid");
+  if (!issue) return fieldError(field, "errors.input.invalid");
+  const required = issue.code === "too_small" || (issue.code === "invalid_type" && issue.input === undefined);
+  if (required) return fieldError(field, "errors.input.required");
+  const problem = problemOfIssue(issue);
+  return fieldError(field, problem.key, problem.params);
 }
 
 export async function activateQualityAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -52,7 +60,7 @@ export async function activateQualityAction(_previous: FormState, formData: Form
 
 const coManagerSchema = z.object({
   role: z.enum(["co-responsable-acces", "co-gestionnaire-local"]),
-  niss: z.string().trim().min(1).max(30),
+  niss: nissText,
 });
 
 export async function addCoManagerAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -71,7 +79,9 @@ export async function removeCoManagerAction(_previous: FormState, formData: Form
   const actor = await requireServiceActor();
   const parsed = idSchema("assignmentId").safeParse({ assignmentId: formData.get("assignmentId") });
   if (!parsed.success) return formError("errors.not-found");
-  const result = await removeCoManager(await getDb(), actor, { assignmentId: String(parsed.data.assignmentId) });
+  // Set only by the confirmation dialog shown for one's own role (issue 19).
+  const confirmSelf = formData.get("confirmSelf") === "1";
+  const result = await removeCoManager(await getDb(), actor, { assignmentId: String(parsed.data.assignmentId), confirmSelf });
   if (!result.ok) return toFormState(result);
   revalidatePath("/access");
   return { status: "success" };

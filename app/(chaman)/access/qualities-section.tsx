@@ -1,13 +1,11 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { dangerButton } from "@/components/ui/buttons";
 import { listQualities } from "@/lib/access/qualities";
 import { listEntityManagers } from "@/lib/access/roles";
 import type { ServiceActor } from "@/lib/access/service";
 import type { LocalizedName } from "@/lib/auth/contexts";
 import { getDb } from "@/lib/db/client";
 import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
-import { ActionButton } from "./action-button";
-import { removeCoManagerAction } from "./actions";
+import { RemoveCoManagerButton } from "./remove-co-manager-button";
 import { ActivateQualityForm } from "./activate-quality-form";
 import { CoManagerForm } from "./co-manager-form";
 
@@ -15,7 +13,6 @@ import { CoManagerForm } from "./co-manager-form";
 export async function QualitiesSection({ actor }: { actor: ServiceActor }) {
   const t = await getTranslations("access");
   const tRoles = await getTranslations("common.roles");
-  const tf = await getTranslations("feedback");
   const format = await getFormatter();
   const locale = (await getLocale()) as keyof LocalizedName;
   const db = await getDb();
@@ -66,15 +63,7 @@ export async function QualitiesSection({ actor }: { actor: ServiceActor }) {
               {m.name} – {tRoles(m.role)}
             </span>
             {m.role === "co-responsable-acces" ? (
-              <ActionButton
-                action={removeCoManagerAction}
-                fields={{ assignmentId: m.id }}
-                label={t("coManagers.remove")}
-                accessibleName={t("coManagers.removeNamed", { name: m.name })}
-                className={dangerButton}
-                confirm={{ title: tf("remove.title"), body: tf(m.isSelf ? "remove.bodySelf" : "remove.body", { name: m.name, role: tRoles(m.role) }), confirmLabel: t("coManagers.remove") }}
-                done={tf("done.removed", { name: m.name, role: tRoles(m.role) })}
-              />
+              <RemoveCoManagerButton manager={m} own={m.userId === actor.userId} roleLabel={tRoles(m.role)} />
             ) : null}
           </li>
         ))}

@@ -7,7 +7,8 @@ import type { LocalizedName } from "@/lib/auth/contexts";
 import { getDb } from "@/lib/db/client";
 import { formatNiss } from "@/lib/rules/niss";
 import { ActionButton } from "./action-button";
-import { grantRightAction, removeCoManagerAction, revokeRightAction } from "./actions";
+import { grantRightAction, revokeRightAction } from "./actions";
+import { RemoveCoManagerButton } from "./remove-co-manager-button";
 import { CoManagerForm } from "./co-manager-form";
 
 /** Quality level (gestionnaire local, co-gestionnaires): the Chaman right and co-gestionnaires. */
@@ -80,15 +81,7 @@ export async function RightsSection({ actor, search }: { actor: ServiceActor; se
               {m.name} – {tRoles(m.role)}
             </span>
             {m.role === "co-gestionnaire-local" ? (
-              <ActionButton
-                action={removeCoManagerAction}
-                fields={{ assignmentId: m.id }}
-                label={t("coManagers.remove")}
-                accessibleName={t("coManagers.removeNamed", { name: m.name })}
-                className={dangerButton}
-                confirm={{ title: tf("remove.title"), body: tf(m.isSelf ? "remove.bodySelf" : "remove.body", { name: m.name, role: tRoles(m.role) }), confirmLabel: t("coManagers.remove") }}
-                done={tf("done.removed", { name: m.name, role: tRoles(m.role) })}
-              />
+              <RemoveCoManagerButton manager={m} own={m.userId === actor.userId} roleLabel={tRoles(m.role)} />
             ) : null}
           </li>
         ))}

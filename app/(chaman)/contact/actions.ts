@@ -8,12 +8,13 @@ import { getDb } from "@/lib/db/client";
 import { failureState, invalidInputState, problemKey } from "@/lib/channels/form-state";
 import { checkPhone } from "@/lib/rules/phone";
 import { CONTACT_LANGUAGES, saveContact } from "@/lib/contact/contact";
+import { textField } from "@/lib/validation/text";
 
 const contactSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  countryCode: z.string().trim().min(1).max(8),
-  phone: z.string().trim().min(1).max(30),
-  email: z.string().trim().min(1).max(254).pipe(z.email()),
+  name: textField({ max: 100 }),
+  countryCode: textField({ max: 8 }),
+  phone: textField({ max: 30 }),
+  email: textField({ max: 254 }).pipe(z.email()),
   language: z.enum(CONTACT_LANGUAGES),
 });
 

@@ -6,6 +6,8 @@ import { requireServiceActor } from "@/lib/access/actor";
 import { toFormState, type ServiceActor, type ServiceResult } from "@/lib/access/service";
 import { fieldError, formError, type FormState } from "@/lib/actions/form-state";
 import { getDb, type Db } from "@/lib/db/client";
+import { problemOfIssue } from "@/lib/validation/problems";
+import { textField } from "@/lib/validation/text";
 import { acceptDelegation, endDelegation, refuseDelegation, resendDelegation, withdrawDelegation } from "@/lib/delegation/decisions";
 import { requestFromEnterprise, requestFromIntermediary } from "@/lib/delegation/requests";
 
@@ -16,6 +18,14 @@ const text = (formData: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
+// The number as typed (dots, spaces); the service checks it is a valid, known enterprise number.
+const enterpriseNumberText = textField({ max: 30 });
+
+function numberProblem(field: string, error: z.ZodError): FormState {
+  const problem = error.issues[0] ? problemOfIssue(error.issues[0]) : { key: "errors.input.required" };
+  return fieldError(field, problem.key, problem.params);
+}
+
 function done(message?: string, params?: Record<string, string | number>): FormState {
   revalidatePath("/delegations", "layout");
   return message ? { status: "success", message: { key: message, params } } : { status: "success" };
@@ -25,8 +35,8 @@ export async function requestFromEnterpriseAction(_previous: FormState, formData
   const actor = await requireServiceActor();
   const accountId = z.uuid().safeParse(text(formData, "accountId"));
   if (!accountId.success) return fieldError("accountId", "errors.input.required");
-  const number = z.string().trim().min(1).max(30).safeParse(text(formData, "intermediaryNumber"));
-  if (!number.success) return fieldError("intermediaryNumber", "errors.input.required");
+  const number = enterpriseNumberText.safeParse(text(formData, "intermediaryNumber"));
+  if (!number.success) return numberProblem("intermediaryNumber", number.error);
   const result = await requestFromEnterprise(await getDb(), actor, { accountId: accountId.data, intermediaryNumber: number.data });
   if (!result.ok) return toFormState(result);
   return done(result.resent ? "delegation.request.resent" : "delegation.request.sent", { count: result.resendCount });
@@ -34,8 +44,8 @@ export async function requestFromEnterpriseAction(_previous: FormState, formData
 
 export async function requestFromIntermediaryAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireServiceActor();
-  const number = z.string().trim().min(1).max(30).safeParse(text(formData, "enterpriseNumber"));
-  if (!number.success) return fieldError("enterpriseNumber", "errors.input.required");
+  const number = enterpriseNumberText.safeParse(text(formData, "enterpriseNumber"));
+  if (!number.success) return numberProblem("enterpriseNumber", number.error);
   const qualityId = z.coerce.number().int().positive().safeParse(text(formData, "qualityId") || undefined);
   if (!qualityId.success) return fieldError("qualityId", "errors.input.required");
   const result = await requestFromIntermediary(await getDb(), actor, { enterpriseNumber: number.data, qualityId: qualityId.data });

@@ -1,19 +1,16 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
+import { signInCredentialsSchema } from "@/lib/auth/sign-in-schema";
+import { withoutForbiddenCharacters } from "@/lib/rules/text";
 
 export type LoginState = { error?: "invalid" | "throttled"; username?: string };
 
-const loginSchema = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
-});
-
 export async function signInAction(_previous: LoginState, formData: FormData): Promise<LoginState> {
-  const parsed = loginSchema.safeParse({ username: formData.get("username"), password: formData.get("password") });
-  const username = typeof formData.get("username") === "string" ? String(formData.get("username")).slice(0, 100) : "";
+  const parsed = signInCredentialsSchema.safeParse({ username: formData.get("username"), password: formData.get("password") });
+  const typed = formData.get("username");
+  const username = typeof typed === "string" ? withoutForbiddenCharacters(typed.slice(0, 100)) : "";
   // The same answer for an empty field, an unknown user and a wrong password.
   if (!parsed.success) return { error: "invalid", username };
   try {

@@ -1,6 +1,7 @@
 // SPEC §2–§4: contact data, accounts, their permissions and certificates, the trust store.
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   customType,
   index,
@@ -15,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { delegations } from "./delegation";
 import { senders } from "./organisation";
 import { users } from "./people";
 
@@ -148,8 +150,11 @@ export const certificates = pgTable(
     selfSigned: boolean("self_signed").notNull(),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
     uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    // Issue 19: set when a technical intermediary added it during that delegation. Its private key is the
+    // intermediary's, so the certificate is removed when the delegation ends (lib/delegation/decisions.ts).
+    delegationId: uuid("delegation_id").references((): AnyPgColumn => delegations.id, { onDelete: "set null" }),
   },
-  (t) => [index("certificates_account_idx").on(t.accountId, t.uploadedAt)],
+  (t) => [index("certificates_account_idx").on(t.accountId, t.uploadedAt), index("certificates_delegation_idx").on(t.delegationId)],
 );
 
 export const trustFamily = pgEnum("trust_family", ["eid", "globalsign-personalsign3pro", "other"]);

@@ -1,6 +1,7 @@
 // SPEC §1: people (NISS), their roles per enterprise/quality and the Chaman right.
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   char,
   index,
   integer,
@@ -38,6 +39,9 @@ export const memberships = pgTable(
     enterpriseId: uuid("enterprise_id")
       .notNull()
       .references(() => enterprises.id, { onDelete: "cascade" }),
+    // Issue 19: true when the person came in only because a manager designated them (a co-manager from
+    // another enterprise); removing their last role here then ends the membership too.
+    viaDesignation: boolean("via_designation").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.userId, t.enterpriseId] })],
 );

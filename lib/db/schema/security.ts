@@ -10,7 +10,7 @@ export const throttleAttempts = pgTable(
     scope: text("scope").notNull(),
     // Normalised username, OAuth client id…; not necessarily an existing one.
     subject: text("subject").notNull(),
-    // Client address (lib/security/client-address.ts) or "local".
+    // Client address (lib/security/peer-address.ts) or "unknown".
     address: text("address").notNull(),
     // "pending" while the secret is being verified, then "failed" or "succeeded".
     outcome: text("outcome").notNull().default("pending"),

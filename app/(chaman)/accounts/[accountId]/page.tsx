@@ -128,6 +128,11 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
             <h2 id="certificates-title" className="text-lg font-semibold">{t("detail.certificates")}</h2>
             <CertificateUploadDialog accountId={account.id} mode="add" />
           </div>
+          {account.certificates.length === 0 ? (
+            <p role="note" className="rounded border border-amber-400 bg-amber-50 p-3">
+              {t("detail.noCertificate")}
+            </p>
+          ) : null}
           {account.certificates.map((c) => (
             <CertificateCard key={c.id} accountId={account.id} certificate={c} now={now} canDelete isLast={account.certificates.length === 1} />
           ))}

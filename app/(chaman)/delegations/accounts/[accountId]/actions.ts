@@ -8,6 +8,10 @@ import { fieldError, formError, type FormState } from "@/lib/actions/form-state"
 import { getDb } from "@/lib/db/client";
 import { addDelegatedCertificate, CERTIFICATE_NAME_MAX, deleteDelegatedCertificate } from "@/lib/delegation/certificates";
 import { CERT_MAX_BYTES } from "@/lib/rules/certificate";
+import { problemOfIssue } from "@/lib/validation/problems";
+import { textField, uploadedFile } from "@/lib/validation/text";
+
+const certificateName = textField({ max: CERTIFICATE_NAME_MAX });
 
 // The intermediary's certificate actions on a delegated REST account (SPEC §3, §4.4, §5).
 
@@ -15,15 +19,21 @@ export async function addCertificateAction(_previous: FormState, formData: FormD
   const actor = await requireServiceActor();
   const accountId = z.uuid().safeParse(formData.get("accountId"));
   if (!accountId.success) return formError("errors.not-found");
-  const name = z.string().trim().min(1).max(CERTIFICATE_NAME_MAX).safeParse(formData.get("name") ?? "");
+  const name = certificateName.safeParse(formData.get("name") ?? "");
   if (!name.success) {
-    return fieldError("name", name.error.issues[0]?.code === "too_big" ? "errors.input.too-long" : "errors.input.required", { max: CERTIFICATE_NAME_MAX });
+    const problem = name.error.issues[0] ? problemOfIssue(name.error.issues[0]) : { key: "errors.input.required" };
+    return fieldError("name", problem.key, problem.params);
   }
-  const file = formData.get("certificate");
-  if (!(file instanceof File) || file.size === 0) return fieldError("certificate", "errors.input.required");
+  const upload = uploadedFile.safeParse(formData.get("certificate"));
+  if (!upload.success) {
+    const problem = upload.error.issues[0] ? problemOfIssue(upload.error.issues[0]) : { key: "errors.input.required" };
+    return fieldError("certificate", problem.key, problem.params);
+  }
+  const file = upload.data;
   // Refused by its real size (the message names it) without reading it (SPEC §4.4 step 0).
   if (file.size > CERT_MAX_BYTES) return fieldError("certificate", "rules.cert.too-large", { found: file.size, max: CERT_MAX_BYTES });
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Read at most one byte more than allowed: the rule reports the size without loading a huge upload.
+  const bytes = new Uint8Array(await file.slice(0, CERT_MAX_BYTES + 1).arrayBuffer());
   const result = await addDelegatedCertificate(await getDb(), actor, { accountId: accountId.data, name: name.data, fileName: file.name, bytes });
   if (!result.ok) return toFormState(result);
   revalidatePath(`/delegations/accounts/${accountId.data}`);

@@ -11,7 +11,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   if (!actor.current?.chamanAccess) return new Response("Forbidden", { status: 403 });
   const { fileId } = await params;
   const samples = await trainerSamples(await getDb());
-  const sample = samples?.find((s) => s.id === decodeURIComponent(fileId));
+  // Next.js has already decoded the segment once; decoding it again made `%25E0%25A4` throw (issue 19).
+  const sample = samples?.find((s) => s.id === fileId);
   if (!sample) return new Response("Not found", { status: 404 });
   return new Response(Buffer.from(sample.bytes), {
     headers: {
