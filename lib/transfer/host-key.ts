@@ -1,8 +1,9 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, generateKeyPairSync, randomUUID } from "node:crypto";
 import { link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import ssh2 from "ssh2";
+import sshpk from "sshpk";
 
 /**
  * The SFTP server's host key (seed 001 §1, §4.1: senders accept it on first connection, so it must
@@ -25,6 +26,16 @@ function describe(privateKey: string): HostKey {
   return { privateKey, fingerprint, publicKey: `${parsed.type} ${blob.toString("base64")}` };
 }
 
+/**
+ * A new Ed25519 private key in OpenSSH format. Made by Node's crypto and written by sshpk: ssh2's own
+ * generateKeyPairSync("ed25519") drops a leading zero byte of the public key about once in 250 keys,
+ * and the file it writes then fails to parse ("Malformed OpenSSH private key") at every later start.
+ */
+function newEd25519PrivateKey(): string {
+  const pem = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  return sshpk.parsePrivateKey(pem, "pkcs8").toString("openssh");
+}
+
 export async function loadOrCreateHostKey(file: string): Promise<HostKey> {
   try {
     return describe(await readFile(file, "utf8"));
@@ -33,7 +44,7 @@ export async function loadOrCreateHostKey(file: string): Promise<HostKey> {
   }
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomUUID()}`;
-  await writeFile(temp, ssh2.utils.generateKeyPairSync("ed25519").private, { mode: 0o600 });
+  await writeFile(temp, newEd25519PrivateKey(), { mode: 0o600 });
   try {
     await link(temp, file);
   } catch (error) {
