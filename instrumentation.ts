@@ -23,6 +23,9 @@ export async function register(): Promise<void> {
   try {
     const handle = await getDbHandle();
     const outcome = await seedIfEmpty(handle.db);
+    // QA 11b-A/C: `chaman notify run` renders links and marks mails as this server would.
+    const { recordServerSettings } = await import("@/lib/notify/server-settings");
+    await recordServerSettings(handle.db);
     console.info(`[chaman] database ready (${handle.kind}, ${handle.access}); demo data: ${outcome}`);
   } catch (error) {
     stop(error instanceof Error ? error.message : String(error));

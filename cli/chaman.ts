@@ -21,7 +21,8 @@ const usage = `Usage: npm run --silent chaman -- <command>
   check assertion <jwt|->   (the OAuth client assertion checker; never spends the jti)
   oauth rotate-key          (new access-token signing key; the old one stays published 11 minutes)
   seed            (writes the demo data into an empty database)
-  notify run [--now <date>]   (certificate-expiry notices, then mail delivery when SMTP_URL is set)`;
+  notify run [--now <date> [--commit]]   (certificate-expiry notices, then mail delivery when SMTP_URL is set;
+                  --now is a dry run outside the demo data unless --commit)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

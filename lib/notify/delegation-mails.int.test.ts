@@ -31,10 +31,13 @@ const LINK = "https://chaman.example.be/delegations";
 withDemoDatabase((ready) => (db = ready));
 before(async () => {
   process.env.CHAMAN_PUBLIC_URL = "https://chaman.example.be/";
+  // Mails queued while SMTP_URL is set are to be delivered (without it: simulated, QA 11b-C).
+  process.env.SMTP_URL = "smtp://127.0.0.1:2564";
   sink = await startSmtpSink({ mode: "plain", port: 2564 });
   transport = smtpTransport(sink.url, "Chaman <noreply@chaman.example.be>")!;
 });
 after(async () => {
+  delete process.env.SMTP_URL;
   transport.close();
   await sink.close();
 });

@@ -24,6 +24,10 @@ withDemoDatabase((ready) => (db = ready));
 before(async () => {
   tls = await selfSignedTls();
 });
+// Mails queued while SMTP_URL is set are to be delivered (without it: simulated, QA 11b-C).
+beforeEach(() => {
+  process.env.SMTP_URL = "smtp://127.0.0.1:2599";
+});
 beforeEach(async () => resetDemo(db));
 after(() => {
   delete process.env.SMTP_URL;
@@ -149,6 +153,21 @@ test("two dispatchers at once (two app instances) send each mail once", async ()
   } finally {
     a.close();
     b.close();
+    await sink.close();
+  }
+});
+
+test("QA 11b-C: without SMTP_URL a mail is « simulated » and never delivered once SMTP is configured", async () => {
+  delete process.env.SMTP_URL;
+  const id = await queueOne();
+  const sink = await startSmtpSink({ mode: "plain", port: 2566 });
+  try {
+    const sent = await dispatchAll(db, smtpTransport(sink.url)!);
+    assert.equal(sent.sent, 0);
+    assert.equal(sink.received.length, 0);
+    const [row] = await db.select({ status: s.mailOutbox.status }).from(s.mailOutbox).where(eq(s.mailOutbox.id, id));
+    assert.equal(row?.status, "simulated");
+  } finally {
     await sink.close();
   }
 });

@@ -19,6 +19,8 @@ export interface ExpiryRunResult {
   mailed: number;
   /** Thresholds recorded without a mail: a later one was already reached, or there is no contact. */
   recordedOnly: number;
+  /** Dry run only (QA 11b-B): the mails that would be queued; nothing was written. */
+  wouldMail?: Array<{ certificate: string; account: string; daysLeft: number; threshold: number }>;
 }
 
 const DAY_MS = 86_400_000;
@@ -87,9 +89,10 @@ async function queueExpiryMail(q: Queryable, cert: Candidate, threshold: ExpiryT
  * The daily expiry job at instant `now` (pass it explicitly in tests and `notify run --now`). For each
  * certificate, one short transaction inserts the thresholds reached (ON CONFLICT DO NOTHING: a concurrent
  * run waits for the other's row, then skips it) and queues the mail only if it inserted the most urgent one.
+ * `dryRun`: writes nothing and lists the mails it would queue in `wouldMail`.
  */
-export async function runExpiryNotices(db: Db, now: Date = new Date()): Promise<ExpiryRunResult> {
-  const result: ExpiryRunResult = { examined: 0, mailed: 0, recordedOnly: 0 };
+export async function runExpiryNotices(db: Db, now: Date = new Date(), options: { dryRun?: boolean } = {}): Promise<ExpiryRunResult> {
+  const result: ExpiryRunResult = { examined: 0, mailed: 0, recordedOnly: 0, ...(options.dryRun ? { wouldMail: [] } : {}) };
   const certs = await candidates(db, now);
   const handled = certs.length
     ? await db
@@ -103,6 +106,10 @@ export async function runExpiryNotices(db: Db, now: Date = new Date()): Promise<
     if (daysLeft < 0) continue;
     result.examined++;
     if (plan.record.length === 0) continue;
+    if (result.wouldMail) {
+      if (plan.mail !== null) result.wouldMail.push({ certificate: cert.name, account: cert.accountName, daysLeft, threshold: plan.mail });
+      continue;
+    }
     const outcome = await db.transaction(async (tx) => {
       const inserted = await tx
         .insert(certificateExpiryNotices)

@@ -3,6 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { mailOutbox } from "@/lib/db/schema";
 import type { RenderedMail } from "./render";
+import { mailDelivery } from "./server-settings";
 
 // Issue 16: side effects after commit. A mail is only ever WRITTEN here, inside the transaction of the
 // action that causes it (a delegation decision, an expiry notice); lib/notify/dispatcher.ts delivers it
@@ -33,6 +34,8 @@ export async function enqueueMail(q: Queryable, input: OutboxMail): Promise<numb
       link: input.mail.link,
       senderId: input.senderId,
       enterpriseId: input.enterpriseId,
+      // Demo without SMTP (QA 11b-C): shown as simulated, never delivered if SMTP_URL is set later.
+      status: mailDelivery() === "smtp" ? "pending" : "simulated",
     })
     .returning({ id: mailOutbox.id });
   return row!.id;
@@ -46,7 +49,7 @@ export interface OutboxView {
   locale: string;
   subject: string;
   textBody: string;
-  status: "pending" | "sent" | "failed";
+  status: "pending" | "sent" | "failed" | "simulated";
 }
 
 /** The latest mails to the contact persons of one enterprise (the acting one: never another's), newest first. */

@@ -3,6 +3,7 @@ import compile from "icu-minify/compile";
 import format, { type CompiledMessage } from "icu-minify/format";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { publicBaseUrl } from "./server-settings";
 
 // Mails are rendered outside any request (daily job, CLI, inside a delegation's transaction), so they
 // cannot use next-intl's request-bound translator. The same ICU messages (messages/<locale>/mail.json)
@@ -52,10 +53,8 @@ export function mailDate(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
 }
 
-/** CHAMAN_PUBLIC_URL (no trailing slash), the base of every link in mails; http://localhost:3000 by default. */
-export function publicBaseUrl(): string {
-  return (process.env.CHAMAN_PUBLIC_URL || "http://localhost:3000").replace(/\/+$/, "");
-}
+// The base of every link in mails: the server's CHAMAN_PUBLIC_URL, also in `notify run` (server-settings.ts).
+export { publicBaseUrl } from "./server-settings";
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);

@@ -9,3 +9,4 @@ export * from "./notify";
 export * from "./oauth";
 export * from "./transfer";
 export * from "./admin";
+export * from "./settings";

@@ -4,7 +4,8 @@ import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { certificates } from "./channels";
 
-export const mailStatus = pgEnum("mail_status", ["pending", "sent", "failed"]);
+// "simulated": written in the demo without SMTP_URL, shown on « Courriels envoyés » and never delivered later.
+export const mailStatus = pgEnum("mail_status", ["pending", "sent", "failed", "simulated"]);
 
 /** One e-mail to one recipient, already rendered in the recipient's language. */
 export const mailOutbox = pgTable(

@@ -48,6 +48,12 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+/** True when the database holds the demo world (its demo CAs' keys are only ever written by seedDemo). */
+export async function isDemoDatabase(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(s.demoCaKeys);
+  return (row?.n ?? 0) > 0;
+}
+
 async function storeCa(q: Queryable, family: TrustedCa["family"], ca: Issued): Promise<void> {
   const sha = createHash("sha256").update(ca.der).digest("hex").toUpperCase();
   const [row] = await q
