@@ -1,7 +1,7 @@
 // Command line: `npm run --silent chaman -- <command>`. Works on the configured database (DATABASE_URL,
 // else PGlite in CHAMAN_DATA_DIR): through the running server when it owns the embedded database, else by
 // opening it for the command's duration (lib/db/client.ts, DbProcessKind "command").
-import { closeDb, DatabaseBusyError, setDbProcessKind } from "@/lib/db/client";
+import { closeDb, DatabaseBusyError, DatabaseUnreachableError, setDbProcessKind } from "@/lib/db/client";
 import { runAdmin } from "./commands/admin";
 import { runCheck } from "./commands/check";
 import { runNotify } from "./commands/notify";
@@ -57,6 +57,6 @@ main(process.argv.slice(2)).then(
     console.error(error instanceof Error ? error.message : error);
     await closeDb().catch(() => undefined);
     // The database could not be reached: nothing was done, as for a usage error.
-    process.exit(error instanceof DatabaseBusyError ? 2 : 1);
+    process.exit(error instanceof DatabaseBusyError || error instanceof DatabaseUnreachableError ? 2 : 1);
   },
 );

@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { DatabaseUnreachableError } from "./unreachable";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { openEmbedded, type EmbeddedPolicy } from "./embedded/open";
@@ -13,6 +14,7 @@ import * as schema from "./schema";
 import { installDatabaseErrorBoundary } from "./errors";
 
 export { DatabaseBusyError } from "./embedded/open";
+export { DatabaseUnreachableError } from "./unreachable";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -77,7 +79,8 @@ const poolMax = () => Number(process.env.DATABASE_POOL_MAX ?? 10);
  * Opens a database and brings it to the latest migration: PostgreSQL with `url`; otherwise the embedded
  * database in `pglite` (default `<CHAMAN_DATA_DIR>/pglite`) as its one owner or through that owner
  * (lib/db/embedded/open.ts); `pglite: "memory"` is for tests.
- * Throws DatabaseBusyError when the embedded folder is held by a process that cannot be reached.
+ * Throws DatabaseBusyError when the embedded folder is held by a process that cannot be reached,
+ * DatabaseUnreachableError when PostgreSQL cannot be connected to or migrated (one line, with the cause).
  */
 export async function openDatabase(
   options: { url?: string; pglite?: string | "memory"; kind?: DbProcessKind } = {},
@@ -87,7 +90,12 @@ export async function openDatabase(
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: poolMax() });
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder });
+    try {
+      await migratePg(db, { migrationsFolder });
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new DatabaseUnreachableError(options.url, error);
+    }
     return { db: db as unknown as Db, kind: "postgres", access: "direct", close: () => pool.end() };
   }
   if (options.pglite === "memory") {
