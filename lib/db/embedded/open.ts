@@ -38,8 +38,9 @@ export class DatabaseBusyError extends Error {
     readonly folder: string,
     readonly owner: OwnerRecord | null,
     reason: "unreachable" | "refused",
+    waitMs = 0,
   ) {
-    super(busyMessage(folder, owner, reason));
+    super(busyMessage(folder, owner, reason, waitMs));
     this.name = "DatabaseBusyError";
   }
 }
@@ -48,7 +49,7 @@ function describeOwner(owner: OwnerRecord): string {
   return `process ${owner.pid} (${owner.role}${owner.since ? `, since ${owner.since}` : ""})`;
 }
 
-function busyMessage(folder: string, owner: OwnerRecord | null, reason: "unreachable" | "refused"): string {
+function busyMessage(folder: string, owner: OwnerRecord | null, reason: "unreachable" | "refused", waitMs: number): string {
   if (reason === "refused" && owner) {
     return `The embedded database ${folder} is already served by ${describeOwner(owner)}: a second ${owner.role} may not open it. Stop ${owner.pid} first, or give this one its own CHAMAN_DATA_DIR.`;
   }
@@ -56,11 +57,15 @@ function busyMessage(folder: string, owner: OwnerRecord | null, reason: "unreach
   if (!processRuns(owner.pid)) {
     return `The embedded database ${folder} is still locked by ${describeOwner(owner)}, which no longer runs; its lock is taken over ${LOCK_STALE_MS / 1000} s after it stopped. Nothing was written; try again.`;
   }
+  // QA 11b-F: an owner that serves the folder but did not answer in time is not one "that does not share it".
+  if (owner.socketDir) {
+    return `The embedded database ${folder} is served by ${describeOwner(owner)}, which did not answer within ${waitMs / 1000} s (CHAMAN_DB_WAIT_MS); nothing was written. Try again, or allow a longer wait.`;
+  }
   return `The embedded database ${folder} is in use by ${describeOwner(owner)}, which does not share it; nothing was written. Try again when it has finished.`;
 }
 
 /** A pool of connections to the owner's socket, or null when the owner does not answer. */
-async function connectThroughOwner(owner: OwnerRecord, poolMax: number): Promise<pg.Pool | null> {
+async function connectThroughOwner(owner: OwnerRecord, poolMax: number, timeoutMs: number): Promise<pg.Pool | null> {
   if (!owner.socketDir || owner.pid === process.pid || !processRuns(owner.pid)) return null;
   const pool = new pg.Pool({
     host: owner.socketDir,
@@ -68,7 +73,8 @@ async function connectThroughOwner(owner: OwnerRecord, poolMax: number): Promise
     user: "postgres",
     database: "postgres",
     max: poolMax,
-    connectionTimeoutMillis: 5_000,
+    // Never beyond the caller's deadline (CHAMAN_DB_WAIT_MS), at most 5 s per attempt.
+    connectionTimeoutMillis: Math.max(200, Math.min(5_000, timeoutMs)),
     // Below the owner's idle timeout, so the owner never closes a connection this pool still counts on.
     idleTimeoutMillis: 10_000,
   });
@@ -148,13 +154,13 @@ export async function openEmbedded(folder: string, policy: EmbeddedPolicy, pglit
       }
     }
     const owner = readOwnerRecord(folder);
-    const pool = owner ? await connectThroughOwner(owner, poolMax) : null;
+    const pool = owner ? await connectThroughOwner(owner, poolMax, deadline - Date.now()) : null;
     if (pool && owner) {
       if (policy.refuseOwnerRole !== owner.role) return { access: "through-owner", pool, owner, close: () => pool.end() };
       await pool.end();
       throw new DatabaseBusyError(folder, owner, "refused");
     }
-    if (Date.now() >= deadline) throw new DatabaseBusyError(folder, owner, "unreachable");
+    if (Date.now() >= deadline) throw new DatabaseBusyError(folder, owner, "unreachable", policy.waitMs);
     if (!announced && owner) {
       console.error(
         processRuns(owner.pid)
@@ -163,6 +169,6 @@ export async function openEmbedded(folder: string, policy: EmbeddedPolicy, pglit
       );
       announced = true;
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(200, deadline - Date.now()))));
   }
 }
