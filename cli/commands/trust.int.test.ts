@@ -83,3 +83,15 @@ test("admin grant makes a user a platform administrator by username or NISS; unk
   assert.deepEqual(JSON.parse((await captured(() => runAdmin(["grant", "Operator"]))).out), { granted: true, alreadyAdmin: true });
   assert.equal(await isPlatformAdmin(db, user!.id), true);
 });
+
+test("QA 11b-G: a missing file is « file not found », exit 2", async () => {
+  const errors: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => errors.push(args.join(" "));
+  try {
+    assert.equal(await runTrust(["add", "--family", "other", "/nonexistent/ca.cer"]), 2);
+  } finally {
+    console.error = original;
+  }
+  assert.deepEqual(errors, ["file not found: /nonexistent/ca.cer"]);
+});

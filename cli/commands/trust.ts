@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { asc } from "drizzle-orm";
 import { cliActor } from "@/lib/admin/admins";
 import { appNow } from "@/lib/admin/clock";
@@ -46,6 +46,11 @@ export async function runTrust(args: string[]): Promise<number> {
     const file = rest.filter((_, i) => i !== familyIndex && i !== familyIndex + 1)[0];
     if (familyIndex < 0 || !(TRUST_FAMILIES as readonly string[]).includes(family ?? "") || !file) {
       console.error(usage);
+      return 2;
+    }
+    // QA 11b-G: a missing file is a usage error (exit 2), said as such.
+    if (!existsSync(file)) {
+      console.error(`file not found: ${file}`);
       return 2;
     }
     let bytes: Uint8Array;
