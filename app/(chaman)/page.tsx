@@ -65,7 +65,9 @@ export default async function HomePage() {
             <p>{t("home.noBatchHint")}</p>
           </div>
         ) : (
-          <table className="mt-4 w-full" aria-labelledby="batch-title">
+          <div className="mt-4 overflow-x-auto">
+          {/* QA 11b-E: at 390 px the table scrolls inside its card, never the page. */}
+          <table className="w-full" aria-labelledby="batch-title">
             <thead>
               <tr>
                 <th scope="col" className={th}>{t("home.colName")}</th>
@@ -83,6 +85,7 @@ export default async function HomePage() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
       <section aria-labelledby="ws-title" className="rounded-lg bg-white p-6 shadow">
@@ -96,7 +99,9 @@ export default async function HomePage() {
             <p>{t("home.noWsHint")}</p>
           </div>
         ) : (
-          <table className="mt-4 w-full" aria-labelledby="ws-title">
+          <div className="mt-4 overflow-x-auto">
+          {/* QA 11b-E: at 390 px the table scrolls inside its card, never the page. */}
+          <table className="w-full" aria-labelledby="ws-title">
             <thead>
               <tr>
                 <th scope="col" className={th}>{t("home.colName")}</th>
@@ -124,6 +129,7 @@ export default async function HomePage() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
     </div>

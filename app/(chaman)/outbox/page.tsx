@@ -39,12 +39,12 @@ export default async function OutboxPage() {
               {mails.map((mail) => (
                 <tr key={mail.id} className="border-t border-slate-200 align-top">
                   <td className="whitespace-nowrap p-2">{format.dateTime(mail.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
-                  <td className="p-2">{mail.recipient}</td>
+                  <td className="p-2 [overflow-wrap:anywhere]">{mail.recipient}</td>
                   <td className="p-2">{language(mail.locale)}</td>
-                  <td className="p-2">
+                  <td className="min-w-48 p-2">
                     <details>
                       <summary className="cursor-pointer">{mail.subject}</summary>
-                      <pre className="mt-2 whitespace-pre-wrap font-sans text-slate-800" aria-label={t("show")}>{mail.textBody}</pre>
+                      <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-slate-800 [overflow-wrap:anywhere]" aria-label={t("show")}>{mail.textBody}</pre>
                     </details>
                   </td>
                   <td className="p-2">{t(`statuses.${mail.status}`)}</td>
