@@ -42,3 +42,15 @@ test("degraded when the database does not answer", async () => {
   assert.deepEqual([status, body.status], [503, "degraded"]);
   setDbHandle(handle);
 });
+
+test("degraded within the probe time when the write probe never completes (QA 11b-J)", async () => {
+  process.env.CHAMAN_HEALTH_TIMEOUT_MS = "200";
+  setDbHandle({ ...handle, db: { execute: () => new Promise(() => undefined) } as unknown as Db });
+  try {
+    const { status, body } = await read();
+    assert.deepEqual([status, body.status], [503, "degraded"]);
+  } finally {
+    delete process.env.CHAMAN_HEALTH_TIMEOUT_MS;
+    setDbHandle(handle);
+  }
+});
