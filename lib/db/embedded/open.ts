@@ -1,5 +1,5 @@
 import "server-only";
-import { chmodSync, mkdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import pg from "pg";
@@ -96,7 +96,15 @@ function ownerConnection(folder: string, policy: EmbeddedPolicy, client: PGlite,
   let socketPath: string | null = null;
   const forget = () => {
     // Only while this process still owns the folder: after it, the socket path may be a new owner's.
-    if (socketPath && readOwnerRecord(folder)?.pid === process.pid) rmSync(socketPath, { force: true });
+    if (socketPath && readOwnerRecord(folder)?.pid === process.pid) {
+      rmSync(socketPath, { force: true });
+      // QA 11b-I: the folder too, when empty (rmdir refuses otherwise; a new owner recreates it).
+      try {
+        rmdirSync(path.dirname(socketPath));
+      } catch {
+        // not empty or already gone: leave it
+      }
+    }
     removeOwnerRecord(folder);
   };
   // On any exit (Ctrl-C, SIGTERM, process.exit) proper-lockfile removes the lock; the record and socket go too.
