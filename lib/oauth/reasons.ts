@@ -26,8 +26,8 @@ export const REASONS = spec({
   "request.assertion-type": { error: "invalid_request", describe: (p) => `client_assertion_type is ${p.found}; expected ${p.expected}.` },
   "request.client-id-mismatch": { error: "invalid_client", status: 401, describe: (p) => `client_id ${p.found} differs from the assertion's iss ${p.expected}; they must be the same Client ID.` },
   "request.token-missing": { error: "invalid_request", describe: () => "token is missing: send the access token to introspect (RFC 7662 §2.1)." },
-  "request.throttled-client": { error: "invalid_request", status: 429, describe: (p) => `Too many refused requests for Client ID ${p.clientId}: retry in ${p.seconds} seconds, after fixing the assertion (use the assertion checker).` },
-  "request.throttled-address": { error: "invalid_request", status: 429, describe: (p) => `Too many refused requests from your address: retry in ${p.seconds} seconds.` },
+  "request.throttled-client": { error: "invalid_request", status: 429, describe: (p) => `Too many refused requests for Client ID ${p.clientId} whose assertion was signed with the account's key (replayed jti, bad scope, expired...): retry in ${p.seconds} seconds, after fixing the assertion (use the assertion checker).` },
+  "request.throttled-address": { error: "invalid_request", status: 429, describe: (p) => `Too many requests from your address refused or still being verified: retry in ${p.seconds} seconds at most.` },
 
   // The client assertion (RFC 7523 §3, SPEC §7), in the order they are checked.
   "assertion.malformed": { error: "invalid_client", status: 401, describe: (p) => `client_assertion is not a signed JWT (JWS compact serialization: three base64url parts separated by dots): ${p.detail}.` },

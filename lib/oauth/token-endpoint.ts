@@ -32,12 +32,12 @@ export async function handleTokenRequest(
 ): Promise<TokenOutcome> {
   let client: RestClient | null = null;
   let clientId: string | null = request.params.get("client_id") ?? null;
-  const attempt: { id?: number } = {};
+  const attempt: { id?: number; signatureVerified?: boolean } = {};
   // The throttle attempt (reserved by authenticateClient) is settled with the journal entry: failed when the
   // client could not be authenticated (or replayed its assertion), succeeded once the assertion verified.
   const refuse = async (error: OAuthError, options: { retryAfter?: number; authenticated?: boolean } = {}): Promise<TokenOutcome> => {
     await db.transaction(async (tx) => {
-      if (attempt.id !== undefined) await settleAttempt(tx, attempt.id, options.authenticated === true);
+      if (attempt.id !== undefined) await settleAttempt(tx, attempt.id, options.authenticated === true, { countsForSubject: attempt.signatureVerified === true });
       await journalTokenRefused(tx, { client, clientId, error, ip: request.ip });
     });
     return { ok: false, error, ...(options.retryAfter ? { retryAfter: options.retryAfter } : {}) };
@@ -49,6 +49,7 @@ export async function handleTokenRequest(
   // The jti is spent atomically below (spendJti), so no read-only probe first: one query less per token.
   const auth = await authenticateClient(db, urls, request, { probeJti: false });
   attempt.id = auth.attemptId;
+  attempt.signatureVerified = auth.ok || auth.signatureVerified;
   if (!auth.ok) {
     client = auth.client;
     clientId = auth.clientId;
