@@ -6,6 +6,7 @@ import { compactVerify, decodeJwt, decodeProtectedHeader, type JWTPayload } from
 import { resolveCertificateHint } from "./certificate-hints";
 import { ASSERTION_ALGORITHMS, ASSERTION_MAX_LENGTH, ASSERTION_MAX_LIFETIME_S, CLOCK_SKEW_S, type AssertionAlgorithm, type OAuthUrls } from "./config";
 import { oauthError, type OAuthError } from "./errors";
+import { firstUnsafeField } from "./safe-text";
 import type { ReasonParams, RefusalReason } from "./reasons";
 
 /** A certificate of the account, as the rules need it. */
@@ -117,7 +118,13 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
     try {
       header = decodeProtectedHeader(assertion) as Record<string, unknown>;
       payload = decodeJwt(assertion);
-      pass("format");
+      // Claims reach the database (account lookup, jti): refuse what it cannot store before any query.
+      const unsafe = firstUnsafeField([["iss", payload.iss], ["sub", payload.sub], ["jti", payload.jti]]);
+      if (unsafe) {
+        fail("format", "assertion.invalid-characters", { name: unsafe.name, problem: unsafe.problem });
+        payload = null;
+        header = null;
+      } else pass("format");
     } catch (error) {
       fail("format", "assertion.malformed", { detail: error instanceof Error ? error.message : "undecodable" });
     }

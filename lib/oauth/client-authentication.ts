@@ -6,6 +6,7 @@ import { findRestClient } from "./clients";
 import { CLIENT_ASSERTION_TYPE, type OAuthUrls } from "./config";
 import { oauthError, type OAuthError } from "./errors";
 import { isJtiUsed } from "./replay";
+import { firstUnsafeField, unsafeTextProblem } from "./safe-text";
 import { reserveAttempt } from "@/lib/security/throttle";
 
 // RFC 7521 §4.2 / RFC 7523 §2.2 client authentication of the token and introspection endpoints: private_key_jwt
@@ -35,7 +36,7 @@ function unverifiedIssuer(assertion: string | undefined): string | null {
   if (!assertion) return null;
   try {
     const iss = decodeJwt(assertion).iss;
-    return typeof iss === "string" ? iss.slice(0, 200) : null;
+    return typeof iss === "string" && !unsafeTextProblem(iss) ? iss.slice(0, 200) : null;
   } catch {
     return null;
   }
@@ -53,7 +54,8 @@ export async function authenticateClient(
 ): Promise<ClientAuthentication> {
   const { params } = request;
   const assertion = params.get("client_assertion");
-  const clientId = unverifiedIssuer(assertion) ?? params.get("client_id")?.slice(0, 200) ?? null;
+  const unsafe = firstUnsafeField(params);
+  const clientId = unsafe ? null : (unverifiedIssuer(assertion) ?? params.get("client_id")?.slice(0, 200) ?? null);
   const reservation = await reserveAttempt(db, { scope: "oauth-token", subject: clientId ?? `(no client id)@${request.ip}`, address: request.ip });
   if (!reservation.ok) {
     const seconds = reservation.retryAfterSeconds;
@@ -62,6 +64,7 @@ export async function authenticateClient(
   }
   const { attemptId } = reservation;
   const refuse = (error: OAuthError, client: RestClient | null = null, signatureVerified = false) => ({ ok: false as const, error, client, clientId, attemptId, signatureVerified });
+  if (unsafe) return refuse(oauthError("request.invalid-characters", { name: unsafe.name, problem: unsafe.problem }));
 
   if (params.has("client_secret") || /^basic\s/i.test(request.authorization ?? "")) return refuse(oauthError("request.client-secret"));
   const assertionType = params.get("client_assertion_type");

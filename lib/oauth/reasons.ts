@@ -19,6 +19,7 @@ export const REASONS = spec({
   "request.content-type": { error: "invalid_request", describe: (p) => `The request body must be application/x-www-form-urlencoded (RFC 6749 §3.2); found ${p.found}.` },
   "request.too-large": { error: "invalid_request", describe: (p) => `The request body is larger than ${p.max} bytes.` },
   "request.duplicate-parameter": { error: "invalid_request", describe: (p) => `The parameter ${p.name} is sent more than once; send it once (RFC 6749 §3.2).` },
+  "request.invalid-characters": { error: "invalid_request", describe: (p) => `${p.name} contains ${p.problem === "lone-surrogate" ? "a lone UTF-16 surrogate (invalid UTF-8)" : "a control character (such as NUL or a newline)"}; send printable text only.` },
   "request.grant-type-missing": { error: "invalid_request", describe: () => "grant_type is missing; expected grant_type=client_credentials." },
   "request.grant-type-unsupported": { error: "unsupported_grant_type", describe: (p) => `grant_type ${p.found} is not supported; expected client_credentials.` },
   "request.client-secret": { error: "invalid_client", status: 401, describe: () => "Client secrets are not accepted: authenticate with a client_assertion signed by the key of one of the account's certificates (private_key_jwt, RFC 7523)." },
@@ -31,6 +32,7 @@ export const REASONS = spec({
 
   // The client assertion (RFC 7523 §3, SPEC §7), in the order they are checked.
   "assertion.malformed": { error: "invalid_client", status: 401, describe: (p) => `client_assertion is not a signed JWT (JWS compact serialization: three base64url parts separated by dots): ${p.detail}.` },
+  "assertion.invalid-characters": { error: "invalid_request", describe: (p) => `The assertion's ${p.name} claim contains ${p.problem === "lone-surrogate" ? "a lone UTF-16 surrogate" : "a control character (such as NUL)"}; use printable text only.` },
   "assertion.alg-none": { error: "invalid_client", status: 401, describe: (p) => `alg none (an unsigned JWT) is refused; sign with one of ${p.expected}.` },
   "assertion.alg-hmac": { error: "invalid_client", status: 401, describe: (p) => `alg ${p.found} is an HMAC with a shared secret and is refused; sign with the certificate's private key using one of ${p.expected}.` },
   "assertion.alg-unsupported": { error: "invalid_client", status: 401, describe: (p) => `alg ${p.found} is not accepted; use one of ${p.expected}.` },

@@ -228,6 +228,25 @@ test("forged assertions for a victim's Client ID (signature not verified) cannot
   assert.ok(!locked.ok && locked.error.status === 429 && (locked.retryAfter ?? 0) > 800);
 });
 
+test("NUL and lone surrogates in iss, jti, scope, client_id, grant_type are a 400 invalid_request, never a failed query", async () => {
+  for (const bad of ["a\u0000b", "a\ud800b"]) {
+    const cases: [string, Promise<TokenOutcome>][] = [
+      ["assertion.invalid-characters", token(tokenForm(await assertion({ claims: { iss: bad, sub: bad } })))],
+      ["assertion.invalid-characters", token(tokenForm(await assertion({ claims: { jti: bad } })))],
+      ["request.invalid-characters", token(tokenForm(await assertion(), { scope: bad }))],
+      ["request.invalid-characters", token(tokenForm(await assertion(), { client_id: bad }))],
+      ["request.invalid-characters", token(tokenForm(await assertion(), { grant_type: bad }))],
+    ];
+    for (const [expected, pending] of cases) {
+      const outcome = await pending;
+      assert.equal(reasonOf(outcome), expected);
+      assert.ok(!outcome.ok && outcome.error.status === 400 && outcome.error.error === "invalid_request");
+    }
+  }
+  const pending = await db.select().from(s.throttleAttempts).where(eq(s.throttleAttempts.outcome, "pending"));
+  assert.deepEqual(pending, [], "every throttle attempt is settled");
+});
+
 test("introspection: the client sees its own token active, another's inactive; key rotation keeps old tokens valid", async () => {
   const issued = await token(tokenForm(await assertion()));
   assert.ok(issued.ok);
