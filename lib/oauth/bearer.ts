@@ -30,7 +30,7 @@ export async function scopesForPermission(q: Queryable, permissionCode: string):
 export async function requireBearer(q: Queryable, urls: OAuthUrls, request: Request, permissionCode: string): Promise<AccessTokenClaims> {
   const header = request.headers.get("authorization");
   if (!header) throw new BearerMissing();
-  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/.exec(header.trim());
+  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec(header.trim());
   if (!match?.[1]) throw new BearerInvalidRequest("The Authorization header must be « Bearer <access_token> » (RFC 6750 §2.1).");
   const checked = await verifyAccessToken(q, urls, match[1]);
   if (!checked.ok) throw new InvalidToken(checked.description);

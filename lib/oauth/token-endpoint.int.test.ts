@@ -14,6 +14,7 @@ import { seedDemo } from "@/lib/db/seed/demo";
 import { useFreshDatabase } from "@/lib/db/test-db";
 import { throttlePolicies } from "@/lib/security/throttle-policy";
 import { verifyAccessToken } from "./access-token";
+import { requireBearer } from "./bearer";
 import { oauthUrls } from "./config";
 import { handleIntrospection } from "./introspection";
 import { rotateSigningKey } from "./signing-keys";
@@ -245,6 +246,16 @@ test("NUL and lone surrogates in iss, jti, scope, client_id, grant_type are a 40
   }
   const pending = await db.select().from(s.throttleAttempts).where(eq(s.throttleAttempts.outcome, "pending"));
   assert.deepEqual(pending, [], "every throttle attempt is settled");
+});
+
+test("the Authorization scheme is case-insensitive (RFC 7235 §2.1): « bearer » is accepted", async () => {
+  const issued = await token(tokenForm(await assertion()));
+  assert.ok(issued.ok);
+  for (const scheme of ["Bearer", "bearer", "BEARER"]) {
+    const request = new Request("https://chaman.example.test/api/fla", { headers: { authorization: `${scheme} ${issued.body.access_token}` } });
+    const claims = await requireBearer(db, urls, request, "ws.careerpro-fla");
+    assert.equal(claims.client_id, client.clientId);
+  }
 });
 
 test("introspection: the client sees its own token active, another's inactive; key rotation keeps old tokens valid", async () => {
