@@ -112,7 +112,9 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
 
   // format
   const parts = assertion.split(".");
-  if (assertion.length > ASSERTION_MAX_LENGTH) fail("format", "assertion.malformed", { detail: `longer than ${ASSERTION_MAX_LENGTH} characters` });
+  // Same answer from the endpoint and the checker (which does not trim): whitespace around is its own mistake.
+  if (assertion !== assertion.trim()) fail("format", "assertion.whitespace", { where: /\n$/.test(assertion) ? "trailing newline" : "whitespace" });
+  else if (assertion.length > ASSERTION_MAX_LENGTH) fail("format", "assertion.malformed", { detail: `longer than ${ASSERTION_MAX_LENGTH} characters` });
   else if (parts.length !== 3) fail("format", "assertion.malformed", { detail: `${parts.length} part(s) found, 3 expected` });
   else {
     try {

@@ -32,6 +32,7 @@ export const REASONS = spec({
 
   // The client assertion (RFC 7523 §3, SPEC §7), in the order they are checked.
   "assertion.malformed": { error: "invalid_client", status: 401, describe: (p) => `client_assertion is not a signed JWT (JWS compact serialization: three base64url parts separated by dots): ${p.detail}.` },
+  "assertion.whitespace": { error: "invalid_client", status: 401, describe: (p) => `The assertion has whitespace around it: remove the ${p.where} (send the JWT exactly as signed).` },
   "assertion.invalid-characters": { error: "invalid_request", describe: (p) => `The assertion's ${p.name} claim contains ${p.problem === "lone-surrogate" ? "a lone UTF-16 surrogate" : "a control character (such as NUL)"}; use printable text only.` },
   "assertion.alg-none": { error: "invalid_client", status: 401, describe: (p) => `alg none (an unsigned JWT) is refused; sign with one of ${p.expected}.` },
   "assertion.alg-hmac": { error: "invalid_client", status: 401, describe: (p) => `alg ${p.found} is an HMAC with a shared secret and is refused; sign with the certificate's private key using one of ${p.expected}.` },

@@ -9,10 +9,13 @@ export function unsafeTextProblem(value: string): "control-character" | "lone-su
   return null;
 }
 
-/** The first of `fields` (name → value) whose value cannot be stored as text, with the problem. */
+/**
+ * The first of `fields` (name → value) whose value cannot be stored as text, with the problem. The
+ * client_assertion is not stored: checkClientAssertion names its mistakes (whitespace around, malformed).
+ */
 export function firstUnsafeField(fields: Iterable<[string, unknown]>): { name: string; problem: "control-character" | "lone-surrogate" } | null {
   for (const [name, value] of fields) {
-    if (typeof value !== "string") continue;
+    if (typeof value !== "string" || name === "client_assertion") continue;
     const problem = unsafeTextProblem(value);
     if (problem) return { name: name.slice(0, 60).replace(/[^\x20-\x7e]/g, "?"), problem };
   }

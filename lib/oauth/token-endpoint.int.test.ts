@@ -15,6 +15,7 @@ import { useFreshDatabase } from "@/lib/db/test-db";
 import { throttlePolicies } from "@/lib/security/throttle-policy";
 import { verifyAccessToken } from "./access-token";
 import { requireBearer } from "./bearer";
+import { checkAssertionReadOnly } from "./checker";
 import { oauthUrls } from "./config";
 import { handleIntrospection } from "./introspection";
 import { rotateSigningKey } from "./signing-keys";
@@ -256,6 +257,15 @@ test("the Authorization scheme is case-insensitive (RFC 7235 §2.1): « bearer �
     const claims = await requireBearer(db, urls, request, "ws.careerpro-fla");
     assert.equal(claims.client_id, client.clientId);
   }
+});
+
+test("whitespace around the assertion: the endpoint and the checker give the same reason", async () => {
+  const jwt = (await assertion()) + "\n";
+  const outcome = await token(tokenForm(jwt));
+  assert.equal(reasonOf(outcome), "assertion.whitespace");
+  assert.ok(!outcome.ok && /remove the trailing newline/.test(outcome.error.description));
+  const report = await checkAssertionReadOnly(db, urls, jwt, client.clientId);
+  assert.equal(report.lines.find((l) => l.status === "failed")?.reason, "assertion.whitespace");
 });
 
 test("introspection: the client sees its own token active, another's inactive; key rotation keeps old tokens valid", async () => {
