@@ -136,7 +136,10 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
   const expectedAlgs = ASSERTION_ALGORITHMS.join(", ");
   const alg = typeof header?.alg === "string" ? header.alg : null;
   if (header) {
-    if (alg === null || alg.toLowerCase() === "none") fail("alg", "assertion.alg-none", { expected: expectedAlgs });
+    // RFC 7515 §4.1.11: a crit parameter (b64:false of RFC 7797 included) we do not understand makes the JWS invalid.
+    if (header.crit !== undefined || header.b64 !== undefined) fail("alg", "assertion.crit-unsupported", { found: JSON.stringify(header.crit ?? { b64: header.b64 }).slice(0, 120) });
+    else if (header.alg === undefined) fail("alg", "assertion.alg-missing", { expected: expectedAlgs });
+    else if (alg === null || alg.toLowerCase() === "none") fail("alg", "assertion.alg-none", { expected: expectedAlgs });
     else if (/^HS\d+$/i.test(alg)) fail("alg", "assertion.alg-hmac", { found: alg, expected: expectedAlgs });
     else if (!(ASSERTION_ALGORITHMS as readonly string[]).includes(alg)) fail("alg", "assertion.alg-unsupported", { found: alg, expected: expectedAlgs });
     else pass("alg", { found: alg });
@@ -181,7 +184,9 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
       } else pass(claim, { [claim]: iso(value) });
     }
 
-    if (typeof payload.jti !== "string" || payload.jti === "" || payload.jti.length > 255) fail("jti", "assertion.jti-missing");
+    if (payload.jti === undefined || payload.jti === "") fail("jti", "assertion.jti-missing");
+    else if (typeof payload.jti !== "string") fail("jti", "assertion.jti-invalid", { detail: `a ${typeof payload.jti}, not a string` });
+    else if (payload.jti.length > 255) fail("jti", "assertion.jti-invalid", { detail: `${payload.jti.length} characters, at most 255` });
     else pass("jti", { jti: payload.jti });
   }
 

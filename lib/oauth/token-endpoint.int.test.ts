@@ -152,6 +152,25 @@ test("x5t / x5t#S256 / kid: right values accepted, hex thumbprint and SHA-256 un
   assert.equal(reasonOf(await token(tokenForm(await assertion({ header: { kid: "my-key" } })))), "assertion.kid-unknown");
 });
 
+test("JWS profile: crit and b64 refused, missing alg is not « alg none », bad jti, x5t object or standard base64 each named", async () => {
+  const sha1 = createHash("sha1").update(client.cert.der).digest();
+  const sha256 = createHash("sha256").update(client.cert.der).digest();
+  // jose will not sign with an unknown crit: the header is replaced (the rule fails before the signature is checked).
+  const [, body, signature] = (await assertion()).split(".");
+  const withHeader = (header: object) => `${Buffer.from(JSON.stringify(header)).toString("base64url")}.${body}.${signature}`;
+  assert.equal(reasonOf(await token(tokenForm(withHeader({ alg: "RS256", crit: ["x-custom"], "x-custom": 1 })))), "assertion.crit-unsupported");
+  assert.equal(reasonOf(await token(tokenForm(withHeader({ alg: "RS256", b64: false, crit: ["b64"] })))), "assertion.crit-unsupported");
+  assert.equal(reasonOf(await token(tokenForm(withHeader({ typ: "JWT" })))), "assertion.alg-missing");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { jti: 12345 } })))), "assertion.jti-invalid");
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { jti: "x".repeat(256) } })))), "assertion.jti-invalid");
+  const object = await token(tokenForm(await assertion({ header: { x5t: { a: 1 } } as never })));
+  assert.ok(!object.ok && !object.error.description.includes("[object Object]"), reasonOf(object));
+  assert.equal(reasonOf(await token(tokenForm(await assertion({ header: { x5t: sha1.toString("base64") } })))), "assertion.x5t-base64");
+  const s256 = await token(tokenForm(await assertion({ header: { "x5t#S256": sha256.toString("base64") } })));
+  assert.equal(reasonOf(s256), "assertion.x5t-base64");
+  assert.ok(!s256.ok && s256.error.description.includes(sha256.toString("base64url")));
+});
+
 test("EC P-384 and P-521 certificates sign with ES384 and ES512", async () => {
   for (const curve of ["P-384", "P-521"] as const) {
     const ec = await createRestClient(db, "danny", ["ws.careerpro-fla"], await restCertificate({ key: { kind: "EC", curve } }));
