@@ -60,7 +60,9 @@ export async function authenticateClient(
   if (!reservation.ok) {
     const seconds = reservation.retryAfterSeconds;
     const error = reservation.reason === "subject" ? oauthError("request.throttled-client", { clientId: clientId ?? "", seconds }) : oauthError("request.throttled-address", { seconds });
-    return { ok: false, error, client: null, clientId, retryAfter: reservation.retryAfterSeconds, signatureVerified: false };
+    // An existing Client ID's refusals are journaled under its sender, so its managers see the lock-out.
+    const client = clientId ? await findRestClient(db, clientId) : null;
+    return { ok: false, error, client, clientId, retryAfter: reservation.retryAfterSeconds, signatureVerified: false };
   }
   const { attemptId } = reservation;
   const refuse = (error: OAuthError, client: RestClient | null = null, signatureVerified = false) => ({ ok: false as const, error, client, clientId, attemptId, signatureVerified });

@@ -227,6 +227,11 @@ test("throttling (issue 19's primitive, scope oauth-token): after 5 refusals for
   const locked = await token(tokenForm(await assertion()));
   assert.equal(reasonOf(locked), "request.throttled-client");
   assert.ok(!locked.ok && locked.error.status === 429 && (locked.retryAfter ?? 0) > 800);
+  // Journaled under the account's sender, once per window for one Client ID and address.
+  for (let i = 0; i < 3; i++) assert.equal(reasonOf(await token(tokenForm(await assertion()), "10.7.7.7")), "request.throttled-client");
+  const journaled = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.action, "oauth.token-refused"), eq(s.auditEvents.ip, "10.7.7.7")));
+  assert.equal(journaled.length, 1);
+  assert.ok(journaled[0]!.senderId);
 });
 
 test("throttling never blocks parallel valid requests: 10 in flight for one Client ID from one address all get a token", async () => {
