@@ -110,6 +110,8 @@ test("« Tester l'accès »: the checker names the wrong rule, and checking does
   await section.getByRole("button", { name: "Vérifier" }).click();
   await expect(section.getByRole("status")).toHaveText(/accepterait/);
   await expect(section.locator('[data-status="failed"]')).toHaveCount(0);
+  // The pasted JWT stays in the field after the check (controlled textarea), to fix it and check again.
+  await expect(section.getByLabel("Client assertion (JWT)")).toHaveValue(good);
   expect((await postToken(request, good)).status).toBe(200);
   await page.context().close();
 });

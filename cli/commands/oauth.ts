@@ -17,7 +17,9 @@ export async function runCheckAssertion(args: string[], write: (text: string) =>
     write(`${JSON.stringify({ ok: false, code: "usage", message: "check assertion <jwt|->" })}\n`);
     return 2;
   }
-  const assertion = source === "-" ? readFileSync(0, "utf8") : source;
+  // stdin ends with the newline `echo` adds: that one is the shell's, not the client's; anything else around the
+  // JWT is reported (assertion.whitespace), as the token endpoint would.
+  const assertion = source === "-" ? readFileSync(0, "utf8").replace(/\r?\n$/, "") : source;
   const report = await checkAssertionReadOnly(await getDb(), oauthUrls(), assertion);
   write(`${JSON.stringify(report)}\n`);
   return report.ok ? 0 : 1;

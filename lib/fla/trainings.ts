@@ -5,6 +5,7 @@ import type { Queryable } from "@/lib/db/client";
 import { flaTrainings } from "@/lib/db/schema";
 import { checkEnterpriseNumber, formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import { checkNiss } from "@/lib/rules/niss";
+import { unsafeTextProblem } from "@/lib/oauth/safe-text";
 
 // The FLA sample API of seed 003 §6.2 / §7.3.1 (PUT/GET employers/{bce}/employees/{niss}/calendarYears/{year}/
 // trainings): a small validated declaration per employer, employee and calendar year, for demos and client tests.
@@ -12,10 +13,13 @@ import { checkNiss } from "@/lib/rules/niss";
 export const FLA_PERMISSION = "ws.careerpro-fla";
 export const FLA_BODY_MAX_BYTES = 64 * 1024;
 
+const UNSAFE_TEXT = "a control character (such as NUL) or a lone UTF-16 surrogate is not allowed";
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "an existing date");
 
 const training = z.strictObject({
-  title: z.string().trim().min(1).max(200),
+  // PostgreSQL refuses NUL in text and a lone surrogate is not UTF-8: refused here, before any query (400).
+  title: z.string().trim().min(1).max(200).refine((v) => unsafeTextProblem(v) === null, UNSAFE_TEXT),
   startDate: isoDate,
   endDate: isoDate,
   /** Training hours, in steps of a quarter hour. */
@@ -58,7 +62,7 @@ export function checkFlaDeclaration(body: unknown, year: number): { ok: true; de
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? issue.path.join(".") || "(body)" : "(body)";
-    return { ok: false, problem: { status: 422, code: "fla.body", detail: `${where}: ${issue?.message ?? "invalid"}. Expected { "trainings": [{ "title", "startDate", "endDate", "hours", "formal" }] }.` } };
+    return { ok: false, problem: { status: issue?.message === UNSAFE_TEXT ? 400 : 422, code: "fla.body", detail: `${where}: ${issue?.message ?? "invalid"}. Expected { "trainings": [{ "title", "startDate", "endDate", "hours", "formal" }] }.` } };
   }
   for (const [index, t] of parsed.data.trainings.entries()) {
     if (!t.startDate.startsWith(`${year}-`) || !t.endDate.startsWith(`${year}-`) || t.startDate > t.endDate) {

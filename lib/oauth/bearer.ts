@@ -4,7 +4,7 @@ import type { Queryable } from "@/lib/db/client";
 import { accounts, oauthScopes, permissions } from "@/lib/db/schema";
 import { verifyAccessToken, type AccessTokenClaims } from "./access-token";
 import type { OAuthUrls } from "./config";
-import { BearerError, BearerInvalidRequest, InsufficientScope, InvalidToken } from "./errors";
+import { BearerError, BearerInvalidRequest, InsufficientScope, InvalidToken, rfcDescription } from "./errors";
 
 // RFC 6750 for the protected sample APIs: the Authorization: Bearer header (§2.1), the token checked
 // (lib/oauth/access-token.ts), the scope the API needs, and the account still existing (a deleted account's
@@ -30,7 +30,7 @@ export async function scopesForPermission(q: Queryable, permissionCode: string):
 export async function requireBearer(q: Queryable, urls: OAuthUrls, request: Request, permissionCode: string): Promise<AccessTokenClaims> {
   const header = request.headers.get("authorization");
   if (!header) throw new BearerMissing();
-  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/.exec(header.trim());
+  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec(header.trim());
   if (!match?.[1]) throw new BearerInvalidRequest("The Authorization header must be « Bearer <access_token> » (RFC 6750 §2.1).");
   const checked = await verifyAccessToken(q, urls, match[1]);
   if (!checked.ok) throw new InvalidToken(checked.description);
@@ -44,7 +44,7 @@ export async function requireBearer(q: Queryable, urls: OAuthUrls, request: Requ
   return checked.claims;
 }
 
-const quoted = (value: string) => value.replace(/["\\]/g, "'");
+const quoted = (value: string) => rfcDescription(value);
 
 /** The RFC 6750 §3 answer: WWW-Authenticate with realm, error, error_description (and scope), JSON body too. */
 export function bearerErrorResponse(error: BearerError, realm: string): Response {
@@ -54,6 +54,6 @@ export function bearerErrorResponse(error: BearerError, realm: string): Response
     if (error.scope) parts.push(`scope="${quoted(error.scope)}"`);
   }
   const status = error instanceof BearerMissing ? 401 : error.status;
-  const body = error instanceof BearerMissing ? { error: "invalid_token", error_description: error.message } : { error: error.error, error_description: error.message };
+  const body = error instanceof BearerMissing ? { error: "invalid_token", error_description: quoted(error.message) } : { error: error.error, error_description: quoted(error.message) };
   return Response.json(body, { status, headers: { "WWW-Authenticate": `Bearer ${parts.join(", ")}`, "Cache-Control": "no-store" } });
 }

@@ -25,6 +25,12 @@ function hexInsideBase64url(value: string): string | null {
   return /^[0-9a-fA-F]+$/.test(decoded) ? decoded.toLowerCase() : null;
 }
 
+/** A header value as text for a message: strings as they are, anything else as JSON (never "[object Object]"). */
+const shown = (value: unknown): string => (typeof value === "string" ? value : (JSON.stringify(value) ?? String(value))).slice(0, 120);
+
+/** The base64url form of a standard-base64 value ("+", "/", "=" padding), or null when it has none of them. */
+const fromStandardBase64 = (value: string): string | null => (/[+/=]/.test(value) ? value.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "") : null);
+
 export type HintResult<C> =
   | { ok: true; designated: C[] | null }
   | { ok: false; reason: RefusalReason; params: ReasonParams };
@@ -44,12 +50,15 @@ export function resolveCertificateHint<C extends HintedCertificate>(header: Reco
 
   const x5t = header.x5t;
   if (x5t !== undefined) {
-    const value = String(x5t);
+    const value = shown(x5t);
     const hex = hexInsideBase64url(value) ?? (/^[0-9a-fA-F]{40}$/.test(value) ? value.toLowerCase() : null);
     const byX5t = prints.filter((p) => p.x5t === value);
     if (byX5t.length === 0) {
       const hexMatch = prints.find((p) => hex === p.sha1Hex || hex === p.sha256Hex);
       if (hexMatch) return { ok: false, reason: "assertion.x5t-hex", params: { header: "x5t", certificate: hexMatch.cert.name, expected: hex === hexMatch.sha1Hex ? hexMatch.x5t : hexMatch.x5tS256 } };
+      const url = fromStandardBase64(value);
+      const b64Match = url ? prints.find((p) => p.x5t === url) : undefined;
+      if (b64Match) return { ok: false, reason: "assertion.x5t-base64", params: { header: "x5t", certificate: b64Match.cert.name, expected: b64Match.x5t } };
       const sha256Match = prints.find((p) => p.x5tS256 === value);
       if (sha256Match) return { ok: false, reason: "assertion.x5t-sha256", params: { certificate: sha256Match.cert.name, expected: `x5t#S256 = ${sha256Match.x5tS256} (or x5t = ${sha256Match.x5t})` } };
       return { ok: false, reason: "assertion.x5t-unknown", params: { header: "x5t", found: value, expected: list("x5t") } };
@@ -59,9 +68,12 @@ export function resolveCertificateHint<C extends HintedCertificate>(header: Reco
 
   const s256 = header["x5t#S256"];
   if (s256 !== undefined) {
-    const value = String(s256);
+    const value = shown(s256);
     const bySha256 = prints.filter((p) => p.x5tS256 === value);
     if (bySha256.length === 0) {
+      const url = fromStandardBase64(value);
+      const b64Match = url ? prints.find((p) => p.x5tS256 === url) : undefined;
+      if (b64Match) return { ok: false, reason: "assertion.x5t-base64", params: { header: "x5t#S256", certificate: b64Match.cert.name, expected: b64Match.x5tS256 } };
       const hex = hexInsideBase64url(value) ?? (/^[0-9a-fA-F]{64}$/.test(value) ? value.toLowerCase() : null);
       const hexMatch = prints.find((p) => hex === p.sha256Hex);
       if (hexMatch) return { ok: false, reason: "assertion.x5t-hex", params: { header: "x5t#S256", certificate: hexMatch.cert.name, expected: hexMatch.x5tS256 } };
@@ -72,7 +84,7 @@ export function resolveCertificateHint<C extends HintedCertificate>(header: Reco
 
   const kid = header.kid;
   if (kid !== undefined) {
-    const value = String(kid);
+    const value = shown(kid);
     const bare = value.replace(/:/g, "").toLowerCase();
     const byKid = prints.filter((p) => p.x5tS256 === value || p.x5t === value || p.sha256Hex === bare);
     if (byKid.length === 0) return { ok: false, reason: "assertion.kid-unknown", params: { found: value, expected: list("x5tS256") } };

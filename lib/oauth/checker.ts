@@ -29,7 +29,7 @@ export interface CheckerReport {
  * (another account's Client ID is reported and never looked up). Read-only.
  */
 export async function checkAssertionReadOnly(q: Queryable, urls: OAuthUrls, assertion: string, expectedClientId?: string): Promise<CheckerReport> {
-  const verdict = await checkClientAssertion(assertion.trim(), {
+  const verdict = await checkClientAssertion(assertion, {
     urls,
     now: new Date(),
     findClient: (id) => findRestClient(q, id),

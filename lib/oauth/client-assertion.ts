@@ -6,6 +6,7 @@ import { compactVerify, decodeJwt, decodeProtectedHeader, type JWTPayload } from
 import { resolveCertificateHint } from "./certificate-hints";
 import { ASSERTION_ALGORITHMS, ASSERTION_MAX_LENGTH, ASSERTION_MAX_LIFETIME_S, CLOCK_SKEW_S, type AssertionAlgorithm, type OAuthUrls } from "./config";
 import { oauthError, type OAuthError } from "./errors";
+import { firstUnsafeField } from "./safe-text";
 import type { ReasonParams, RefusalReason } from "./reasons";
 
 /** A certificate of the account, as the rules need it. */
@@ -111,13 +112,21 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
 
   // format
   const parts = assertion.split(".");
-  if (assertion.length > ASSERTION_MAX_LENGTH) fail("format", "assertion.malformed", { detail: `longer than ${ASSERTION_MAX_LENGTH} characters` });
+  // Same answer from the endpoint and the checker (which does not trim): whitespace around is its own mistake.
+  if (assertion !== assertion.trim()) fail("format", "assertion.whitespace", { where: /\n$/.test(assertion) ? "trailing newline" : "whitespace" });
+  else if (assertion.length > ASSERTION_MAX_LENGTH) fail("format", "assertion.malformed", { detail: `longer than ${ASSERTION_MAX_LENGTH} characters` });
   else if (parts.length !== 3) fail("format", "assertion.malformed", { detail: `${parts.length} part(s) found, 3 expected` });
   else {
     try {
       header = decodeProtectedHeader(assertion) as Record<string, unknown>;
       payload = decodeJwt(assertion);
-      pass("format");
+      // Claims reach the database (account lookup, jti): refuse what it cannot store before any query.
+      const unsafe = firstUnsafeField([["iss", payload.iss], ["sub", payload.sub], ["jti", payload.jti]]);
+      if (unsafe) {
+        fail("format", "assertion.invalid-characters", { name: unsafe.name, problem: unsafe.problem });
+        payload = null;
+        header = null;
+      } else pass("format");
     } catch (error) {
       fail("format", "assertion.malformed", { detail: error instanceof Error ? error.message : "undecodable" });
     }
@@ -127,7 +136,10 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
   const expectedAlgs = ASSERTION_ALGORITHMS.join(", ");
   const alg = typeof header?.alg === "string" ? header.alg : null;
   if (header) {
-    if (alg === null || alg.toLowerCase() === "none") fail("alg", "assertion.alg-none", { expected: expectedAlgs });
+    // RFC 7515 §4.1.11: a crit parameter (b64:false of RFC 7797 included) we do not understand makes the JWS invalid.
+    if (header.crit !== undefined || header.b64 !== undefined) fail("alg", "assertion.crit-unsupported", { found: JSON.stringify(header.crit ?? { b64: header.b64 }).slice(0, 120) });
+    else if (header.alg === undefined) fail("alg", "assertion.alg-missing", { expected: expectedAlgs });
+    else if (alg === null || alg.toLowerCase() === "none") fail("alg", "assertion.alg-none", { expected: expectedAlgs });
     else if (/^HS\d+$/i.test(alg)) fail("alg", "assertion.alg-hmac", { found: alg, expected: expectedAlgs });
     else if (!(ASSERTION_ALGORITHMS as readonly string[]).includes(alg)) fail("alg", "assertion.alg-unsupported", { found: alg, expected: expectedAlgs });
     else pass("alg", { found: alg });
@@ -172,7 +184,9 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
       } else pass(claim, { [claim]: iso(value) });
     }
 
-    if (typeof payload.jti !== "string" || payload.jti === "" || payload.jti.length > 255) fail("jti", "assertion.jti-missing");
+    if (payload.jti === undefined || payload.jti === "") fail("jti", "assertion.jti-missing");
+    else if (typeof payload.jti !== "string") fail("jti", "assertion.jti-invalid", { detail: `a ${typeof payload.jti}, not a string` });
+    else if (payload.jti.length > 255) fail("jti", "assertion.jti-invalid", { detail: `${payload.jti.length} characters, at most 255` });
     else pass("jti", { jti: payload.jti });
   }
 

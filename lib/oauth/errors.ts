@@ -2,6 +2,21 @@
 // RFC 6749 §5.2 for the token and introspection endpoints, RFC 6750 §3.1 for the protected API.
 import { REASONS, type OAuthErrorCode, type ReasonParams, type RefusalReason } from "./reasons";
 
+/**
+ * RFC 6749 §5.2 / RFC 6750 §3: error_description is limited to %x20-21 / %x23-5B / %x5D-7E (printable ASCII
+ * without `"` and `\`). French quotes become plain quotes, accents are dropped (é → e), anything else → "?".
+ * The localized rich text is only for the UI checker (messages/<locale>/oauth.json).
+ */
+export function rfcDescription(text: string): string {
+  return text
+    .replace(/[«»“”"]/g, "'")
+    .replace(/\\/g, "/")
+    .replace(/…/g, "...")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]/g, "?");
+}
+
 /** A refusal of the token or introspection endpoint; `reason` is our stable, documented code. */
 export class OAuthError extends Error {
   readonly error: OAuthErrorCode;
@@ -13,7 +28,7 @@ export class OAuthError extends Error {
 
   constructor(reason: RefusalReason, params: ReasonParams = {}) {
     const spec = REASONS[reason];
-    const description = spec.describe(params);
+    const description = rfcDescription(spec.describe(params));
     super(description);
     this.name = new.target.name;
     this.reason = reason;

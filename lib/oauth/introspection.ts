@@ -22,7 +22,7 @@ export async function handleIntrospection(
   const refuse = async (error: OAuthError, clientId: string | null, retryAfter?: number, authenticated = false): Promise<IntrospectionOutcome> => {
     const client = auth.client;
     await db.transaction(async (tx) => {
-      if (auth.attemptId !== undefined) await settleAttempt(tx, auth.attemptId, authenticated);
+      if (auth.attemptId !== undefined) await settleAttempt(tx, auth.attemptId, authenticated, { countsForSubject: auth.ok || auth.signatureVerified });
       await journalTokenRefused(tx, { client, clientId, error, ip: request.ip, endpoint: "introspect" });
     });
     return { ok: false, error, ...(retryAfter ? { retryAfter } : {}) };

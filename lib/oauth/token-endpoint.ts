@@ -2,7 +2,8 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { issueAccessToken } from "./access-token";
 import type { RestClient } from "./client-assertion";
-import { authenticateClient } from "./client-authentication";
+import { authenticateClient, type ClientAuthentication } from "./client-authentication";
+import { firstUnsafeField } from "./safe-text";
 import type { OAuthUrls } from "./config";
 import { oauthError, type OAuthError } from "./errors";
 import { journalTokenIssued, journalTokenRefused } from "./journal";
@@ -31,47 +32,59 @@ export async function handleTokenRequest(
   request: { params: Map<string, string>; authorization: string | null; ip: string; now?: Date },
 ): Promise<TokenOutcome> {
   let client: RestClient | null = null;
-  let clientId: string | null = request.params.get("client_id") ?? null;
-  const attempt: { id?: number } = {};
+  // Texts the database cannot store (NUL, lone surrogates) are refused by authenticateClient, throttled, before any query.
+  const unsafe = firstUnsafeField(request.params);
+  let clientId: string | null = unsafe ? null : (request.params.get("client_id") ?? null);
+  const attempt: { id?: number; signatureVerified?: boolean } = {};
   // The throttle attempt (reserved by authenticateClient) is settled with the journal entry: failed when the
   // client could not be authenticated (or replayed its assertion), succeeded once the assertion verified.
   const refuse = async (error: OAuthError, options: { retryAfter?: number; authenticated?: boolean } = {}): Promise<TokenOutcome> => {
     await db.transaction(async (tx) => {
-      if (attempt.id !== undefined) await settleAttempt(tx, attempt.id, options.authenticated === true);
+      if (attempt.id !== undefined) await settleAttempt(tx, attempt.id, options.authenticated === true, { countsForSubject: attempt.signatureVerified === true });
       await journalTokenRefused(tx, { client, clientId, error, ip: request.ip });
     });
     return { ok: false, error, ...(options.retryAfter ? { retryAfter: options.retryAfter } : {}) };
   };
 
   const grantType = request.params.get("grant_type");
-  if (grantType === undefined) return refuse(oauthError("request.grant-type-missing"));
-  if (grantType !== "client_credentials") return refuse(oauthError("request.grant-type-unsupported", { found: grantType.slice(0, 100) }));
+  if (!unsafe && grantType === undefined) return refuse(oauthError("request.grant-type-missing"));
+  if (!unsafe && grantType !== "client_credentials") return refuse(oauthError("request.grant-type-unsupported", { found: String(grantType).slice(0, 100) }));
   // The jti is spent atomically below (spendJti), so no read-only probe first: one query less per token.
   const auth = await authenticateClient(db, urls, request, { probeJti: false });
   attempt.id = auth.attemptId;
+  attempt.signatureVerified = auth.ok || auth.signatureVerified;
   if (!auth.ok) {
     client = auth.client;
     clientId = auth.clientId;
     return refuse(auth.error, { ...(auth.retryAfter ? { retryAfter: auth.retryAfter } : {}) });
   }
   client = auth.client;
-
-  const { catalogue, qualityName, permissionIds } = await scopeContext(db, client);
-  const scopes = resolveScopes(request.params.get("scope"), catalogue, { qualityId: client.qualityId, qualityName, permissionIds });
-  if (!scopes.ok) return refuse(scopes.error, { authenticated: true });
-
-  const { claims } = auth.verdict;
-  const issued = await issueAccessToken(db, urls, { clientId: client.clientId, scopes: scopes.scopes, enterpriseNumber: client.enterpriseNumber, qualityCode: client.qualityCode });
-  const issuedTo = client;
   try {
-    await db.transaction(async (tx) => {
-      if (!(await spendJti(tx, issuedTo.clientId, claims.jti, new Date(claims.exp * 1000)))) throw new Replayed();
-      await settleAttempt(tx, auth.attemptId, true);
-      await journalTokenIssued(tx, issuedTo, request.ip, { scope: issued.claims.scope, certificate: auth.verdict.certificate?.name ?? "", jti: issued.claims.jti });
-    });
+    return await issueToken(auth.client, auth);
   } catch (error) {
-    if (error instanceof Replayed) return refuse(oauthError("assertion.jti-replayed", { jti: claims.jti, exp: new Date(claims.exp * 1000).toISOString() }));
+    // The attempt must never stay pending (it would count against the address until the window ends).
+    await settleAttempt(db, auth.attemptId, false, { countsForSubject: false }).catch(() => undefined);
     throw error;
   }
-  return { ok: true, body: { access_token: issued.token, token_type: "Bearer", expires_in: issued.expiresIn, scope: issued.claims.scope } };
+
+  async function issueToken(client: RestClient, auth: Extract<ClientAuthentication, { ok: true }>): Promise<TokenOutcome> {
+    const { catalogue, qualityName, permissionIds } = await scopeContext(db, client);
+    const scopes = resolveScopes(request.params.get("scope"), catalogue, { qualityId: client.qualityId, qualityName, permissionIds });
+    if (!scopes.ok) return refuse(scopes.error, { authenticated: true });
+
+    const { claims } = auth.verdict;
+    const issued = await issueAccessToken(db, urls, { clientId: client.clientId, scopes: scopes.scopes, enterpriseNumber: client.enterpriseNumber, qualityCode: client.qualityCode });
+    const issuedTo = client;
+    try {
+      await db.transaction(async (tx) => {
+        if (!(await spendJti(tx, issuedTo.clientId, claims.jti, new Date(claims.exp * 1000)))) throw new Replayed();
+        await settleAttempt(tx, auth.attemptId, true);
+        await journalTokenIssued(tx, issuedTo, request.ip, { scope: issued.claims.scope, certificate: auth.verdict.certificate?.name ?? "", jti: issued.claims.jti });
+      });
+    } catch (error) {
+      if (error instanceof Replayed) return refuse(oauthError("assertion.jti-replayed", { jti: claims.jti, exp: new Date(claims.exp * 1000).toISOString() }));
+      throw error;
+    }
+    return { ok: true, body: { access_token: issued.token, token_type: "Bearer", expires_in: issued.expiresIn, scope: issued.claims.scope } };
+  }
 }

@@ -14,14 +14,26 @@ export interface ThrottlePolicy {
   perAddress: number;
   /** Length of the sliding window, in minutes. */
   windowMinutes: number;
+  /**
+   * Whether attempts still being verified count against the subject's budget. True for secrets that can be
+   * guessed (passwords): parallel guesses must not all be verified. False where the secret is a private-key
+   * signature, which cannot be brute-forced: a client's parallel valid requests must not lock it out.
+   */
+  subjectCountsPending: boolean;
 }
 
-const standard: ThrottlePolicy = { perSubject: 5, perAddress: 20, windowMinutes: 15 };
+const standard: ThrottlePolicy = { perSubject: 5, perAddress: 20, windowMinutes: 15, subjectCountsPending: true };
 
-/** One policy per scope; today they are the same (SPEC §security: 5 per username, 20 per address, 15 min). */
+/**
+ * One policy per scope (SPEC §security: 5 per username, 20 per address, 15 min). For "oauth-token" the subject
+ * (Client ID) counts only settled failures of assertions whose signature verified with the account's key —
+ * the key holder's own mistakes (lib/oauth/client-authentication.ts) — so that neither parallel valid requests
+ * nor forged assertions sent by someone who merely knows the Client ID can lock the client out; unverified
+ * junk counts against the sending address only.
+ */
 export const throttlePolicies: Readonly<Record<ThrottleScope, ThrottlePolicy>> = {
   "sign-in": standard,
-  "oauth-token": standard,
+  "oauth-token": { ...standard, subjectCountsPending: false },
   ftp: standard,
   sftp: standard,
 };

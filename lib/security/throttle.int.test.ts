@@ -110,7 +110,26 @@ test("settling twice changes nothing; scopes have separate budgets", async () =>
 
 test("two app instances on one PostgreSQL database share the budget", async () => {
   const instances = second ? [db, second.db] : [db];
-  const key = { scope: "oauth-token" as const, subject: "client-1", address: "198.51.100.50" };
+  const key = { scope: "sign-in" as const, subject: "client-1", address: "198.51.100.50" };
   const results = await Promise.all(Array.from({ length: 30 }, (_, i) => reserveAttempt(instances[i % instances.length] ?? db, key)));
-  assert.equal(results.filter((r) => r.ok).length, throttlePolicies["oauth-token"].perSubject);
+  assert.equal(results.filter((r) => r.ok).length, throttlePolicies["sign-in"].perSubject);
+});
+
+test("oauth-token: pending attempts do not count for the Client ID, the address budget stays atomic", async () => {
+  const key = { scope: "oauth-token" as const, subject: "client-parallel", address: "198.51.100.60" };
+  const results = await Promise.all(Array.from({ length: 30 }, () => reserveAttempt(db, key)));
+  assert.equal(results.filter((r) => r.ok).length, throttlePolicies["oauth-token"].perAddress);
+  assert.ok(results.every((r) => r.ok || r.reason === "address"));
+});
+
+test("a failure settled with countsForSubject: false counts for the address only", async () => {
+  const key = { scope: "oauth-token" as const, subject: "client-victim", address: "198.51.100.61" };
+  for (let i = 0; i < throttlePolicies["oauth-token"].perSubject; i++) {
+    const r = await reserveAttempt(db, key);
+    assert.ok(r.ok);
+    const settled = await settleAttempt(db, r.attemptId, false, { countsForSubject: false });
+    assert.equal(settled.failures.subject, 0);
+    assert.equal(settled.failures.address, i + 1);
+  }
+  assert.equal((await reserveAttempt(db, { ...key, address: "198.51.100.62" })).ok, true);
 });

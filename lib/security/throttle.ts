@@ -7,7 +7,8 @@ import "server-only";
 // subject and per address (always subject first, so two reservations never wait on each other in a
 // cycle), counts the attempts still counted (pending or failed), and inserts a "pending" attempt if
 // there is room. The caller verifies the secret outside that transaction, then `settleAttempt` records
-// the outcome. A pending attempt counts like a failure, so nothing in flight is ever forgotten; a
+// the outcome. A pending attempt counts like a failure (for the subject only where the policy says so:
+// subjectCountsPending), so nothing in flight is ever forgotten; a
 // success forgives only the failures already settled, never the ones other requests are still verifying.
 import { and, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/lib/db/client";
@@ -62,9 +63,10 @@ function windowStart(minutes: number) {
 async function countedAges(tx: Tx, key: AttemptKey, kind: "subject" | "address", limit: number): Promise<number[]> {
   const policy = throttlePolicies[key.scope];
   const t = throttleAttempts;
+  const subjectFailed = and(eq(t.outcome, "failed"), eq(t.forgiven, false));
   const counted =
     kind === "subject"
-      ? and(eq(t.subject, key.subject), or(eq(t.outcome, "pending"), and(eq(t.outcome, "failed"), eq(t.forgiven, false))))
+      ? and(eq(t.subject, key.subject), policy.subjectCountsPending ? or(eq(t.outcome, "pending"), subjectFailed) : subjectFailed)
       : and(eq(t.address, key.address), inArray(t.outcome, ["pending", "failed"]));
   const rows = await tx
     .select({ age: sql<number>`extract(epoch from now() - ${t.at})::float8` })
@@ -122,8 +124,10 @@ export async function reserveAttempt(q: Queryable, attempt: AttemptKey): Promise
  * Records the outcome of a reserved check. May run inside the caller's transaction (it then uses a
  * savepoint), e.g. the one that journals the sign-in. A success forgives the subject's failures settled
  * so far (not its pending attempts, not the address's failures). Settling twice changes nothing.
+ * `options.countsForSubject: false` records a failure that counts against the address only (e.g. an OAuth
+ * assertion whose signature did not verify: whoever sent it does not hold the subject's key).
  */
-export async function settleAttempt(q: Queryable, attemptId: number, succeeded: boolean): Promise<Settlement> {
+export async function settleAttempt(q: Queryable, attemptId: number, succeeded: boolean, options: { countsForSubject?: boolean } = {}): Promise<Settlement> {
   return q.transaction(async (tx) => {
     const t = throttleAttempts;
     const [found] = await tx.select({ scope: t.scope, subject: t.subject, address: t.address }).from(t).where(eq(t.id, attemptId));
@@ -134,7 +138,7 @@ export async function settleAttempt(q: Queryable, attemptId: number, succeeded: 
     await lockBoth(tx, key);
     const updated = await tx
       .update(t)
-      .set({ outcome: succeeded ? "succeeded" : "failed", settledAt: sql`now()` })
+      .set({ outcome: succeeded ? "succeeded" : "failed", settledAt: sql`now()`, ...(options.countsForSubject === false ? { forgiven: true } : {}) })
       .where(and(eq(t.id, attemptId), eq(t.outcome, "pending")))
       .returning({ id: t.id });
     if (updated.length === 0) return none;

@@ -19,7 +19,7 @@ export type CheckerState =
   | { status: "error"; formError: Problem; fieldErrors: Record<string, Problem> }
   | { status: "success"; ok: boolean; lines: Array<{ rule: AssertionRule; status: "ok" | "failed" | "skipped"; reason?: string; params?: ReasonParams }> };
 
-const input = z.object({ accountId: z.uuid(), assertion: z.string().trim().min(1).max(ASSERTION_MAX_LENGTH) });
+const input = z.object({ accountId: z.uuid(), assertion: z.string().refine((v) => v.trim() !== "").max(ASSERTION_MAX_LENGTH + 2) });
 const refused = (key: string): CheckerState => ({ status: "error", formError: { key }, fieldErrors: {} });
 
 export async function checkAssertionAction(_previous: CheckerState, formData: FormData): Promise<CheckerState> {

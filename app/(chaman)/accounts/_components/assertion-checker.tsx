@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { FieldError } from "@/components/ui/field-error";
 import { inputClass, primaryButton } from "@/components/ui/buttons";
@@ -12,6 +12,8 @@ const mark = { ok: "✓", failed: "✗", skipped: "–" } as const;
 export function AssertionChecker({ accountId }: { accountId: string }) {
   const t = useTranslations("oauth");
   const te = useTranslations();
+  // Controlled: React 19 resets uncontrolled fields after a form action, which would empty the pasted JWT.
+  const [assertion, setAssertion] = useState("");
   const [state, action, pending] = useActionState<CheckerState, FormData>(checkAssertionAction, { status: "idle" });
   const fieldProblem = state.status === "error" ? state.fieldErrors.assertion : undefined;
   const formProblem = state.status === "error" && !fieldProblem ? state.formError : undefined;
@@ -27,6 +29,8 @@ export function AssertionChecker({ accountId }: { accountId: string }) {
           name="assertion"
           rows={4}
           spellCheck={false}
+          value={assertion}
+          onChange={(event) => setAssertion(event.target.value)}
           className={`${inputClass} font-mono text-xs`}
           aria-describedby={fieldProblem ? "assertion-hint assertion-error" : "assertion-hint"}
           aria-invalid={fieldProblem ? true : undefined}

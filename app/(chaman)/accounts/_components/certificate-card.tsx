@@ -65,7 +65,7 @@ export async function CertificateCard(props: { accountId: string; certificate: C
         {row(t("enterprise"), c.subjectO)}
         {row(t("issuer"), c.issuerCn)}
         {row(t("expiration"), format.dateTime(c.notAfter, { dateStyle: "long" }))}
-        {row(t("serial"), c.serialNumber)}
+        {row(t("serial"), c.serialNumber, true)}
         {row(t("key"), c.keyDescription)}
         {row(t("fingerprint"), c.sha256Fingerprint, true)}
       </dl>
