@@ -17,6 +17,8 @@ export const REASON_CODES = [
   "part.too-large",
   "fs.missing",
   "fs.unreadable",
+  "fs.not-detached",
+  "fs.several-signers",
   "fs.invalid",
   "fs.signer-mismatch",
   "fs.certificate-not-valid",
@@ -81,6 +83,18 @@ const TEXTS: Record<ReasonCode, Texts> = {
     nl: "Het handtekeningbestand {file} is geen leesbare PKCS#7-handtekening.",
     en: "The signature file {file} is not a readable PKCS#7 signature.",
     de: "Die Signaturdatei {file} ist keine lesbare PKCS#7-Signatur.",
+  },
+  "fs.not-detached": {
+    fr: "Le fichier de signature {file} contient lui-même des données signées (signature non détachée, -nodetach) : signez le fichier de déclaration sans -nodetach.",
+    nl: "Het handtekeningbestand {file} bevat zelf ondertekende gegevens (niet-losse handtekening, -nodetach): onderteken het aangiftebestand zonder -nodetach.",
+    en: "The signature file {file} contains signed data itself (not a detached signature, -nodetach): sign the declaration file without -nodetach.",
+    de: "Die Signaturdatei {file} enthält selbst signierte Daten (keine abgetrennte Signatur, -nodetach): signieren Sie die Meldungsdatei ohne -nodetach.",
+  },
+  "fs.several-signers": {
+    fr: "Le fichier de signature {file} contient plusieurs signataires : une seule signature, faite avec le certificat de votre compte, est acceptée.",
+    nl: "Het handtekeningbestand {file} bevat meerdere ondertekenaars: slechts één handtekening, gemaakt met het certificaat van uw account, wordt aanvaard.",
+    en: "The signature file {file} has several signers: only one signature, made with your account's certificate, is accepted.",
+    de: "Die Signaturdatei {file} enthält mehrere Unterzeichner: nur eine Signatur, erstellt mit dem Zertifikat Ihres Kontos, wird akzeptiert.",
   },
   "fs.invalid": {
     fr: "La signature {file} ne correspond pas au contenu du fichier de déclaration.",

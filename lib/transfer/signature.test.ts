@@ -3,7 +3,7 @@ import { before, describe, it } from "node:test";
 import type { Issued } from "@/lib/pki/generate";
 import { createLeaf } from "@/lib/pki/sample";
 import { canonicalText, verifyDeclarationSignature } from "./signature";
-import { opensslSign } from "./testing/openssl";
+import { opensslSign, opensslSignTwice } from "./testing/openssl";
 
 const fi = new Uint8Array(Buffer.from("<DmfA>\n  <Employer>0123456749</Employer>\n</DmfA>\n"));
 const DAY = 86_400_000;
@@ -44,6 +44,25 @@ describe("FS verification (seed 000 §3.1, SPEC §6)", () => {
     const fs = opensslSign(fi, signer.pem, signer.privateKeyPem);
     const later = new Date(signer.cert.notAfter.getTime() + DAY);
     assert.deepEqual(await verifyDeclarationSignature(fs, fi, registered(signer), later), { ok: false, code: "fs.certificate-not-valid" });
+  });
+
+  it("refuses an FS with embedded content (-nodetach) over other content, whatever the FI", async () => {
+    const otherContent = new Uint8Array(Buffer.from("<DmfA>\n  <Employer>0999999999</Employer>\n</DmfA>\n"));
+    const fs = opensslSign(otherContent, signer.pem, signer.privateKeyPem, "nodetach");
+    assert.deepEqual(await verifyDeclarationSignature(fs, fi, registered(signer)), { ok: false, code: "fs.not-detached" });
+    // The same FS reused for another declaration is refused too.
+    const another = new Uint8Array(Buffer.from("<DmfA>\n  <Employer>0111111111</Employer>\n</DmfA>\n"));
+    assert.deepEqual(await verifyDeclarationSignature(fs, another, registered(signer)), { ok: false, code: "fs.not-detached" });
+  });
+
+  it("refuses an FS with embedded content even over the FI itself", async () => {
+    const fs = opensslSign(fi, signer.pem, signer.privateKeyPem, "nodetach");
+    assert.deepEqual(await verifyDeclarationSignature(fs, fi, registered(signer)), { ok: false, code: "fs.not-detached" });
+  });
+
+  it("refuses an FS with two signers with its own reason", async () => {
+    const fs = opensslSignTwice(fi, [signer, other]);
+    assert.deepEqual(await verifyDeclarationSignature(fs, fi, registered(signer)), { ok: false, code: "fs.several-signers" });
   });
 
   it("refuses files that are not signatures", async () => {

@@ -11,11 +11,26 @@ import * as pkijs from "pkijs";
  * Without `-binary`, `smime -sign` signs the CRLF-canonical form of the FI (MIME canonical text), so
  * the signature is checked against the FI's bytes and, failing that, against that canonical form.
  * Parsing and checking use pkijs (RFC 5652), never hand-written ASN.1.
+ *
+ * An FS that embeds its content (`smime -sign -nodetach`) is refused (`fs.not-detached`): pkijs
+ * verifies the embedded eContent and ignores the `data` given, so such an FS would "sign" any FI.
+ * An FS with more than one signer is refused too (`fs.several-signers`): the account's single
+ * registered certificate must be the one and only signer.
  */
 
 export type SignatureVerdict =
   | { ok: true }
-  | { ok: false; code: "fs.unreadable" | "fs.invalid" | "fs.signer-mismatch" | "fs.certificate-not-valid" | "fs.no-certificate" };
+  | {
+      ok: false;
+      code:
+        | "fs.unreadable"
+        | "fs.not-detached"
+        | "fs.several-signers"
+        | "fs.invalid"
+        | "fs.signer-mismatch"
+        | "fs.certificate-not-valid"
+        | "fs.no-certificate";
+    };
 
 /** Largest FS accepted (a signature with a certificate chain is a few KiB). */
 export const MAX_SIGNATURE_BYTES = 256 * 1024;
@@ -82,7 +97,10 @@ export async function verifyDeclarationSignature(
   } catch {
     return { ok: false, code: "fs.unreadable" };
   }
-  if (signedData.signerInfos.length !== 1) return { ok: false, code: "fs.unreadable" };
+  if (signedData.signerInfos.length === 0) return { ok: false, code: "fs.unreadable" };
+  if (signedData.signerInfos.length > 1) return { ok: false, code: "fs.several-signers" };
+  // Detached means no eContent (RFC 5652 §5.2): otherwise pkijs checks the embedded bytes, not the FI.
+  if (signedData.encapContentInfo.eContent !== undefined) return { ok: false, code: "fs.not-detached" };
   if (!registered) return { ok: false, code: "fs.no-certificate" };
   const registeredDer = certificateDer(registered.content);
   if (!registeredDer) return { ok: false, code: "fs.no-certificate" };

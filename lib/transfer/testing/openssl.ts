@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export type FsStyle = "seed" | "with-headers" | "binary" | "blank-lines";
+export type FsStyle = "seed" | "with-headers" | "binary" | "blank-lines" | "nodetach";
 
 /**
  * Signs `fi` with the certificate and key; `seed` removes the first and last lines as step 10 says.
@@ -19,14 +19,33 @@ export function opensslSign(fi: Uint8Array, certPem: string, keyPem: string, sty
     writeFileSync(path.join(dir, "key.pem"), keyPem);
     const args = ["smime", "-sign", "-in", "fi", "-signer", "cert.pem", "-inkey", "key.pem", "-outform", "PEM", "-out", "fs"];
     if (style === "binary") args.push("-binary");
+    if (style === "nodetach") args.push("-nodetach");
     execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
     const pem = readFileSync(path.join(dir, "fs"), "latin1");
-    if (style === "with-headers" || style === "binary") return new Uint8Array(Buffer.from(pem, "latin1"));
+    if (style === "with-headers" || style === "binary" || style === "nodetach") return new Uint8Array(Buffer.from(pem, "latin1"));
     const lines = pem.split("\n").filter((line) => line !== "");
     const body = lines.slice(1, -1);
     // A Windows editor: CRLF line ends and a stray empty line.
     const text = style === "blank-lines" ? `\r\n${body.join("\r\n")}\r\n\r\n` : `${body.join("\n")}\n`;
     return new Uint8Array(Buffer.from(text, "latin1"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A detached FS with two signers (`openssl cms -sign` with two `-signer`), PEM with its header lines. */
+export function opensslSignTwice(fi: Uint8Array, signers: { pem: string; privateKeyPem: string }[]): Uint8Array {
+  const dir = mkdtempSync(path.join(tmpdir(), "chaman-fs-"));
+  try {
+    writeFileSync(path.join(dir, "fi"), fi);
+    const args = ["cms", "-sign", "-in", "fi", "-outform", "PEM", "-out", "fs"];
+    signers.forEach((s, i) => {
+      writeFileSync(path.join(dir, `cert${i}.pem`), s.pem);
+      writeFileSync(path.join(dir, `key${i}.pem`), s.privateKeyPem);
+      args.push("-signer", `cert${i}.pem`, "-inkey", `key${i}.pem`);
+    });
+    execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
+    return new Uint8Array(readFileSync(path.join(dir, "fs")));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
