@@ -8,17 +8,21 @@ import { auditEvents, transferDeclarations } from "@/lib/db/schema";
 import { parseBatchFileName } from "@/lib/rules/batch-names";
 import { loginWithPassword } from "./auth";
 import { closeDeclaration } from "./declarations";
+import { listDeclarations } from "./queries";
 import { transferStorage } from "./storage";
-import { createSender, withTransferWorld } from "./testing/world";
+import { createSender, withTransferWorld, type TestSender } from "./testing/world";
 
 describe("declaration processing (issue 15)", () => {
   let db: Db;
   withTransferWorld((world) => {
     db = world.db;
   });
+  // A sender has one FTP account at most: the tests that need one share it.
+  let ivan: Promise<TestSender> | undefined;
+  const ivanFtp = () => (ivan ??= createSender(db, "ivan", "FTP", "EXPIVANONCE"));
 
   it("answers a GO closed by two processes at once exactly once", async () => {
-    const sender = await createSender(db, "ivan", "FTP", "EXPIVANONCE");
+    const sender = await ivanFtp();
     const login = await loginWithPassword(sender.username, sender.password ?? "", "127.0.0.1");
     assert.ok(login.ok);
     const stem = `DMFA.${sender.senderNumber}.20260107.1.T`;
@@ -55,6 +59,23 @@ describe("declaration processing (issue 15)", () => {
       assert.equal(outcome.state, "refused");
       assert.ok(outcome.state === "refused" && outcome.reasons.some((r) => r.code === code), code);
     }
+  });
+
+  it("shows the folder where the answer was stored: a T declaration put in IN is answered in OUT", async () => {
+    const sender = await ivanFtp();
+    const login = await loginWithPassword(sender.username, sender.password ?? "", "127.0.0.1");
+    assert.ok(login.ok);
+    const stem = `DMFA.${sender.senderNumber}.20260109.3.T`;
+    const storage = transferStorage();
+    await storage.put(login.account.senderId, "IN", `FI.${stem}.1.1`, new Uint8Array(Buffer.from("<x/>")));
+    const go = parseBatchFileName(`GO.${stem}.1`);
+    if (go?.kind !== "GO") throw new Error("GO name");
+    const outcome = await closeDeclaration(login.account, "IN", go, `GO.${stem}.1`, "127.0.0.1");
+    assert.equal(outcome.state, "refused");
+    assert.deepEqual((await storage.list(login.account.senderId, "OUT")).map((f) => f.name), [`NOTIF.${stem}`]);
+    const [view] = await listDeclarations(db, login.account.senderId);
+    assert.equal(view?.answerPath, `OUT/NOTIF.${stem}`);
+    assert.equal(view?.stem, stem);
   });
 
   it("takes over a declaration left « processing » by a process that died, when its GO comes again", async () => {

@@ -165,11 +165,13 @@ export async function closeDeclaration(account: TransferAccount, folder: SenderF
   const now = new Date();
   const answer = reasons.length === 0 ? acknowledgement(key, files, now) : refusal(key, reasons, asLanguage(contact?.language), now);
   const state = reasons.length === 0 ? "accepted" : "refused";
-  await storage.put(account.senderId, OUT_OF[folder], answer.name, answer.bytes);
+  const outFolder = OUT_OF[folder];
+  await storage.put(account.senderId, outFolder, answer.name, answer.bytes);
   await db.transaction(async (tx) => {
     await tx
       .update(transferDeclarations)
-      .set({ state, reasons, answerFile: answer.name, answeredAt: now })
+      // Stored with its folder: a T file put in IN is answered in OUT, not in the environment's OUTTEST.
+      .set({ state, reasons, answerFile: `${outFolder}/${answer.name}`, answeredAt: now })
       .where(eq(transferDeclarations.id, reclaimed.id));
     await recordEvent(tx, {
       actorLabel: account.username,

@@ -2,7 +2,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { transferDeclarations, type DeclarationReason } from "@/lib/db/schema";
-import { declarationStem, OUT_FOLDERS, type Environment, type OutFolder } from "@/lib/rules/batch-names";
+import { declarationStem, ENVIRONMENT_FOLDERS, OUT_FOLDERS, type Environment, type OutFolder } from "@/lib/rules/batch-names";
 import { transferStorage, type FileEntry } from "./storage";
 
 export interface DeclarationView {
@@ -13,8 +13,16 @@ export interface DeclarationView {
   parts: number;
   state: "processing" | "accepted" | "refused";
   reasons: DeclarationReason[];
-  answerFile: string | null;
+  /** `<OUT folder>/<file>` where the answer was actually written (the GO's folder decides, not the name). */
+  answerPath: string | null;
   receivedAt: Date;
+}
+
+const answerName = (stored: string) => stored.slice(stored.lastIndexOf("/") + 1);
+
+/** The stored answer as `<folder>/<file>`; rows from before the folder was stored fall back to the environment's OUT. */
+function answerPathOf(stored: string, environment: Environment): string {
+  return stored.includes("/") ? stored : `${ENVIRONMENT_FOLDERS[environment].out}/${stored}`;
 }
 
 /** The sender's latest declarations (at most `limit`, newest first), for the « Transferts » page. */
@@ -40,13 +48,13 @@ export async function listDeclarations(q: Queryable, senderId: string, limit = 2
   return rows.map((r) => ({
     id: r.id,
     // The sender number of the name is kept in the answer's name; the stem shows what was sent.
-    stem: r.answerFile ? r.answerFile.replace(/^(ACRF|NOTIF)\./, "") : declarationStem({ application: r.application, sender: "…", date: r.declarationDate, sequence: r.sequence, environment: r.environment }),
+    stem: r.answerFile ? answerName(r.answerFile).replace(/^(ACRF|NOTIF)\./, "") : declarationStem({ application: r.application, sender: "…", date: r.declarationDate, sequence: r.sequence, environment: r.environment }),
     channel: r.channel,
     environment: r.environment,
     parts: r.parts,
     state: r.state,
     reasons: r.reasons,
-    answerFile: r.answerFile,
+    answerPath: r.answerFile ? answerPathOf(r.answerFile, r.environment) : null,
     receivedAt: r.receivedAt,
   }));
 }

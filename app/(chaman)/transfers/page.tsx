@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireSenderWithContact } from "@/lib/contact/guard";
-import { ENVIRONMENT_FOLDERS, OUT_FOLDERS, type Environment } from "@/lib/rules/batch-names";
+import { OUT_FOLDERS, type Environment } from "@/lib/rules/batch-names";
 import { listDeclarations, listOutFiles } from "@/lib/transfer/queries";
 import { asLanguage, reasonText } from "@/lib/transfer/reasons";
 
@@ -59,7 +59,7 @@ export default async function TransfersPage() {
                           </ul>
                         ) : null}
                       </td>
-                      <td className={`${td} break-all font-mono`}>{d.answerFile ? `${ENVIRONMENT_FOLDERS[d.environment].out}/${d.answerFile}` : null}</td>
+                      <td className={`${td} break-all font-mono`}>{d.answerPath}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -31,6 +31,7 @@ export const transferDeclarations = pgTable(
     /** `processing` until the answer is written to OUT, then `accepted` or `refused`. */
     state: text("state").$type<"processing" | "accepted" | "refused">().notNull().default("processing"),
     reasons: jsonb("reasons").$type<DeclarationReason[]>().notNull().default([]),
+    /** Where the answer was stored, `<OUT folder>/<file>` (older rows: the bare file name). */
     answerFile: text("answer_file"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
