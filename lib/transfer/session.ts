@@ -121,11 +121,14 @@ export class TransferSession {
     return stream;
   }
 
-  /** Deletes a fetched answer: OUT folders only. */
+  /**
+   * Deletes a fetched answer in an OUT folder, or one of the sender's own files still waiting in an IN
+   * folder. A file closed by a GO has already left IN for the archive, so what is deletable in IN is
+   * exactly what no GO has closed: without this, stray or half-sent files would fill the quota for good.
+   */
   async remove(input: string): Promise<void> {
     await this.ensureValid();
     const { folder, name } = this.file(input);
-    if (!isOutFolder(folder)) throw new TransferError("permission-denied");
     if (!(await transferStorage().remove(this.account.senderId, folder, name))) throw new TransferError("not-found");
     await this.journal("transfer.delete", { folder, file: name });
   }

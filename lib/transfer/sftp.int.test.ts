@@ -110,12 +110,15 @@ describe("SFTP endpoint (issue 15, seed 001)", () => {
     assert.equal(existsSync(path.join(dir, "passwd")), false);
   });
 
-  it("uploads only into IN folders and downloads/deletes only in OUT folders", async () => {
+  it("uploads only into IN folders, downloads only in OUT folders; a file no GO closed can be deleted from IN", async () => {
     writeTestFile(dir, "note.txt", "x");
     assert.notEqual((await sftp(claire, ["cd OUT", "put note.txt"])).code, 0);
     assert.equal((await sftp(claire, ["cd IN", "put note.txt"])).code, 0);
     assert.notEqual((await sftp(claire, ["cd IN", "get note.txt fetched.txt"])).code, 0);
-    assert.notEqual((await sftp(claire, ["cd IN", "rm note.txt"])).code, 0);
+    const claireSender = (await actorFor(db, "claire")).ctx.senderId ?? "";
+    assert.ok(await transferStorage().stat(claireSender, "IN", "note.txt"));
+    assert.equal((await sftp(claire, ["cd IN", "rm note.txt"])).code, 0);
+    assert.equal(await transferStorage().stat(claireSender, "IN", "note.txt"), null);
   });
 
   it("never shows another sender's files", async () => {
