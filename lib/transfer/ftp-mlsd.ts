@@ -110,10 +110,33 @@ function fixPassiveTls(require: NodeJS.Require): void {
   };
 }
 
+/**
+ * ftp-srv answers every failed STOR/APPE with 550, but a refusal for the sender's quota must be 552
+ * « Exceeded storage allocation » (RFC 959 §4.2) so clients tell it from a permission problem. The
+ * handler's 550 carrying the quota message is turned into 552 while that command runs.
+ */
+function quotaReplies(registry: Record<string, unknown>, quotaMessage: string): void {
+  for (const directive of ["STOR", "APPE"]) {
+    const entry = registry[directive] as { handler: (this: FtpConnectionLike, args: unknown) => unknown };
+    const original = entry.handler;
+    entry.handler = function (this: FtpConnectionLike, args: unknown) {
+      const reply = this.reply;
+      this.reply = (options: unknown, ...letters: unknown[]) =>
+        reply.call(this, options === 550 && letters[0] === quotaMessage ? 552 : options, ...letters);
+      return Promise.resolve(original.call(this, args)).finally(() => {
+        this.reply = reply;
+      });
+    };
+  }
+}
+
 let registered = false;
 
-/** Adds MLSD and MLST (and their FEAT line) to ftp-srv and fixes passive TLS, once per process. */
-export function registerMachineListings(): void {
+/**
+ * Adds MLSD and MLST (and their FEAT line) to ftp-srv, fixes passive TLS and makes quota refusals
+ * 552, once per process. `quotaMessage`: the text of the quota refusal.
+ */
+export function registerMachineListings(quotaMessage: string): void {
   if (registered) return;
   registered = true;
   const require = createRequire(import.meta.url);
@@ -122,4 +145,5 @@ export function registerMachineListings(): void {
   registry.MLSD = { directive: "MLSD", handler: mlsd, syntax: "{{cmd}} [<path>]", description: "Machine-readable directory listing (RFC 3659)" };
   registry.MLST = { directive: "MLST", handler: mlst, syntax: "{{cmd}} [<path>]", description: "Machine-readable file facts (RFC 3659)", flags };
   fixPassiveTls(require);
+  quotaReplies(registry, quotaMessage);
 }

@@ -165,7 +165,7 @@ export async function startFtpServer(options: {
   pasv: { min: number; max: number; address: string };
   tls?: { certFile: string; keyFile: string };
 }): Promise<RunningServer> {
-  registerMachineListings();
+  registerMachineListings(MESSAGES.quota);
   const server = new FtpSrv({
     url: `ftp://${options.host}:${options.port}`,
     pasv_url: options.pasv.address,

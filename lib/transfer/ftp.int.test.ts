@@ -111,6 +111,22 @@ describe("FTP endpoint (issue 15, seed 000)", () => {
     assert.deepEqual(uploadsInProgress(storageRoot), []);
   });
 
+  it("refuses an upload over the sender's quota with 552, keeping nothing", async () => {
+    const senderId = (await actorFor(db, "ivan")).ctx.senderId ?? "";
+    const storage = transferStorage();
+    const fillers = ["filler-1", "filler-2", "filler-3", "filler-4"];
+    for (const name of fillers) await storage.put(senderId, "IN", name, new Uint8Array(3.9 * 1024 * 1024));
+    try {
+      writeTestFile(dir, "over.bin", Buffer.alloc(2 * 1024 * 1024, 1));
+      const result = await lftp(ivan, ["cd IN", "put over.bin"]);
+      assert.notEqual(result.code, 0);
+      assert.match(result.stderr, /\b552\b.*Quota exceeded/i);
+      assert.equal(await storage.stat(senderId, "IN", "over.bin"), null);
+    } finally {
+      for (const name of fillers) await storage.remove(senderId, "IN", name);
+    }
+  });
+
   it("resumes an upload (REST + STOR) and takes two uploads at once", async () => {
     const a = declaration("3", "T");
     const b = declaration("4", "T");
