@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { journalTimeFormat } from "@/lib/audit/brussels";
 import { requireSenderWithContact } from "@/lib/contact/guard";
 import { OUT_FOLDERS, type Environment } from "@/lib/rules/batch-names";
 import { listDeclarations, listOutFiles } from "@/lib/transfer/queries";
@@ -6,16 +7,36 @@ import { asLanguage, reasonText } from "@/lib/transfer/reasons";
 
 const ENVIRONMENTS: Environment[] = ["R", "T", "S"];
 
+/** A batch file name that may wrap after its dots (DMFA.<wbr>300003.<wbr>…), never inside a number. */
+function FileName({ name }: { name: string }) {
+  const parts = name.split(/(?<=[./])/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </>
+  );
+}
+
 // « Transferts » (issue 15): the sender's declarations per environment with their verdict and reasons,
 // and the files waiting in its OUT folders. Read-only; Chaman access for the acting sender.
 export default async function TransfersPage() {
   const { senderId, db } = await requireSenderWithContact();
   const t = await getTranslations("transfer");
-  const format = await getFormatter();
   const language = asLanguage(await getLocale());
+  // Day first in every language (en-BE, not the US order), Brussels time, as on the journal.
+  const dateTime = journalTimeFormat(language);
   const [declarations, outFiles] = await Promise.all([listDeclarations(db, senderId), listOutFiles(senderId)]);
   const th = "border-b border-slate-300 px-2 py-2 text-left text-sm font-semibold";
-  const td = "border-b border-slate-200 px-2 py-2 align-top text-sm";
+  const td = "border-b border-slate-200 px-2 py-2 align-top text-sm [overflow-wrap:break-word]";
+  // Below 640 px the declarations table stacks: one block per declaration, each value under its column's
+  // name, so the state is seen at 390 px without scrolling sideways.
+  const stackTd = "max-sm:block max-sm:border-0 max-sm:py-1";
+  const label = (key: string) => <span className="block text-xs font-semibold text-slate-600 sm:hidden">{t(`columns.${key}`)}</span>;
   const card = "overflow-x-auto rounded-lg bg-white p-6 shadow";
   const stateClass = { accepted: "font-semibold text-green-800", refused: "font-semibold text-red-800", processing: "text-slate-700" } as const;
 
@@ -32,8 +53,8 @@ export default async function TransfersPage() {
             {rows.length === 0 ? (
               <p className="mt-2">{t("none")}</p>
             ) : (
-              <table className="mt-3 w-full">
-                <thead>
+              <table className="mt-3 w-full max-sm:block">
+                <thead className="max-sm:sr-only">
                   <tr>
                     <th scope="col" className={th}>{t("columns.declaration")}</th>
                     <th scope="col" className={th}>{t("columns.channel")}</th>
@@ -43,14 +64,14 @@ export default async function TransfersPage() {
                     <th scope="col" className={th}>{t("columns.answer")}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody className="max-sm:block">
                   {rows.map((d) => (
-                    <tr key={d.id}>
-                      <th scope="row" className={`${td} break-all text-left font-mono font-normal`}>{d.stem}</th>
-                      <td className={td}>{d.channel}</td>
-                      <td className={`${td} whitespace-nowrap`}>{format.dateTime(d.receivedAt, { dateStyle: "short", timeStyle: "medium" })}</td>
-                      <td className={td}><span className={stateClass[d.state]}>{t(`states.${d.state}`)}</span></td>
-                      <td className={td}>
+                    <tr key={d.id} className="max-sm:block max-sm:border-b max-sm:border-slate-200 max-sm:py-2">
+                      <th scope="row" className={`${td} ${stackTd} text-left font-mono font-normal`}><FileName name={d.stem} /></th>
+                      <td className={`${td} ${stackTd}`}>{label("channel")}{d.channel}</td>
+                      <td className={`${td} ${stackTd} whitespace-nowrap`}>{label("receivedAt")}{dateTime.format(d.receivedAt)}</td>
+                      <td className={`${td} ${stackTd}`}>{label("state")}<span className={stateClass[d.state]}>{t(`states.${d.state}`)}</span></td>
+                      <td className={`${td} ${stackTd}`}>
                         {d.reasons.length > 0 ? (
                           <ul className="list-disc pl-4">
                             {d.reasons.map((r, i) => (
@@ -59,7 +80,7 @@ export default async function TransfersPage() {
                           </ul>
                         ) : null}
                       </td>
-                      <td className={`${td} break-all font-mono`}>{d.answerPath}</td>
+                      <td className={`${td} ${stackTd} font-mono`}>{d.answerPath ? <>{label("answer")}<FileName name={d.answerPath} /></> : null}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -87,9 +108,9 @@ export default async function TransfersPage() {
                 <tbody>
                   {outFiles[folder].map((f) => (
                     <tr key={f.name}>
-                      <th scope="row" className={`${td} break-all text-left font-mono font-normal`}>{f.name}</th>
+                      <th scope="row" className={`${td} text-left font-mono font-normal`}><FileName name={f.name} /></th>
                       <td className={td}>{t("bytes", { size: f.size })}</td>
-                      <td className={`${td} whitespace-nowrap`}>{format.dateTime(f.modifiedAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                      <td className={`${td} whitespace-nowrap`}>{dateTime.format(f.modifiedAt)}</td>
                     </tr>
                   ))}
                 </tbody>
