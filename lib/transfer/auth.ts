@@ -161,13 +161,16 @@ export async function loginWithPassword(username: string, password: string, ip: 
 /**
  * Whether the session's account still exists with the same key or password: a deleted account or a
  * replaced credential stops the session's next operation (issue 15: « stop working at once »).
+ * `deleted`: no such account any more (the sender is told so when the connection is closed);
+ * `changed`: renamed, or its key or password replaced.
  */
-export async function accountStillValid(account: TransferAccount): Promise<boolean> {
+export async function accountStatus(account: TransferAccount): Promise<"valid" | "deleted" | "changed"> {
   const [row] = await (await getDb())
     .select({ fingerprint: accounts.sshFingerprint, passwordHash: accounts.passwordHash, username: accounts.usernameNormalized })
     .from(accounts)
     .where(and(eq(accounts.id, account.accountId), eq(accounts.type, account.channel)))
     .limit(1);
-  if (!row || row.username !== normalizeUsername(account.username)) return false;
-  return (account.channel === "SFTP" ? row.fingerprint : row.passwordHash) === account.stamp;
+  if (!row) return "deleted";
+  if (row.username !== normalizeUsername(account.username)) return "changed";
+  return (account.channel === "SFTP" ? row.fingerprint : row.passwordHash) === account.stamp ? "valid" : "changed";
 }

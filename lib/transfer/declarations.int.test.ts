@@ -4,11 +4,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { auditEvents, transferDeclarations } from "@/lib/db/schema";
+import { accounts, auditEvents, transferDeclarations } from "@/lib/db/schema";
 import { parseBatchFileName } from "@/lib/rules/batch-names";
 import { loginWithPassword } from "./auth";
 import { closeDeclaration } from "./declarations";
 import { listDeclarations } from "./queries";
+import { TransferError, TransferSession } from "./session";
 import { transferStorage } from "./storage";
 import { createSender, withTransferWorld, type TestSender } from "./testing/world";
 
@@ -96,5 +97,17 @@ describe("declaration processing (issue 15)", () => {
     assert.equal(outcome.state, "accepted");
     const again = await closeDeclaration(login.account, "INTEST", go, `GO.${stem}.1`, "127.0.0.1");
     assert.equal(again.state, "duplicate");
+  });
+
+  it("tells a session that its account was deleted, and one whose password changed that it is no longer valid", async () => {
+    const sender = await ivanFtp();
+    const login = await loginWithPassword(sender.username, sender.password ?? "", "127.0.0.1");
+    assert.ok(login.ok);
+    const session = new TransferSession(login.account, "127.0.0.1");
+    await session.list("/IN");
+    await db.update(accounts).set({ passwordHash: "changed" }).where(eq(accounts.id, sender.accountId));
+    await assert.rejects(session.list("/IN"), (error: unknown) => error instanceof TransferError && error.code === "account-gone");
+    await db.delete(accounts).where(eq(accounts.id, sender.accountId));
+    await assert.rejects(session.list("/IN"), (error: unknown) => error instanceof TransferError && error.code === "account-deleted");
   });
 });

@@ -21,6 +21,7 @@ const MESSAGES: Record<TransferError["code"], string> = {
   "too-large": "File too large",
   quota: "Quota exceeded",
   "account-gone": "Account no longer valid",
+  "account-deleted": "Account deleted",
 };
 
 class FtpError extends Error {

@@ -2,7 +2,7 @@ import "server-only";
 import { recordEvent } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { isInFolder, isOutFolder, parseBatchFileName, SENDER_FOLDERS, type SenderFolder } from "@/lib/rules/batch-names";
-import { accountStillValid, type TransferAccount } from "./auth";
+import { accountStatus, type TransferAccount } from "./auth";
 import { closeDeclaration } from "./declarations";
 import { transferLimits } from "./limits";
 import { resolveClientPath, type ResolvedPath } from "./paths";
@@ -16,7 +16,7 @@ import { transferStorage, type FileEntry, type PendingUpload, type ReadHandle } 
  * under its final name. Every operation first checks that the account still has the same credential.
  */
 
-export type TransferErrorCode = "not-found" | "permission-denied" | "invalid-path" | "too-large" | "quota" | "account-gone";
+export type TransferErrorCode = "not-found" | "permission-denied" | "invalid-path" | "too-large" | "quota" | "account-gone" | "account-deleted";
 
 export class TransferError extends Error {
   constructor(readonly code: TransferErrorCode) {
@@ -60,7 +60,9 @@ export class TransferSession {
   ) {}
 
   private async ensureValid(): Promise<void> {
-    if (!(await accountStillValid(this.account))) throw new TransferError("account-gone");
+    const status = await accountStatus(this.account);
+    if (status === "deleted") throw new TransferError("account-deleted");
+    if (status === "changed") throw new TransferError("account-gone");
   }
 
   resolve(input: string): ResolvedPath {

@@ -44,7 +44,9 @@ function statusOf(error: unknown): [number, string] {
       case "quota":
         return [STATUS_CODE.FAILURE, "Quota exceeded"];
       case "account-gone":
-        return [STATUS_CODE.PERMISSION_DENIED, "Account no longer valid"];
+        return [STATUS_CODE.PERMISSION_DENIED, "Account no longer valid: connection closed"];
+      case "account-deleted":
+        return [STATUS_CODE.PERMISSION_DENIED, "Account deleted: connection closed"];
     }
   }
   console.error("[sftp] operation failed", error);
@@ -67,7 +69,7 @@ function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection):
     work().catch((error: unknown) => {
       const [code, message] = statusOf(error);
       sftp.status(reqid, code, message);
-      if (error instanceof TransferError && error.code === "account-gone") client.end();
+      if (error instanceof TransferError && (error.code === "account-gone" || error.code === "account-deleted")) client.end();
     });
   };
   const ok = (reqid: number) => sftp.status(reqid, STATUS_CODE.OK);
