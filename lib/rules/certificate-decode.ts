@@ -79,7 +79,9 @@ export function unwrapCertificateFile(bytes: Uint8Array): Envelope {
   const compact = text.replace(/[\s\u0000]+/g, '');
   const printable = isPrintableText(text.replace(/\u0000+$/, ''));
   const shownEncoding = encoding === 'latin1' ? 'UTF-8' : encoding;
-  if (printable && compact.length >= 16 && BASE64_TEXT.test(compact)) {
+  // Base64 is wrapped at line ends, never spaced within a line: "hello world" is text, not Base64.
+  const lines = text.split(/\r\n|\n|\r/).map((l) => l.replace(/\u0000/g, '').trim()).filter((l) => l !== '');
+  if (printable && compact.length >= 16 && lines.every((l) => BASE64_TEXT.test(l))) {
     // Bare Base64 (SAML metadata, JWKS x5c) — base64url too (JOSE).
     const standard = compact.replace(/-/g, '+').replace(/_/g, '/');
     const der = decodeBase64(standard.includes('=') ? standard : standard.padEnd(Math.ceil(standard.length / 4) * 4, '='));

@@ -88,6 +88,9 @@ describe('issue 12 kind 1: text encodings × armours are read after decoding', (
       assert.equal(text.code, 'cert.unreadable', encoding);
       assert.equal(text.params.reason, 'text', encoding);
       assert.equal(text.params.encoding, encoding === 'UTF-16LE without BOM' ? 'UTF-16LE' : encoding);
+      // Words made only of Base64 letters, separated by spaces, are text (QA: "hello world not a cert").
+      const words = await failure(encode('hello world not a cert\r\n'));
+      assert.equal(words.params.reason, 'text', encoding);
       const b64 = await failure(encode(encodeBase64(new TextEncoder().encode('not a certificate at all, only words'))));
       assert.equal(b64.params.reason, 'base64', encoding);
     }
