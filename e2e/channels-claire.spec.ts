@@ -20,7 +20,7 @@ test("claire sees her accounts and their details", async ({ page }) => {
   await channels.openDetails("Dupont FTP");
   const account = new AccountPage(page);
   await account.expectTitle("ftp", "Dupont FTP");
-  await expect(page.getByText("EXPDUPONT1")).toBeVisible();
+  await expect(page.getByText("EXPDUPONT1").first()).toBeVisible();
   const card = account.certificateCard("certificat-ftp");
   await expect(card).toContainText("dupont-ftp.cer");
   await expect(card).toContainText("Claire Dupont");

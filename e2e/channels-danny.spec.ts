@@ -152,7 +152,7 @@ test("FTP detail: rename, permissions, credentials, replace the certificate", as
   await channels.openDetails("WK23FTP");
   ftpUrl = page.url();
   await account.expectTitle("ftp", "WK23FTP");
-  await expect(page.getByText("EXPWK23FTP")).toBeVisible();
+  await expect(page.getByText("EXPWK23FTP").first()).toBeVisible();
   await expect(page.getByText("Secret#12")).toHaveCount(0);
   const card = account.certificateCard("certwk23");
   await expect(card).toContainText("accepte-eid-rsa2048.cer");
@@ -181,7 +181,7 @@ test("FTP detail: rename, permissions, credentials, replace the certificate", as
   await dialog.getByLabel("Mot de passe").fill("N3w!pass");
   await dialog.getByRole("button", { name: "Valider" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText("EXPWK24FTP")).toBeVisible();
+  await expect(page.getByText("EXPWK24FTP").first()).toBeVisible();
 
   dialog = await account.open("Remplacer le certificat");
   await account.uploadCertificate(dialog, files["refuse-expire.cer"]!, "certwk24");
@@ -197,7 +197,8 @@ test("SFTP detail shows the key type, bits and SHA256 fingerprint", async () => 
   await channels.openDetails("WK23SFTP");
   await account.expectTitle("sftp", "WK23SFTP");
   await expect(page.getByText("SSH-2 RSA, 2048 bits")).toBeVisible();
-  await expect(page.getByText(/^SHA256:/)).toBeVisible();
+  // The key's fingerprint, and the server's host key fingerprint beside host and port (issue 15, seed 001 §4.1).
+  await expect(page.getByText(/^SHA256:/)).toHaveCount(2);
   const dialog = await account.open("Modifier les identifiants");
   await dialog.getByLabel(/^Clé SSH publique\*?$/).fill(generateSshKeyPair({ bits: 1024 }).openssh);
   await dialog.getByRole("button", { name: "Valider" }).click();
