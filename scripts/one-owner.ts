@@ -37,7 +37,8 @@ interface Server {
 }
 
 function startServer(serverPort: number, env: Record<string, string | undefined> = {}): Server {
-  const merged: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CHAMAN_DATA_DIR: dataDir, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" };
+  // The script acts as one reverse proxy: the X-Forwarded-For it sends tags each sign-in in the audit trail.
+  const merged: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CHAMAN_DATA_DIR: dataDir, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", CHAMAN_TRUSTED_PROXIES: "1" };
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete merged[name];
     else merged[name] = value;
