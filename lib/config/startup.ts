@@ -57,7 +57,7 @@ export function startupProblem(env: StartupEnv, writable: (dir: string) => boole
       problems.push("DATABASE_URL is not a PostgreSQL URL: use postgres://user:password@host:5432/database (or unset it for the embedded database)");
     }
   } else {
-    const dir = path.resolve(env.CHAMAN_DATA_DIR || "data");
+    const dir = path.resolve(/*turbopackIgnore: true*/ env.CHAMAN_DATA_DIR || "data");
     if (!writable(dir)) problems.push(`CHAMAN_DATA_DIR ${dir} is not writable by this process: create it and give this user write access, or point CHAMAN_DATA_DIR elsewhere`);
   }
   return problems.length ? problems.join("; ") : null;

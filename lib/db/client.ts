@@ -104,7 +104,7 @@ export async function openDatabase(
     await migratePglite(db, { migrationsFolder });
     return { db: db as unknown as Db, kind: "pglite", access: "direct", close: () => client.close() };
   }
-  const folder = path.resolve(options.pglite ?? embeddedFolder());
+  const folder = path.resolve(/*turbopackIgnore: true*/ options.pglite ?? embeddedFolder());
   const kind = options.kind ?? processKind.__chamanDbProcessKind ?? "service";
   const connection = await openEmbedded(folder, policyFor(kind), pgliteOptions, poolMax());
   if (connection.access === "through-owner") {
