@@ -1,9 +1,10 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
-import { isInFolder, isOutFolder, parseBatchFileName, SENDER_FOLDERS, type SenderFolder } from "@/lib/rules/batch-names";
+import { isInFolder, isOutFolder, looksLikeGoName, parseBatchFileName, SENDER_FOLDERS, type SenderFolder } from "@/lib/rules/batch-names";
 import { accountStatus, type TransferAccount } from "./auth";
 import { closeDeclaration } from "./declarations";
+import { refuseMalformedGo } from "./go-refusals";
 import { transferLimits } from "./limits";
 import { resolveClientPath, type ResolvedPath } from "./paths";
 import { transferStorage, type FileEntry, type PendingUpload, type ReadHandle } from "./storage";
@@ -227,9 +228,12 @@ export class TransferSession {
     if (name.endsWith(PARTIAL_SUFFIX)) return;
     await this.journal("transfer.upload", { folder, file: name, size });
     const parsed = parseBatchFileName(name);
-    if (parsed?.kind !== "GO") return;
+    const malformedGo = parsed === null && looksLikeGoName(name);
+    if (parsed?.kind !== "GO" && !malformedGo) return;
     try {
-      await closeDeclaration(this.account, folder, parsed, name, this.ip);
+      if (parsed?.kind === "GO") await closeDeclaration(this.account, folder, parsed, name, this.ip);
+      // A GO whose name is wrong still closes something in the sender's mind: it gets an answer.
+      else if (isInFolder(folder)) await refuseMalformedGo(this.account, folder, name, this.ip);
     } catch (error) {
       // The upload itself is complete and kept; the declaration stays "processing" for a later retry.
       console.error("[transfer] processing of %s failed for sender %s", name, this.account.senderNumber, error);

@@ -54,8 +54,11 @@ export interface TransferStorage {
   remove(senderId: string, folder: SenderFolder, name: string): Promise<boolean>;
   /** Renames within one folder, replacing `to` (SFTP clients rename `x.filepart` to `x`). */
   rename(senderId: string, folder: SenderFolder, from: string, to: string): Promise<boolean>;
-  /** Moves a processed file out of the sender's view, kept under the declaration's id. */
-  archive(senderId: string, folder: SenderFolder, name: string, declarationId: string): Promise<void>;
+  /**
+   * Moves a processed file out of the sender's view, kept under the declaration's id. Atomic: when
+   * two processes archive the same file, exactly one gets true (the GO is claimed this way).
+   */
+  archive(senderId: string, folder: SenderFolder, name: string, declarationId: string): Promise<boolean>;
   /** Bytes of the complete files in the sender's six folders. */
   usage(senderId: string): Promise<number>;
 }
@@ -222,14 +225,17 @@ export class FolderStorage implements TransferStorage {
     }
   }
 
-  async archive(senderId: string, folder: SenderFolder, name: string, declarationId: string): Promise<void> {
+  async archive(senderId: string, folder: SenderFolder, name: string, declarationId: string): Promise<boolean> {
     assertId(declarationId);
     const dir = path.join(this.root, "archive", senderId, declarationId);
     await mkdir(dir, { recursive: true });
     try {
+      // rename(2) is atomic: of two processes moving the same file, one fails with ENOENT.
       await rename(this.filePath(senderId, folder, name), path.join(dir, name));
+      return true;
     } catch (error) {
-      if (!missing(error)) throw error;
+      if (missing(error)) return false;
+      throw error;
     }
   }
 
