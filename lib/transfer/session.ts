@@ -152,6 +152,7 @@ export class TransferSession {
     const pending: PendingUpload = await storage.beginUpload(senderId, folder, name, options);
     let reserved = 0;
     let done = false;
+    let refusal: TransferError | undefined;
     const release = () => {
       reserve(senderId, -reserved);
       reserved = 0;
@@ -164,28 +165,33 @@ export class TransferSession {
         return pending.size;
       },
       async write(offset, data) {
+        // Writes pipelined behind a refused one get the same refusal, not a confusing « Failure ».
+        if (refusal) throw refusal;
         if (done) throw new TransferError("permission-denied");
         const end = offset + data.length;
-        if (end > maxFileBytes) {
-          release();
-          await pending.abort();
-          throw new TransferError("too-large");
-        }
         const size = Math.max(end, pending.size);
         const others = (inFlight.get(senderId) ?? 0) - reserved;
-        // The replaced file's bytes are freed by the upload that replaces it.
-        if (usedAtStart - previous + others + size > quotaBytes) {
+        // The replaced file's bytes are freed by the upload that replaces it. `size` is the highest
+        // offset written: a sparse upload pays for its holes, so no write can cheat the quota.
+        const refused = end > maxFileBytes ? "too-large" : usedAtStart - previous + others + size > quotaBytes ? "quota" : null;
+        if (refused) {
+          refusal = new TransferError(refused);
           release();
           await pending.abort();
-          throw new TransferError("quota");
+          throw refusal;
         }
         if (size > reserved) {
           reserve(senderId, size - reserved);
           reserved = size;
         }
-        await pending.write(offset, data);
+        try {
+          await pending.write(offset, data);
+        } catch (error) {
+          throw refusal ?? error;
+        }
       },
       async finish() {
+        if (refusal) throw refusal;
         if (done) return;
         try {
           await ensureValid();
