@@ -57,6 +57,18 @@ test("a sender made in the browser sends a signed declaration over SFTP and find
     await expect(row).toContainText(`OUT/ACRF.${stem}`);
     await expect(page.getByRole("region", { name: "Fichiers à récupérer" })).toContainText(`ACRF.${stem}`);
     await expectAccessible(page);
+
+    // A GO whose name is malformed (30 February) gets a refusal naming the problem, on the page too.
+    const badGo = `GO.DMFA.${senderNumber}.20260230.00002.T.1`;
+    writeFileSync(path.join(dir, badGo), "");
+    writeFileSync(path.join(dir, "batch-bad"), ["cd INTEST", `put ${badGo}`, ""].join("\n"));
+    execFileSync("sftp", ["-b", "batch-bad", "-i", "id", "-P", port, "-o", `UserKnownHostsFile=${knownHosts}`, "-o", "StrictHostKeyChecking=yes", "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "EXPDUPONTSFTP@127.0.0.1"], { cwd: dir, stdio: "pipe", timeout: 30_000 });
+    await page.reload();
+    const refused = transfers.environment(/^Test et simulation/).getByRole("row", { name: new RegExp(badGo.replace(/\./g, "\\.")) });
+    await expect(refused).toContainText("Refusée");
+    await expect(refused).toContainText("La date « 20260230 » du fichier GO");
+    await expect(refused).toContainText(`OUTTEST/NOTIF.${badGo}.`);
+    await expectAccessible(page);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await page.context().close();

@@ -94,3 +94,57 @@ export function isInFolder(folder: string): folder is InFolder {
 export function isOutFolder(folder: string): folder is OutFolder {
   return (OUT_FOLDERS as readonly string[]).includes(folder);
 }
+
+/** Why a GO file name is not a valid GO name (seed 000 §3.2), one problem per entry. */
+export type GoNameProblem =
+  | { code: "go-name.field-count"; params: { found: number; expected: number } }
+  | { code: "go-name.prefix"; params: { value: string } }
+  | { code: "go-name.application"; params: { value: string } }
+  | { code: "go-name.sender"; params: { value: string } }
+  | { code: "go-name.date"; params: { value: string } }
+  | { code: "go-name.sequence"; params: { value: string } }
+  | { code: "go-name.environment"; params: { value: string } }
+  | { code: "go-name.parts"; params: { value: string } };
+
+/** A name meant as a GO file: it starts with `GO.` in any case (`go.x`, `Go.x` are GO files gone wrong). */
+export function looksLikeGoName(name: string): boolean {
+  return /^go\./i.test(name);
+}
+
+/**
+ * The problems of a name that looks like a GO name but does not parse (empty when it parses).
+ * Checks the number of fields first (7: GO, application, sender, date, sequence, environment, parts),
+ * then each field, so the sender learns every mistake at once.
+ */
+export function goNameProblems(name: string): GoNameProblem[] {
+  const parsed = parseBatchFileName(name);
+  if (parsed?.kind === "GO") return [];
+  const fields = name.split(".");
+  if (fields.length !== 7) return [{ code: "go-name.field-count", params: { found: fields.length, expected: 7 } }];
+  const [kind, application = "", sender = "", date = "", sequence = "", environment = "", parts = ""] = fields;
+  const problems: GoNameProblem[] = [];
+  if (kind !== "GO") problems.push({ code: "go-name.prefix", params: { value: kind ?? "" } });
+  if (!/^[A-Z0-9]{1,20}$/.test(application)) problems.push({ code: "go-name.application", params: { value: application } });
+  if (!/^\d{6}$/.test(sender)) problems.push({ code: "go-name.sender", params: { value: sender } });
+  if (!/^\d{8}$/.test(date) || !validDate(date)) problems.push({ code: "go-name.date", params: { value: date } });
+  if (!/^\d{1,10}$/.test(sequence)) problems.push({ code: "go-name.sequence", params: { value: sequence } });
+  if (!/^[RTS]$/.test(environment)) problems.push({ code: "go-name.environment", params: { value: environment } });
+  if (!/^\d{1,4}$/.test(parts) || Number(parts) < 1) problems.push({ code: "go-name.parts", params: { value: parts } });
+  return problems;
+}
+
+/** Environment served by an IN folder (a GO whose name cannot say is shown under its folder's). */
+export function environmentOfFolder(folder: InFolder): Environment {
+  return folder === "IN" ? "R" : folder === "INTEST" ? "T" : "S";
+}
+
+/**
+ * The refusal of a GO that could not be processed as such (name malformed, declaration already
+ * answered): `NOTIF.<GO file name>.<answer id>`. The GO's own name keeps two different bad GOs
+ * apart, the answer id keeps two uploads of the same GO apart; neither can collide with
+ * `NOTIF.<stem>` (a stem never starts with `GO.`).
+ */
+export function goRefusalFileName(goFileName: string, answerId: string): string {
+  // File names stop at 200 characters (lib/transfer/paths.ts): the GO's name is shortened if need be.
+  return `NOTIF.${goFileName.slice(0, 200 - "NOTIF.".length - 1 - answerId.length)}.${answerId}`;
+}

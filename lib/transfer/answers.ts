@@ -4,7 +4,7 @@
  * sender's contact language.
  */
 import type { DeclarationReason } from "@/lib/db/schema/transfer";
-import { acknowledgementFileName, refusalFileName, type DeclarationKey } from "@/lib/rules/batch-names";
+import { acknowledgementFileName, goRefusalFileName, refusalFileName, type DeclarationKey } from "@/lib/rules/batch-names";
 import { reasonText, type Language } from "./reasons";
 
 export const ANSWER_NAMESPACE = "urn:chaman-mirror:batch:answer:1";
@@ -40,6 +40,13 @@ export function acknowledgement(key: DeclarationKey, files: ReceivedFile[], answ
   return { name: acknowledgementFileName(key), bytes: new Uint8Array(Buffer.from(lines.join("\n"))) };
 }
 
+function reasonElements(reasons: DeclarationReason[], language: Language): string[] {
+  return reasons.map((r) => {
+    const file = typeof r.params?.file === "string" ? ` file="${xml(r.params.file)}"` : "";
+    return `    <Reason code="${xml(r.code)}"${file}>${xml(reasonText(r, language))}</Reason>`;
+  });
+}
+
 /** `NOTIF.…`: the declaration is refused; each reason in words, in the contact language. */
 export function refusal(key: DeclarationKey, reasons: DeclarationReason[], language: Language, answeredAt: Date): { name: string; bytes: Uint8Array } {
   const lines = [
@@ -49,13 +56,30 @@ export function refusal(key: DeclarationKey, reasons: DeclarationReason[], langu
     `  <Status>REFUSED</Status>`,
     `  <AnsweredAt>${answeredAt.toISOString()}</AnsweredAt>`,
     `  <Reasons>`,
-    ...reasons.map((r) => {
-      const file = typeof r.params?.file === "string" ? ` file="${xml(r.params.file)}"` : "";
-      return `    <Reason code="${xml(r.code)}"${file}>${xml(reasonText(r, language))}</Reason>`;
-    }),
+    ...reasonElements(reasons, language),
     `  </Reasons>`,
     `</Notification>`,
     ``,
   ];
   return { name: refusalFileName(key), bytes: new Uint8Array(Buffer.from(lines.join("\n"))) };
+}
+
+/**
+ * `NOTIF.<GO file name>.<answer id>`: a GO refused without closing a declaration (malformed name,
+ * declaration already answered). `<GoFile>` names the GO as it was received instead of `<Declaration>`.
+ */
+export function goRefusal(goFileName: string, answerId: string, reasons: DeclarationReason[], language: Language, answeredAt: Date): { name: string; bytes: Uint8Array } {
+  const lines = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<Notification xmlns="${ANSWER_NAMESPACE}" xml:lang="${language}">`,
+    `  <GoFile name="${xml(goFileName)}"/>`,
+    `  <Status>REFUSED</Status>`,
+    `  <AnsweredAt>${answeredAt.toISOString()}</AnsweredAt>`,
+    `  <Reasons>`,
+    ...reasonElements(reasons, language),
+    `  </Reasons>`,
+    `</Notification>`,
+    ``,
+  ];
+  return { name: goRefusalFileName(goFileName, answerId), bytes: new Uint8Array(Buffer.from(lines.join("\n"))) };
 }

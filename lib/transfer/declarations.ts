@@ -3,11 +3,11 @@ import { createHash } from "node:crypto";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { recordEvent } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
-import { accountPermissions, certificates, contacts, permissions, transferDeclarations, type DeclarationReason } from "@/lib/db/schema";
-import { declarationStem, ENVIRONMENT_FOLDERS, isInFolder, partFileName, type BatchFileName, type DeclarationKey, type InFolder, type OutFolder, type SenderFolder } from "@/lib/rules/batch-names";
+import { accountPermissions, certificates, permissions, transferDeclarations, type DeclarationReason } from "@/lib/db/schema";
+import { declarationStem, ENVIRONMENT_FOLDERS, isInFolder, parseBatchFileName, partFileName, type BatchFileName, type DeclarationKey, type InFolder, type SenderFolder } from "@/lib/rules/batch-names";
 import { acknowledgement, refusal, type ReceivedFile } from "./answers";
 import type { TransferAccount } from "./auth";
-import { asLanguage } from "./reasons";
+import { contactLanguage, OUT_OF, refuseGo } from "./go-refusals";
 import { verifyDeclarationSignature } from "./signature";
 import { transferLimits } from "./limits";
 import { transferStorage } from "./storage";
@@ -24,8 +24,6 @@ import { transferStorage } from "./storage";
 
 /** After this long without an answer, a « processing » declaration is taken over by its next GO. */
 const STALE_MINUTES = 5;
-
-const OUT_OF: Record<InFolder, OutFolder> = { IN: "OUT", INTEST: "OUTTEST", "INTEST-S": "OUTTEST-S" };
 
 export type GoOutcome = { state: "accepted" | "refused"; answerFile: string; reasons: DeclarationReason[] } | { state: "duplicate" };
 
@@ -76,7 +74,20 @@ async function check(account: TransferAccount, folder: InFolder, key: Declaratio
   const { maxFileBytes } = transferLimits();
   const present = new Set((await storage.list(account.senderId, folder)).map((f) => f.name));
   const fiNames = Array.from({ length: key.parts }, (_, i) => partFileName("FI", key, i + 1));
-  if (!fiNames.some((name) => present.has(name))) {
+  // Parts of this declaration that the GO does not account for: another count of parts in their
+  // name, or a part number above the count. Each is named, and they leave IN with the declaration.
+  const stem = declarationStem(key);
+  let strayFi = false;
+  for (const name of present) {
+    const part = parseBatchFileName(name);
+    if ((part?.kind !== "FI" && part?.kind !== "FS") || declarationStem(part) !== stem || fiNames.includes(name) || name === partFileName("FS", key, part.part)) continue;
+    archive.push(name);
+    if (part.kind !== "FI") continue;
+    strayFi = true;
+    if (part.parts !== key.parts) reasons.push({ code: "parts.count-mismatch", params: { declared: key.parts, found: part.parts, file: name } });
+    else reasons.push({ code: "part.above-count", params: { file: name, parts: key.parts } });
+  }
+  if (!strayFi && !fiNames.some((name) => present.has(name))) {
     reasons.push({ code: "go.without-fi", params: { file: goName } });
     return { reasons, archive };
   }
@@ -152,18 +163,15 @@ export async function closeDeclaration(account: TransferAccount, folder: SenderF
         )
         .returning({ id: transferDeclarations.id });
   const storage = transferStorage();
-  if (!reclaimed) {
-    // Already closed (GO sent twice, or by another process): answered once; the extra GO leaves IN.
-    await recordEvent(db, { actorLabel: account.username, senderId: account.senderId, enterpriseId: account.enterpriseId, qualityId: account.qualityId, action: "transfer.go-duplicate", targetType: "declaration", targetId: declarationStem(key), summary: { channel: account.channel, folder }, ip });
-    await storage.remove(account.senderId, folder, goName);
-    return { state: "duplicate" };
-  }
+  if (!reclaimed) return alreadyClosed(account, folder, key, goName, ip);
+  // The GO leaves IN before the verdict is stored: a GO still in IN beside an answered declaration
+  // is therefore a new upload (a re-send), never this one seen late by another process.
+  await storage.archive(account.senderId, folder, goName, reclaimed.id);
 
   const files: ReceivedFile[] = [];
   const { reasons, archive } = await check(account, folder, key, goName, files);
-  const [contact] = await db.select({ language: contacts.language }).from(contacts).where(eq(contacts.senderId, account.senderId)).limit(1);
   const now = new Date();
-  const answer = reasons.length === 0 ? acknowledgement(key, files, now) : refusal(key, reasons, asLanguage(contact?.language), now);
+  const answer = reasons.length === 0 ? acknowledgement(key, files, now) : refusal(key, reasons, await contactLanguage(account.senderId), now);
   const state = reasons.length === 0 ? "accepted" : "refused";
   const outFolder = OUT_OF[folder];
   await storage.put(account.senderId, outFolder, answer.name, answer.bytes);
@@ -185,6 +193,39 @@ export async function closeDeclaration(account: TransferAccount, folder: SenderF
       ip,
     });
   });
-  for (const name of archive) await storage.archive(account.senderId, folder, name, reclaimed.id);
+  for (const name of archive) if (name !== goName) await storage.archive(account.senderId, folder, name, reclaimed.id);
   return { state, answerFile: answer.name, reasons };
+}
+
+/**
+ * The declaration's row exists and could not be taken: either it is being answered (by this upload,
+ * seen by a second process or a second call) — answered once, the extra GO is only journaled — or it
+ * was answered before and this GO, still in IN, re-sends it: refused as « already processed » with
+ * its own answer, so the sender is never left without one.
+ */
+async function alreadyClosed(account: TransferAccount, folder: InFolder, key: DeclarationKey, goName: string, ip: string): Promise<GoOutcome> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ state: transferDeclarations.state, answerFile: transferDeclarations.answerFile })
+    .from(transferDeclarations)
+    .where(
+      and(
+        eq(transferDeclarations.senderId, account.senderId),
+        eq(transferDeclarations.application, key.application),
+        eq(transferDeclarations.declarationDate, key.date),
+        eq(transferDeclarations.sequence, key.sequence),
+        eq(transferDeclarations.environment, key.environment),
+      ),
+    )
+    .limit(1);
+  if (row && row.state !== "processing" && (await transferStorage().stat(account.senderId, folder, goName))) {
+    const stem = declarationStem(key);
+    const answer = (row.answerFile ?? "").slice((row.answerFile ?? "").lastIndexOf("/") + 1);
+    const refused = await refuseGo(account, folder, goName, "already-answered", [{ code: "declaration.already-answered", params: { stem, answer, file: goName } }], ip);
+    if (refused.state === "refused") return refused;
+  }
+  await recordEvent(db, { actorLabel: account.username, senderId: account.senderId, enterpriseId: account.enterpriseId, qualityId: account.qualityId, action: "transfer.go-duplicate", targetType: "declaration", targetId: declarationStem(key), summary: { channel: account.channel, folder }, ip });
+  // The extra copy of a GO being answered leaves IN (the declaration's own GO is already archived).
+  await transferStorage().remove(account.senderId, folder, goName);
+  return { state: "duplicate" };
 }

@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { Writable } from "node:stream";
 import { FileSystem, FtpSrv, type FtpConnection } from "ftp-srv";
 import { loginWithPassword } from "./auth";
+import { connectionLimits, ConnectionGuard, type ConnectionLimits } from "./connection-guard";
 import { registerMachineListings } from "./ftp-mlsd";
 import { TransferError, TransferSession, type Listing, type SessionUpload } from "./session";
 import type { RunningServer } from "./sftp-server";
@@ -52,6 +53,9 @@ function statOf(entry: Listing) {
   return { ...entry, mtime: entry.modifiedAt, mode: entry.directory ? 0o40755 : 0o100644, isDirectory: () => entry.directory };
 }
 
+/** How long a finished data connection waits for the control connection's fate (see uploadStream). */
+const COMPLETION_GRACE_MS = 250;
+
 /** The upload as the stream ftp-srv pipes the data connection into. */
 function uploadStream(upload: SessionUpload, startAt: number, control: Socket): Writable {
   let offset = startAt;
@@ -65,14 +69,21 @@ function uploadStream(upload: SessionUpload, startAt: number, control: Socket): 
     },
     final(callback) {
       // In stream mode the end of the data connection is the end of the file (RFC 959 §3.4.1). A
-      // killed client closes its control connection too: then the upload is discarded, not kept.
-      setImmediate(() => {
-        if (control.destroyed || control.readableEnded) return callback(new FtpError("Connection lost", 426));
+      // killed client closes its control connection too, but its FIN may be read a little after the
+      // data connection's: the upload is kept only if the control connection is still open after
+      // COMPLETION_GRACE_MS (a live client waits for our 226 there), else discarded.
+      const lost = () => control.destroyed || control.readableEnded;
+      const decide = () => {
+        clearTimeout(timer);
+        control.off("end", decide).off("close", decide);
+        if (lost()) return callback(new FtpError("Connection lost", 426));
         upload.finish().then(() => {
           finished = true;
           callback();
         }, (error: unknown) => callback(ftpError(error)));
-      });
+      };
+      const timer = setTimeout(decide, lost() ? 0 : COMPLETION_GRACE_MS);
+      control.once("end", decide).once("close", decide);
     },
     destroy(error, callback) {
       if (finished) return callback(error);
@@ -159,12 +170,14 @@ const quietLog = {
  * Starts the FTP server on `host:port`.
  * @param options.pasv passive data ports and the address announced in PASV replies
  * @param options.tls PEM file paths; when given, clients may switch to TLS with AUTH TLS
+ * @param options.limits connection limits and login timeout (default: connectionLimits() from the environment)
  */
 export async function startFtpServer(options: {
   host: string;
   port: number;
   pasv: { min: number; max: number; address: string };
   tls?: { certFile: string; keyFile: string };
+  limits?: Partial<ConnectionLimits>;
 }): Promise<RunningServer> {
   registerMachineListings(MESSAGES.quota);
   const server = new FtpSrv({
@@ -179,12 +192,29 @@ export async function startFtpServer(options: {
     // Active mode would make the server connect out to addresses the client names (FTP bounce).
     blacklist: ["PORT", "EPRT", "SITE", "MKD", "RMD", "STOU"],
   });
+  // RFC 959 §4.2: 421, service not available, closing control connection.
+  const guard = new ConnectionGuard({ ...connectionLimits(), ...options.limits }, "ftp", {
+    refused: (reason) => (reason === "per-ip" ? "421 Too many connections from your address, try again later.\r\n" : "421 Too many connections, try again later.\r\n"),
+    timedOut: "421 Login timeout: closing control connection.\r\n",
+  });
+  // ftp-srv has no connection limits: its connection handler runs only for the sockets the guard admits.
+  const tcp = (server as unknown as { server: import("node:net").Server }).server;
+  const handlers = tcp.listeners("connection") as Array<(socket: Socket) => void>;
+  tcp.removeAllListeners("connection");
+  tcp.on("connection", (socket: Socket) => {
+    if (guard.admit(socket)) for (const handler of handlers) handler(socket);
+  });
+  // The control socket as accepted: after AUTH TLS, commandSocket is the TLS socket wrapping it.
+  const acceptedSocket = new WeakMap<object, Socket>();
+  (server as unknown as NodeJS.EventEmitter).on("connect", ({ connection }: { connection: FtpConnection }) => acceptedSocket.set(connection, (connection as unknown as { commandSocket: Socket }).commandSocket));
   server.on("login", ({ connection, username, password }, resolve, reject) => {
     const ip = (connection.ip || "").replace(/^::ffff:/, "");
     loginWithPassword(username, password, ip).then(
       (result) => {
         if (!result.ok) return reject(new FtpError(result.reason === "throttled" ? "Too many failed attempts; try again later" : "Login incorrect", 530));
         const control = (connection as unknown as { commandSocket: Socket }).commandSocket;
+        const accepted = acceptedSocket.get(connection);
+        if (accepted) guard.loggedIn(accepted);
         resolve({ fs: new SenderFileSystem(connection, new TransferSession(result.account, ip), control) });
       },
       (error: unknown) => {
@@ -196,5 +226,5 @@ export async function startFtpServer(options: {
   server.on("client-error", ({ error }: { error: Error }) => console.warn("[ftp] client error: %s", error.message));
   await server.listen();
   const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
-  return { port: address.port, close: () => server.close() as Promise<void> };
+  return { port: address.port, openConnections: () => guard.connections, close: () => server.close() as Promise<void> };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
-import { transferDeclarations, type DeclarationReason } from "@/lib/db/schema";
-import { declarationStem, ENVIRONMENT_FOLDERS, OUT_FOLDERS, type Environment, type OutFolder } from "@/lib/rules/batch-names";
+import { transferDeclarations, transferGoRefusals, type DeclarationReason } from "@/lib/db/schema";
+import { declarationStem, ENVIRONMENT_FOLDERS, environmentOfFolder, isInFolder, OUT_FOLDERS, type Environment, type OutFolder } from "@/lib/rules/batch-names";
 import { transferStorage, type FileEntry } from "./storage";
 
 export interface DeclarationView {
@@ -10,7 +10,8 @@ export interface DeclarationView {
   stem: string;
   channel: "FTP" | "SFTP";
   environment: Environment;
-  parts: number;
+  /** Null for a refused GO that closed no declaration (its name was malformed, or it re-sent one). */
+  parts: number | null;
   state: "processing" | "accepted" | "refused";
   reasons: DeclarationReason[];
   /** `<OUT folder>/<file>` where the answer was actually written (the GO's folder decides, not the name). */
@@ -25,7 +26,11 @@ function answerPathOf(stored: string, environment: Environment): string {
   return stored.includes("/") ? stored : `${ENVIRONMENT_FOLDERS[environment].out}/${stored}`;
 }
 
-/** The sender's latest declarations (at most `limit`, newest first), for the « Transferts » page. */
+/**
+ * The sender's latest declarations and refused GO files (at most `limit`, newest first), for the
+ * « Transferts » page. A refused GO is shown under the environment of the folder it was put in, named
+ * by the GO file as it was received.
+ */
 export async function listDeclarations(q: Queryable, senderId: string, limit = 200): Promise<DeclarationView[]> {
   const rows = await q
     .select({
@@ -45,7 +50,24 @@ export async function listDeclarations(q: Queryable, senderId: string, limit = 2
     .where(eq(transferDeclarations.senderId, senderId))
     .orderBy(desc(transferDeclarations.receivedAt))
     .limit(limit);
-  return rows.map((r) => ({
+  const refusedGos = await q
+    .select()
+    .from(transferGoRefusals)
+    .where(eq(transferGoRefusals.senderId, senderId))
+    .orderBy(desc(transferGoRefusals.receivedAt))
+    .limit(limit);
+  const refusals: DeclarationView[] = refusedGos.map((r) => ({
+    id: r.id,
+    stem: r.goFile,
+    channel: r.channel,
+    environment: isInFolder(r.folder) ? environmentOfFolder(r.folder) : "R",
+    parts: null,
+    state: "refused",
+    reasons: r.reasons,
+    answerPath: r.answerFile,
+    receivedAt: r.receivedAt,
+  }));
+  const declarations: DeclarationView[] = rows.map((r) => ({
     id: r.id,
     // The sender number of the name is kept in the answer's name; the stem shows what was sent.
     stem: r.answerFile ? answerName(r.answerFile).replace(/^(ACRF|NOTIF)\./, "") : declarationStem({ application: r.application, sender: "…", date: r.declarationDate, sequence: r.sequence, environment: r.environment }),
@@ -57,6 +79,7 @@ export async function listDeclarations(q: Queryable, senderId: string, limit = 2
     answerPath: r.answerFile ? answerPathOf(r.answerFile, r.environment) : null,
     receivedAt: r.receivedAt,
   }));
+  return [...declarations, ...refusals].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime()).slice(0, limit);
 }
 
 /** The files waiting in the sender's OUT folders. */

@@ -23,6 +23,17 @@ export const REASON_CODES = [
   "fs.signer-mismatch",
   "fs.certificate-not-valid",
   "fs.no-certificate",
+  "parts.count-mismatch",
+  "part.above-count",
+  "declaration.already-answered",
+  "go-name.field-count",
+  "go-name.prefix",
+  "go-name.application",
+  "go-name.sender",
+  "go-name.date",
+  "go-name.sequence",
+  "go-name.environment",
+  "go-name.parts",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -119,6 +130,72 @@ const TEXTS: Record<ReasonCode, Texts> = {
     nl: "Uw account heeft geen leesbaar certificaat om de handtekening {file} te controleren.",
     en: "Your account has no readable certificate to check the signature {file}.",
     de: "Ihr Konto hat kein lesbares Zertifikat, um die Signatur {file} zu prüfen.",
+  },
+  "parts.count-mismatch": {
+    fr: "Le fichier GO annonce {declared} partie(s), mais le fichier {file} en annonce {found}.",
+    nl: "Het GO-bestand kondigt {declared} deel/delen aan, maar het bestand {file} kondigt er {found} aan.",
+    en: "The GO file announces {declared} part(s), but the file {file} announces {found}.",
+    de: "Die GO-Datei kündigt {declared} Teil(e) an, die Datei {file} aber {found}.",
+  },
+  "part.above-count": {
+    fr: "La partie {file} porte un numéro plus grand que le nombre de parties annoncé ({parts}).",
+    nl: "Het deel {file} heeft een hoger nummer dan het aangekondigde aantal delen ({parts}).",
+    en: "The part {file} is numbered above the announced number of parts ({parts}).",
+    de: "Der Teil {file} hat eine höhere Nummer als die angekündigte Anzahl Teile ({parts}).",
+  },
+  "declaration.already-answered": {
+    fr: "La déclaration {stem} a déjà été traitée (réponse {answer}) : le nouveau fichier GO {file} n'est pas traité. Pour un nouvel envoi, utilisez un autre numéro de suite.",
+    nl: "De aangifte {stem} werd al verwerkt (antwoord {answer}): het nieuwe GO-bestand {file} wordt niet verwerkt. Gebruik voor een nieuwe zending een ander volgnummer.",
+    en: "The declaration {stem} was already processed (answer {answer}): the new GO file {file} is not processed. For a new sending, use another sequence number.",
+    de: "Die Meldung {stem} wurde bereits verarbeitet (Antwort {answer}): die neue GO-Datei {file} wird nicht verarbeitet. Verwenden Sie für eine neue Sendung eine andere Folgenummer.",
+  },
+  "go-name.field-count": {
+    fr: "Le nom du fichier GO {file} compte {found} champs séparés par des points au lieu de {expected} (GO.application.expéditeur.date.numéro de suite.environnement.nombre de parties).",
+    nl: "De naam van het GO-bestand {file} telt {found} door punten gescheiden velden in plaats van {expected} (GO.toepassing.afzender.datum.volgnummer.omgeving.aantal delen).",
+    en: "The name of the GO file {file} has {found} dot-separated fields instead of {expected} (GO.application.sender.date.sequence.environment.parts).",
+    de: "Der Name der GO-Datei {file} hat {found} durch Punkte getrennte Felder statt {expected} (GO.Anwendung.Absender.Datum.Folgenummer.Umgebung.Anzahl Teile).",
+  },
+  "go-name.prefix": {
+    fr: "Le nom du fichier GO {file} doit commencer par « GO » en majuscules, pas « {value} ».",
+    nl: "De naam van het GO-bestand {file} moet beginnen met « GO » in hoofdletters, niet « {value} ».",
+    en: "The name of the GO file {file} must start with « GO » in capitals, not « {value} ».",
+    de: "Der Name der GO-Datei {file} muss mit « GO » in Großbuchstaben beginnen, nicht mit « {value} ».",
+  },
+  "go-name.application": {
+    fr: "Le code d'application « {value} » du fichier GO {file} n'est pas valide (lettres majuscules et chiffres, 20 au plus).",
+    nl: "De toepassingscode « {value} » van het GO-bestand {file} is ongeldig (hoofdletters en cijfers, hoogstens 20).",
+    en: "The application code « {value} » of the GO file {file} is not valid (capital letters and digits, 20 at most).",
+    de: "Der Anwendungscode « {value} » der GO-Datei {file} ist ungültig (Großbuchstaben und Ziffern, höchstens 20).",
+  },
+  "go-name.sender": {
+    fr: "Le numéro d'expéditeur « {value} » du fichier GO {file} doit compter 6 chiffres.",
+    nl: "Het afzendernummer « {value} » van het GO-bestand {file} moet 6 cijfers tellen.",
+    en: "The sender number « {value} » of the GO file {file} must have 6 digits.",
+    de: "Die Absendernummer « {value} » der GO-Datei {file} muss 6 Ziffern haben.",
+  },
+  "go-name.date": {
+    fr: "La date « {value} » du fichier GO {file} n'est pas une date valide au format AAAAMMJJ.",
+    nl: "De datum « {value} » van het GO-bestand {file} is geen geldige datum in het formaat JJJJMMDD.",
+    en: "The date « {value} » of the GO file {file} is not a valid date in the format YYYYMMDD.",
+    de: "Das Datum « {value} » der GO-Datei {file} ist kein gültiges Datum im Format JJJJMMTT.",
+  },
+  "go-name.sequence": {
+    fr: "Le numéro de suite « {value} » du fichier GO {file} doit être fait de chiffres (10 au plus).",
+    nl: "Het volgnummer « {value} » van het GO-bestand {file} moet uit cijfers bestaan (hoogstens 10).",
+    en: "The sequence number « {value} » of the GO file {file} must be digits (10 at most).",
+    de: "Die Folgenummer « {value} » der GO-Datei {file} muss aus Ziffern bestehen (höchstens 10).",
+  },
+  "go-name.environment": {
+    fr: "L'environnement « {value} » du fichier GO {file} est inconnu : R (production), T (test) ou S (test de déclaration).",
+    nl: "De omgeving « {value} » van het GO-bestand {file} is onbekend: R (productie), T (test) of S (aangiftetest).",
+    en: "The environment « {value} » of the GO file {file} is unknown: R (production), T (test) or S (declaration test).",
+    de: "Die Umgebung « {value} » der GO-Datei {file} ist unbekannt: R (Produktion), T (Test) oder S (Meldungstest).",
+  },
+  "go-name.parts": {
+    fr: "Le nombre de parties « {value} » du fichier GO {file} doit être un nombre de 1 à 9999.",
+    nl: "Het aantal delen « {value} » van het GO-bestand {file} moet een getal van 1 tot 9999 zijn.",
+    en: "The number of parts « {value} » of the GO file {file} must be a number from 1 to 9999.",
+    de: "Die Anzahl Teile « {value} » der GO-Datei {file} muss eine Zahl von 1 bis 9999 sein.",
   },
 };
 

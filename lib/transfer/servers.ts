@@ -1,5 +1,6 @@
 import "server-only";
 import { transferConfig } from "./config";
+import { scheduleInExpiry } from "./expiry";
 import { startFtpServer } from "./ftp-server";
 import { loadOrCreateHostKey } from "./host-key";
 import { startSftpServer, type RunningServer } from "./sftp-server";
@@ -41,5 +42,12 @@ export async function startTransferServers(kinds: ServerKind[]): Promise<{ close
     running.push(server);
     console.info(`[chaman] FTP on ${config.host}:${server.port}${config.tlsCert ? " (AUTH TLS)" : ""}, passive ${config.pasvMin}-${config.pasvMax}`);
   }
-  return { close: async () => void (await Promise.all(running.map((s) => s.close()))) };
+  // Stale IN files expire in every process that serves senders (deletion decides who journals).
+  const stopExpiry = scheduleInExpiry();
+  return {
+    close: async () => {
+      stopExpiry();
+      await Promise.all(running.map((s) => s.close()));
+    },
+  };
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
-import { isInFolder, isOutFolder, parseBatchFileName, SENDER_FOLDERS, type SenderFolder } from "@/lib/rules/batch-names";
+import { isInFolder, isOutFolder, looksLikeGoName, parseBatchFileName, SENDER_FOLDERS, type SenderFolder } from "@/lib/rules/batch-names";
 import { accountStatus, type TransferAccount } from "./auth";
 import { closeDeclaration } from "./declarations";
+import { refuseMalformedGo } from "./go-refusals";
 import { transferLimits } from "./limits";
 import { resolveClientPath, type ResolvedPath } from "./paths";
 import { transferStorage, type FileEntry, type PendingUpload, type ReadHandle } from "./storage";
@@ -151,6 +152,7 @@ export class TransferSession {
     const pending: PendingUpload = await storage.beginUpload(senderId, folder, name, options);
     let reserved = 0;
     let done = false;
+    let refusal: TransferError | undefined;
     const release = () => {
       reserve(senderId, -reserved);
       reserved = 0;
@@ -163,28 +165,33 @@ export class TransferSession {
         return pending.size;
       },
       async write(offset, data) {
+        // Writes pipelined behind a refused one get the same refusal, not a confusing « Failure ».
+        if (refusal) throw refusal;
         if (done) throw new TransferError("permission-denied");
         const end = offset + data.length;
-        if (end > maxFileBytes) {
-          release();
-          await pending.abort();
-          throw new TransferError("too-large");
-        }
         const size = Math.max(end, pending.size);
         const others = (inFlight.get(senderId) ?? 0) - reserved;
-        // The replaced file's bytes are freed by the upload that replaces it.
-        if (usedAtStart - previous + others + size > quotaBytes) {
+        // The replaced file's bytes are freed by the upload that replaces it. `size` is the highest
+        // offset written: a sparse upload pays for its holes, so no write can cheat the quota.
+        const refused = end > maxFileBytes ? "too-large" : usedAtStart - previous + others + size > quotaBytes ? "quota" : null;
+        if (refused) {
+          refusal = new TransferError(refused);
           release();
           await pending.abort();
-          throw new TransferError("quota");
+          throw refusal;
         }
         if (size > reserved) {
           reserve(senderId, size - reserved);
           reserved = size;
         }
-        await pending.write(offset, data);
+        try {
+          await pending.write(offset, data);
+        } catch (error) {
+          throw refusal ?? error;
+        }
       },
       async finish() {
+        if (refusal) throw refusal;
         if (done) return;
         try {
           await ensureValid();
@@ -227,9 +234,12 @@ export class TransferSession {
     if (name.endsWith(PARTIAL_SUFFIX)) return;
     await this.journal("transfer.upload", { folder, file: name, size });
     const parsed = parseBatchFileName(name);
-    if (parsed?.kind !== "GO") return;
+    const malformedGo = parsed === null && looksLikeGoName(name);
+    if (parsed?.kind !== "GO" && !malformedGo) return;
     try {
-      await closeDeclaration(this.account, folder, parsed, name, this.ip);
+      if (parsed?.kind === "GO") await closeDeclaration(this.account, folder, parsed, name, this.ip);
+      // A GO whose name is wrong still closes something in the sender's mind: it gets an answer.
+      else if (isInFolder(folder)) await refuseMalformedGo(this.account, folder, name, this.ip);
     } catch (error) {
       // The upload itself is complete and kept; the declaration stays "processing" for a later retry.
       console.error("[transfer] processing of %s failed for sender %s", name, this.account.senderNumber, error);

@@ -1,7 +1,8 @@
 import "server-only";
-import type { AddressInfo } from "node:net";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import ssh2, { type Attributes, type AuthContext, type Connection, type SFTPWrapper } from "ssh2";
 import { keyIsRegistered, loginWithKey, recordKeyRefusal } from "./auth";
+import { connectionLimits, ConnectionGuard, type ConnectionLimits } from "./connection-guard";
 import { TransferError, TransferSession, type Listing, type SessionUpload } from "./session";
 import type { ReadHandle } from "./storage";
 
@@ -53,9 +54,14 @@ function statusOf(error: unknown): [number, string] {
   return [STATUS_CODE.FAILURE, "Failure"];
 }
 
-function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection): () => Promise<void> {
+/** Open handles per SFTP session by default (OpenSSH clients keep a few; 64 leaves room for any client). */
+export const DEFAULT_MAX_HANDLES = 64;
+
+function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection, maxHandles: number): () => Promise<void> {
   const open = new Map<number, Open>();
   let next = 1;
+  // Every handle holds a file descriptor or a listing: a client opening without closing is stopped.
+  const tooMany = (reqid: number) => open.size >= maxHandles && (sftp.status(reqid, STATUS_CODE.FAILURE, `Too many open handles (at most ${maxHandles})`), true);
   const handleOf = (entry: Open) => {
     const id = next++;
     open.set(id, entry);
@@ -89,7 +95,7 @@ function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection):
         sftp.attrs(reqid, attributes(await session.stat(entry.path)));
       }),
     )
-    .on("OPENDIR", (reqid, path) => run(reqid, async () => sftp.handle(reqid, handleOf({ kind: "dir", entries: await session.list(path), sent: false }))))
+    .on("OPENDIR", (reqid, path) => tooMany(reqid) || run(reqid, async () => sftp.handle(reqid, handleOf({ kind: "dir", entries: await session.list(path), sent: false }))))
     .on("READDIR", (reqid, handle) => {
       const entry = lookup(handle);
       if (!entry || entry.kind !== "dir") return sftp.status(reqid, STATUS_CODE.FAILURE);
@@ -98,6 +104,7 @@ function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection):
       sftp.name(reqid, entry.entries.map((e) => ({ filename: e.name, longname: longname(e), attrs: attributes(e) })));
     })
     .on("OPEN", (reqid, path, flags) =>
+      tooMany(reqid) ||
       run(reqid, async () => {
         if (flags & OPEN_MODE.WRITE) {
           // Without TRUNC the client resumes (OpenSSH `reput`): the upload starts from the current content.
@@ -123,8 +130,8 @@ function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection):
         try {
           await entry.upload.write(offset, data);
         } catch (error) {
-          // A refused write ends the upload: nothing of it is kept.
-          open.delete(handle.readUInt32BE(0));
+          // A refused write ends the upload: nothing of it is kept. The handle stays until CLOSE so
+          // the writes already pipelined behind it get the same status.
           await entry.upload.abandon();
           throw error;
         }
@@ -196,26 +203,43 @@ function authenticate(ctx: AuthContext, ip: string, state: { refused: boolean },
 
 export interface RunningServer {
   port: number;
+  /** Sockets the server holds open now (fully closed ones are not counted). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
-/** Starts the SFTP server on `host:port` (port 0: any free port, for tests). */
-export async function startSftpServer(options: { host: string; port: number; hostKey: string }): Promise<RunningServer> {
+/**
+ * Starts the SFTP server on `host:port` (port 0: any free port, for tests).
+ * @param options.limits connection limits and login timeout (default: connectionLimits() from the environment)
+ * @param options.maxHandles open files and listings per SFTP session (default CHAMAN_SFTP_MAX_HANDLES or 64)
+ */
+export async function startSftpServer(options: { host: string; port: number; hostKey: string; limits?: Partial<ConnectionLimits>; maxHandles?: number }): Promise<RunningServer> {
   const clients = new Set<Connection>();
+  const maxHandles = options.maxHandles ?? (Number(process.env.CHAMAN_SFTP_MAX_HANDLES) > 0 ? Number(process.env.CHAMAN_SFTP_MAX_HANDLES) : DEFAULT_MAX_HANDLES);
+  // RFC 4253 §4.2: the server may send lines before its version string; clients show or log them.
+  const guard = new ConnectionGuard({ ...connectionLimits(), ...options.limits }, "sftp", {
+    refused: (reason) => (reason === "per-ip" ? "Too many connections from your address, try again later\r\n" : "Too many connections, try again later\r\n"),
+    timedOut: "",
+  });
+  // ssh2 knows a connection only once the client's version line arrived: the sockets are ours first.
+  const sockets = new Map<string, Socket>();
+  const keyOf = (ip: string | undefined, port: number | undefined) => `${ip}|${port}`;
   const server = new ssh2.Server({ hostKeys: [options.hostKey], ident: "ChamanMirror" }, (client, info) => {
     clients.add(client);
     const ip = info.ip;
+    const socket = sockets.get(keyOf(info.ip, info.port));
     let session: TransferSession | undefined;
     const state = { refused: false };
     const cleanups: Array<() => Promise<void>> = [];
     client
       .on("authentication", (ctx) => authenticate(ctx, ip, state, (s) => (session = s)))
       .on("ready", () => {
+        if (socket) guard.loggedIn(socket);
         client.on("session", (accept) => {
           const channel = accept();
           channel.on("sftp", (acceptSftp) => {
             if (!session) return;
-            cleanups.push(serve(acceptSftp(), session, client));
+            cleanups.push(serve(acceptSftp(), session, client, maxHandles));
           });
         });
       })
@@ -225,16 +249,27 @@ export async function startSftpServer(options: { host: string; port: number; hos
         for (const cleanup of cleanups) void cleanup();
       });
   });
+  const listener = createServer((socket) => {
+    if (!guard.admit(socket)) return;
+    const key = keyOf(socket.remoteAddress, socket.remotePort);
+    sockets.set(key, socket);
+    socket.once("close", () => sockets.delete(key));
+    server.injectSocket(socket);
+  });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => resolve());
+    listener.once("error", reject);
+    listener.listen(options.port, options.host, () => resolve());
   });
   return {
-    port: (server.address() as AddressInfo).port,
+    port: (listener.address() as AddressInfo).port,
+    openConnections: () => guard.connections,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of clients) client.end();
-        server.close(() => resolve());
+        // end() only half-closes (and does nothing before the handshake): what is still open shortly
+        // after is destroyed, so close() always resolves.
+        const sweep = setTimeout(() => sockets.forEach((socket) => socket.destroy()), 500);
+        listener.close(() => (clearTimeout(sweep), resolve()));
       }),
   };
 }

@@ -82,13 +82,26 @@ describe("SFTP endpoint (issue 15, seed 001)", () => {
     assert.equal((await row(claire, "00004"))?.state, "refused");
   });
 
-  it("needs no FS in the test environments and answers in OUTTEST; a GO sent twice is answered once", async () => {
+  it("needs no FS in the test environments and answers in OUTTEST; a GO re-sent after the answer is refused as already processed", async () => {
     const { stem, puts } = declaration(claire, "00005", "T", { fs: "none" });
-    const result = await sftp(claire, ["cd INTEST", ...puts, `put GO.${stem}.1`, "cd ../OUTTEST", `get ACRF.${stem}`]);
+    const result = await sftp(claire, ["cd INTEST", ...puts, `put GO.${stem}.1`, "cd ../OUTTEST", `get ACRF.${stem}`, "ls -1"]);
     assert.equal(result.code, 0, result.stderr);
     assert.equal((await row(claire, "00005"))?.state, "accepted");
-    const duplicates = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "transfer.go-duplicate"), eq(auditEvents.targetId, stem)));
-    assert.equal(duplicates.length, 1);
+    const again = new RegExp(`NOTIF\\.GO\\.${stem.replace(/\./g, "\\.")}\\.1\\.[0-9a-f]{8}`).exec(result.stdout)?.[0];
+    assert.ok(again, result.stdout);
+    assert.equal((await sftp(claire, ["cd OUTTEST", `get ${again}`])).code, 0);
+    assert.match(readFileSync(path.join(dir, again), "utf8"), /code="declaration.already-answered"[^>]*>La déclaration [^ ]+ a déjà été traitée/);
+  });
+
+  it("answers a GO whose name is malformed with a NOTIF naming the problem", async () => {
+    const bad = `GO.DMFA.${claire.senderNumber}.20260230.00006.T.1`;
+    writeTestFile(dir, bad, "");
+    const result = await sftp(claire, ["cd INTEST", `put ${bad}`, "cd ../OUTTEST", "ls -1"]);
+    assert.equal(result.code, 0, result.stderr);
+    const answer = new RegExp(`NOTIF\\.${bad.replace(/\./g, "\\.")}\\.[0-9a-f]{8}`).exec(result.stdout)?.[0];
+    assert.ok(answer, result.stdout);
+    assert.equal((await sftp(claire, ["cd OUTTEST", `get ${answer}`])).code, 0);
+    assert.match(readFileSync(path.join(dir, answer), "utf8"), /code="go-name.date"[^>]*>La date « 20260230 »/);
   });
 
   it("refuses a key that is not the account's", async () => {

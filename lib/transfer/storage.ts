@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { copyFile, mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from "node:fs/promises";
+import { copyFile, mkdir, open, readdir, rename, rm, stat, unlink, writeFile, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { dataDir } from "@/lib/db/client";
@@ -54,10 +54,18 @@ export interface TransferStorage {
   remove(senderId: string, folder: SenderFolder, name: string): Promise<boolean>;
   /** Renames within one folder, replacing `to` (SFTP clients rename `x.filepart` to `x`). */
   rename(senderId: string, folder: SenderFolder, from: string, to: string): Promise<boolean>;
-  /** Moves a processed file out of the sender's view, kept under the declaration's id. */
-  archive(senderId: string, folder: SenderFolder, name: string, declarationId: string): Promise<void>;
-  /** Bytes of the complete files in the sender's six folders. */
+  /**
+   * Moves a processed file out of the sender's view, kept under the declaration's id. Atomic: when
+   * two processes archive the same file, exactly one gets true (the GO is claimed this way).
+   */
+  archive(senderId: string, folder: SenderFolder, name: string, declarationId: string): Promise<boolean>;
+  /**
+   * Bytes the sender's complete files take, each counted at the larger of its length and the space
+   * it really occupies: a sparse file pays for its holes, and many tiny files pay for their blocks.
+   */
   usage(senderId: string): Promise<number>;
+  /** The senders that have a folder in this storage (for the expiry of stale IN files). */
+  senders(): Promise<string[]>;
 }
 
 function assertName(name: string): void {
@@ -204,7 +212,8 @@ export class FolderStorage implements TransferStorage {
 
   async remove(senderId: string, folder: SenderFolder, name: string): Promise<boolean> {
     try {
-      await rm(this.filePath(senderId, folder, name));
+      // unlink(2): of two processes removing the same file, exactly one succeeds.
+      await unlink(this.filePath(senderId, folder, name));
       return true;
     } catch (error) {
       if (missing(error)) return false;
@@ -222,23 +231,39 @@ export class FolderStorage implements TransferStorage {
     }
   }
 
-  async archive(senderId: string, folder: SenderFolder, name: string, declarationId: string): Promise<void> {
+  async archive(senderId: string, folder: SenderFolder, name: string, declarationId: string): Promise<boolean> {
     assertId(declarationId);
     const dir = path.join(this.root, "archive", senderId, declarationId);
     await mkdir(dir, { recursive: true });
     try {
+      // rename(2) is atomic: of two processes moving the same file, one fails with ENOENT.
       await rename(this.filePath(senderId, folder, name), path.join(dir, name));
+      return true;
     } catch (error) {
-      if (!missing(error)) throw error;
+      if (missing(error)) return false;
+      throw error;
     }
   }
 
   async usage(senderId: string): Promise<number> {
     let total = 0;
     for (const folder of SENDER_FOLDERS) {
-      for (const entry of await this.list(senderId, folder)) total += entry.size;
+      for (const entry of await this.list(senderId, folder)) {
+        const s = await stat(this.filePath(senderId, folder, entry.name)).catch(() => null);
+        // st_blocks counts 512-byte units whatever the file system's block size (POSIX).
+        total += Math.max(entry.size, (s?.blocks ?? 0) * 512);
+      }
     }
     return total;
+  }
+
+  async senders(): Promise<string[]> {
+    try {
+      return (await readdir(path.join(this.root, "senders"))).filter((name) => /^[0-9a-f-]{36}$/.test(name));
+    } catch (error) {
+      if (missing(error)) return [];
+      throw error;
+    }
   }
 }
 

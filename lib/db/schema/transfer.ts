@@ -41,3 +41,30 @@ export const transferDeclarations = pgTable(
     index("transfer_declarations_sender_idx").on(t.senderId, t.receivedAt),
   ],
 );
+
+/**
+ * A GO file answered with a refusal without closing a declaration (issue 15): its name is not a GO
+ * name (`name-malformed`), or it re-sends a declaration that was already answered (`already-answered`).
+ * One row per GO upload; the answer is `NOTIF.<GO file name>.<answer id>` in the OUT folder of the
+ * IN folder the GO was put in. Exactly-once: the process that moves the GO out of IN writes the row.
+ */
+export const transferGoRefusals = pgTable(
+  "transfer_go_refusals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    senderId: uuid("sender_id")
+      .notNull()
+      .references(() => senders.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
+    channel: text("channel").$type<"FTP" | "SFTP">().notNull(),
+    kind: text("kind").$type<"name-malformed" | "already-answered">().notNull(),
+    /** The IN folder the GO was put in. */
+    folder: text("folder").notNull(),
+    goFile: text("go_file").notNull(),
+    reasons: jsonb("reasons").$type<DeclarationReason[]>().notNull().default([]),
+    /** `<OUT folder>/<file>`, unique: two refusals never share an answer file. */
+    answerFile: text("answer_file").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("transfer_go_refusals_answer_uq").on(t.senderId, t.answerFile), index("transfer_go_refusals_sender_idx").on(t.senderId, t.receivedAt)],
+);
