@@ -47,7 +47,7 @@ export async function handleTokenRequest(
   const grantType = request.params.get("grant_type");
   if (!unsafe && grantType === undefined) return refuse(oauthError("request.grant-type-missing"));
   if (!unsafe && grantType !== "client_credentials") return refuse(oauthError("request.grant-type-unsupported", { found: String(grantType).slice(0, 100) }));
-  // The jti is spent atomically below (spendJti), so no read-only probe first: one query less per token.
+  // The jti is spent atomically below (spendJtiSettleAndJournal), so no read-only probe first: one query less per token.
   const auth = await authenticateClient(db, urls, request, { probeJti: false });
   attempt.id = auth.attemptId;
   attempt.signatureVerified = auth.ok || auth.signatureVerified;
