@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
-import { accountPermissions, accounts, certificates, permissions } from "@/lib/db/schema";
+import type { PgSelect } from "drizzle-orm/pg-core";
+import { accountPermissions, accounts, certificates, enterpriseQualities, enterprises, permissions, qualities, senders } from "@/lib/db/schema";
 import { localizedName } from "@/lib/i18n/locales";
 
 // Read models for the pages: only the columns shown, never password hashes nor file bytes.
@@ -84,3 +85,17 @@ export function expiryStatus(notAfter: Date, now: Date = new Date()): "expired" 
   if (ms < 0) return "expired";
   return ms <= 30 * 24 * 3600 * 1000 ? "expiring" : "valid";
 }
+
+/**
+ * Joins a query that already reads `senders` to the sender's owner (SPEC §2: a sender belongs to one
+ * enterprise in one quality): `enterprise_qualities`, `enterprises` and `qualities`, so the selection may
+ * name their columns. For dynamic queries (drizzle `.$dynamic()`); inner joins on foreign keys, so the rows
+ * are the same as without them.
+ */
+export function joinSenderOwner<T extends PgSelect>(query: T): T {
+  return query
+    .innerJoin(enterpriseQualities, eq(enterpriseQualities.id, senders.enterpriseQualityId))
+    .innerJoin(enterprises, eq(enterprises.id, enterpriseQualities.enterpriseId))
+    .innerJoin(qualities, eq(qualities.id, enterpriseQualities.qualityId)) as unknown as T; // dynamic mode: the same builder
+}
+

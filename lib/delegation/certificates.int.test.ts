@@ -1,18 +1,17 @@
 import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { actorFor, assertRefused, messageOf } from "@/lib/access/test-support";
+import { assertRefused, messageOf } from "@/lib/access/test-support";
 import type { ServiceActor } from "@/lib/access/service";
 import type { Db } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
-import { resetDemo } from "@/lib/db/seed/reset";
 import { withDemoDatabase } from "@/lib/db/test-db";
 import { createCertificate } from "@/lib/pki/generate";
 import { addDelegatedCertificate, deleteDelegatedCertificate, downloadDelegatedCertificate } from "./certificates";
-import { acceptDelegation, endDelegation } from "./decisions";
+import { endDelegation } from "./decisions";
 import { getDelegatedAccount } from "./delegated-account";
 import { listDelegatedAccounts } from "./queries";
-import { requestFromEnterprise } from "./requests";
+import { acceptedDupontDelegation } from "./test-support";
 
 // SPEC §3, §4.4 and §5: the intermediary manages the certificates of an accepted delegated REST
 // account — add, delete (never the last one), download — and nothing else.
@@ -25,14 +24,7 @@ let delegationId: string;
 
 withDemoDatabase((ready) => (db = ready));
 beforeEach(async () => {
-  await resetDemo(db);
-  claire = await actorFor(db, "claire");
-  ivan = await actorFor(db, "ivan");
-  accountId = (await db.select({ id: s.accounts.id }).from(s.accounts).where(eq(s.accounts.name, "Dupont Dimona REST")))[0]!.id;
-  const request = await requestFromEnterprise(db, claire, { accountId, intermediaryNumber: "0456789034" });
-  assert.ok(request.ok);
-  delegationId = request.delegationId;
-  assert.ok((await acceptDelegation(db, ivan, { delegationId })).ok);
+  ({ claire, ivan, accountId, delegationId } = await acceptedDupontDelegation(db));
 });
 
 async function selfSigned(cn: string) {

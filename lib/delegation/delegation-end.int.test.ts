@@ -5,17 +5,16 @@ import { beforeEach, test } from "node:test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
-import { actorFor } from "@/lib/access/test-support";
 import type { ServiceActor } from "@/lib/access/service";
 import { enterpriseParty, uploadCertificate } from "@/lib/channels/certificates";
 import type { Db } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
-import { resetDemo } from "@/lib/db/seed/reset";
 import { withDemoDatabase } from "@/lib/db/test-db";
 import { createCertificate } from "@/lib/pki/generate";
 import { addDelegatedCertificate, deleteDelegatedCertificate, downloadDelegatedCertificate } from "./certificates";
 import { acceptDelegation, endDelegation } from "./decisions";
 import { requestFromEnterprise } from "./requests";
+import { acceptedDupontDelegation } from "./test-support";
 
 let db: Db;
 let claire: ServiceActor;
@@ -26,14 +25,7 @@ let firstEventId: number;
 
 withDemoDatabase((ready) => (db = ready));
 beforeEach(async () => {
-  await resetDemo(db);
-  claire = await actorFor(db, "claire");
-  ivan = await actorFor(db, "ivan");
-  accountId = (await db.select({ id: s.accounts.id }).from(s.accounts).where(eq(s.accounts.name, "Dupont Dimona REST")))[0]!.id;
-  const request = await requestFromEnterprise(db, claire, { accountId, intermediaryNumber: "0456789034" });
-  assert.ok(request.ok);
-  delegationId = request.delegationId;
-  assert.ok((await acceptDelegation(db, ivan, { delegationId })).ok);
+  ({ claire, ivan, accountId, delegationId } = await acceptedDupontDelegation(db));
   const [last] = await db.select({ id: s.auditEvents.id }).from(s.auditEvents).orderBy(desc(s.auditEvents.id)).limit(1);
   firstEventId = (last?.id ?? 0) + 1;
 });

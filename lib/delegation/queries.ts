@@ -30,8 +30,12 @@ export interface DelegationView {
 
 const intermediary = alias(enterprises, "intermediary");
 
-async function rowsFor(q: Queryable, where: ReturnType<typeof enterpriseSide>) {
-  if (!where) return [];
+/**
+ * Delegations with both parties (the enterprise and the technical intermediary: name and number), the quality's
+ * four names and the account's name (null before one is chosen), as a dynamic query: add `.where(…)`, `.orderBy(…)`,
+ * `.limit(…)`. The one place these joins are written (the pages, the « À faire » panel, the delegation mails).
+ */
+export function delegationWithParties(q: Queryable) {
   return q
     .select({
       id: delegations.id,
@@ -40,14 +44,17 @@ async function rowsFor(q: Queryable, where: ReturnType<typeof enterpriseSide>) {
       resendCount: delegations.resendCount,
       createdAt: delegations.createdAt,
       updatedAt: delegations.updatedAt,
+      enterpriseId: delegations.enterpriseId,
+      qualityId: delegations.qualityId,
+      intermediaryId: delegations.intermediaryId,
       enterpriseName: enterprises.name,
       enterpriseNumber: enterprises.number,
       intermediaryName: intermediary.name,
       intermediaryNumber: intermediary.number,
-      qualityFr: qualities.nameFr,
-      qualityNl: qualities.nameNl,
-      qualityEn: qualities.nameEn,
-      qualityDe: qualities.nameDe,
+      nameFr: qualities.nameFr,
+      nameNl: qualities.nameNl,
+      nameEn: qualities.nameEn,
+      nameDe: qualities.nameDe,
       accountName: accounts.name,
     })
     .from(delegations)
@@ -55,8 +62,12 @@ async function rowsFor(q: Queryable, where: ReturnType<typeof enterpriseSide>) {
     .innerJoin(intermediary, eq(intermediary.id, delegations.intermediaryId))
     .innerJoin(qualities, eq(qualities.id, delegations.qualityId))
     .leftJoin(accounts, eq(accounts.id, delegations.accountId))
-    .where(where)
-    .orderBy(desc(delegations.updatedAt));
+    .$dynamic();
+}
+
+async function rowsFor(q: Queryable, where: ReturnType<typeof enterpriseSide>) {
+  if (!where) return [];
+  return delegationWithParties(q).where(where).orderBy(desc(delegations.updatedAt));
 }
 
 function view(row: Awaited<ReturnType<typeof rowsFor>>[number], side: "enterprise" | "intermediary"): DelegationView {
@@ -67,7 +78,7 @@ function view(row: Awaited<ReturnType<typeof rowsFor>>[number], side: "enterpris
     id: row.id,
     counterpartName: side === "enterprise" ? row.intermediaryName : row.enterpriseName,
     counterpartNumber: side === "enterprise" ? row.intermediaryNumber : row.enterpriseNumber,
-    qualityName: { fr: row.qualityFr, nl: row.qualityNl, en: row.qualityEn, de: row.qualityDe },
+    qualityName: { fr: row.nameFr, nl: row.nameNl, en: row.nameEn, de: row.nameDe },
     accountName: row.accountName,
     status: row.status,
     initiatedBy: row.initiatedBy,

@@ -1,8 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/lib/db/client";
-import { accounts, delegations, enterprises, qualities } from "@/lib/db/schema";
+import { delegations } from "@/lib/db/schema";
+import { delegationWithParties } from "@/lib/delegation/queries";
 import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import { enqueueMail } from "./outbox";
 import { contactOfEnterpriseQuality, contactOfIntermediary } from "./recipients";
@@ -32,37 +32,13 @@ export function recipientSide(event: DelegationEvent, initiatedBy: "enterprise" 
   }
 }
 
-const intermediary = alias(enterprises, "intermediary");
-
 /**
  * Queues the mail for `event` on delegation `delegationId`; call it inside the transition's transaction,
  * after the delegation row is updated. Returns the outbox id, or null when the party told has no contact
  * data yet (nothing to send; the app's « À faire » panel still shows waiting requests).
  */
 export async function queueDelegationMail(q: Queryable, delegationId: string, event: DelegationEvent): Promise<number | null> {
-  const [row] = await q
-    .select({
-      initiatedBy: delegations.initiatedBy,
-      enterpriseId: delegations.enterpriseId,
-      qualityId: delegations.qualityId,
-      intermediaryId: delegations.intermediaryId,
-      enterpriseName: enterprises.name,
-      enterpriseNumber: enterprises.number,
-      intermediaryName: intermediary.name,
-      intermediaryNumber: intermediary.number,
-      nameFr: qualities.nameFr,
-      nameNl: qualities.nameNl,
-      nameEn: qualities.nameEn,
-      nameDe: qualities.nameDe,
-      accountName: accounts.name,
-    })
-    .from(delegations)
-    .innerJoin(enterprises, eq(enterprises.id, delegations.enterpriseId))
-    .innerJoin(intermediary, eq(intermediary.id, delegations.intermediaryId))
-    .innerJoin(qualities, eq(qualities.id, delegations.qualityId))
-    .leftJoin(accounts, eq(accounts.id, delegations.accountId))
-    .where(eq(delegations.id, delegationId))
-    .limit(1);
+  const [row] = await delegationWithParties(q).where(eq(delegations.id, delegationId)).limit(1);
   if (!row) return null;
   const side = recipientSide(event, row.initiatedBy);
   const to = side === "enterprise" ? await contactOfEnterpriseQuality(q, row.enterpriseId, row.qualityId) : await contactOfIntermediary(q, row.intermediaryId);

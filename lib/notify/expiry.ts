@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db, Queryable } from "@/lib/db/client";
-import { accounts, certificateExpiryNotices, certificates, delegations, enterprises } from "@/lib/db/schema";
+import { accounts, certificateExpiryNotices, certificates, delegations } from "@/lib/db/schema";
+import { delegationWithParties } from "@/lib/delegation/queries";
 import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import { enqueueMail } from "./outbox";
 import { contactOfIntermediary, contactOfSender, type ContactRecipient } from "./recipients";
@@ -49,15 +50,12 @@ async function candidates(q: Queryable, now: Date): Promise<Candidate[]> {
 /** Who is told, and where the link points: the intermediary's contact for a delegated REST account (SPEC §5). */
 async function audience(q: Queryable, cert: Candidate): Promise<{ to: ContactRecipient; path: string; delegatedBy?: { name: string; number: string } } | null> {
   if (cert.delegated) {
-    const [delegation] = await q
-      .select({ intermediaryId: delegations.intermediaryId, name: enterprises.name, number: enterprises.number })
-      .from(delegations)
-      .innerJoin(enterprises, eq(enterprises.id, delegations.enterpriseId))
+    const [delegation] = await delegationWithParties(q)
       .where(and(eq(delegations.accountId, cert.accountId), eq(delegations.status, "accepted")))
       .limit(1);
     if (delegation) {
       const to = await contactOfIntermediary(q, delegation.intermediaryId);
-      return to ? { to, path: `/delegations/accounts/${cert.accountId}`, delegatedBy: { name: delegation.name, number: formatEnterpriseNumber(delegation.number) } } : null;
+      return to ? { to, path: `/delegations/accounts/${cert.accountId}`, delegatedBy: { name: delegation.enterpriseName, number: formatEnterpriseNumber(delegation.enterpriseNumber) } } : null;
     }
   }
   const to = await contactOfSender(q, cert.senderId);

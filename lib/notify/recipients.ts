@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
+import { joinSenderOwner } from "@/lib/channels/queries";
 import type { Queryable } from "@/lib/db/client";
 import { contacts, enterpriseQualities, enterprises, qualities, senders } from "@/lib/db/schema";
 import { mailLocale } from "./render";
@@ -20,7 +21,7 @@ export interface ContactRecipient {
 }
 
 function recipientQuery(q: Queryable) {
-  return q
+  return joinSenderOwner(q
     .select({
       email: contacts.email,
       name: contacts.name,
@@ -32,9 +33,7 @@ function recipientQuery(q: Queryable) {
     })
     .from(contacts)
     .innerJoin(senders, eq(senders.id, contacts.senderId))
-    .innerJoin(enterpriseQualities, eq(enterpriseQualities.id, senders.enterpriseQualityId))
-    .innerJoin(enterprises, eq(enterprises.id, enterpriseQualities.enterpriseId))
-    .innerJoin(qualities, eq(qualities.id, enterpriseQualities.qualityId));
+    .$dynamic());
 }
 
 function toRecipient(row: Awaited<ReturnType<typeof recipientQuery>>[number] | undefined): ContactRecipient | null {

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, count, eq, gt, lte, max, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/lib/db/client";
-import { accounts, certificates, delegations, enterprises } from "@/lib/db/schema";
+import { accounts, certificates, delegations } from "@/lib/db/schema";
+import { delegationWithParties } from "@/lib/delegation/queries";
 import { decidingSide, intermediarySide } from "@/lib/delegation/sides";
 import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import type { ServiceActor } from "@/lib/services/result";
@@ -36,23 +36,15 @@ export async function countDecisionsWaiting(q: Queryable, actor: ServiceActor): 
   return Number(row?.n ?? 0);
 }
 
-const intermediary = alias(enterprises, "intermediary");
-
 async function decisions(q: Queryable, actor: ServiceActor): Promise<TodoList["decisions"]> {
   const side = decidingSide(actor);
   if (!side) return [];
-  const rows = await q
-    .select({ id: delegations.id, initiatedBy: delegations.initiatedBy, e: enterprises.name, en: enterprises.number, i: intermediary.name, inum: intermediary.number })
-    .from(delegations)
-    .innerJoin(enterprises, eq(enterprises.id, delegations.enterpriseId))
-    .innerJoin(intermediary, eq(intermediary.id, delegations.intermediaryId))
-    .where(and(side, eq(delegations.status, "pending")))
-    .orderBy(asc(delegations.updatedAt));
+  const rows = await delegationWithParties(q).where(and(side, eq(delegations.status, "pending"))).orderBy(asc(delegations.updatedAt));
   // The initiator is the counterpart: the actor decides on requests started by the other side.
   return rows.map((r) =>
     r.initiatedBy === "intermediary"
-      ? { id: r.id, counterpartName: r.i, counterpartNumber: formatEnterpriseNumber(r.inum) }
-      : { id: r.id, counterpartName: r.e, counterpartNumber: formatEnterpriseNumber(r.en) },
+      ? { id: r.id, counterpartName: r.intermediaryName, counterpartNumber: formatEnterpriseNumber(r.intermediaryNumber) }
+      : { id: r.id, counterpartName: r.enterpriseName, counterpartNumber: formatEnterpriseNumber(r.enterpriseNumber) },
   );
 }
 

@@ -17,7 +17,7 @@ const issued = async () => (cert ??= await createCertificate({ subject: { cn: "u
 async function client(): Promise<RestClient> {
   const c = await issued();
   return {
-    accountId: "a", clientId: CLIENT, senderId: "s", enterpriseId: "e", enterpriseNumber: "0123456749", qualityId: 1, qualityCode: "employeur-onss", delegated: false,
+    accountId: "a", clientId: CLIENT, senderId: "s", enterpriseId: "e", enterpriseNumber: "0123456749", qualityId: 1, qualityCode: "employeur-onss", qualityName: "Employeur ONSS", permissionIds: [], delegated: false,
     certificates: [{ id: "c1", name: "main", der: c.der, notBefore: new Date(Date.now() - 86400_000), notAfter: new Date(Date.now() + 86400_000) }],
   };
 }

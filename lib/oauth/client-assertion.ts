@@ -16,6 +16,8 @@ export interface ClientCertificate {
   der: Uint8Array;
   notBefore: Date;
   notAfter: Date;
+  /** The certificate's public key when already parsed (lib/oauth/clients.ts caches it); else parsed from `der`. */
+  publicKey?: KeyObject | null;
 }
 
 /** A REST account seen as an OAuth client (lib/oauth/clients.ts loads it). */
@@ -28,6 +30,10 @@ export interface RestClient {
   enterpriseNumber: string;
   qualityId: number;
   qualityCode: string;
+  /** The quality's French name, for the scope errors' descriptions. */
+  qualityName: string;
+  /** The permissions (catalogue ids) the account holds: they decide its grantable scopes. */
+  permissionIds: number[];
   /** Managed by a technical intermediary (SPEC §5): its certificates are the account's certificates. */
   delegated: boolean;
   certificates: ClientCertificate[];
@@ -66,9 +72,10 @@ export interface AssertionContext {
 
 const HASH_BITS: Record<string, string> = { "256": "SHA-256", "384": "SHA-384", "512": "SHA-512" };
 
-function keyOf(der: Uint8Array): KeyObject | null {
+function keyOf(certificate: ClientCertificate): KeyObject | null {
+  if (certificate.publicKey !== undefined) return certificate.publicKey;
   try {
-    return new X509Certificate(der).publicKey;
+    return new X509Certificate(certificate.der).publicKey;
   } catch {
     return null;
   }
@@ -196,7 +203,7 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
     if (!hint.ok) fail("certificate-hint", hint.reason, hint.params);
     else pass("certificate-hint");
     if (hint.ok && checks.get("alg")?.status === "ok" && alg) {
-      const candidates = (hint.designated ?? client.certificates).map((c) => ({ cert: c, key: keyOf(c.der) })).filter((c): c is { cert: ClientCertificate; key: KeyObject } => c.key !== null);
+      const candidates = (hint.designated ?? client.certificates).map((c) => ({ cert: c, key: keyOf(c) })).filter((c): c is { cert: ClientCertificate; key: KeyObject } => c.key !== null);
       const fitting = candidates.filter((c) => algorithmsForKey(c.key).includes(alg as AssertionAlgorithm));
       if (candidates.length === 0) fail("signature", "assertion.no-certificate", { clientId: client.clientId });
       else if (fitting.length === 0) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { recordEvent } from "@/lib/audit/record";
+import { recordEvent, type AuditEvent } from "@/lib/audit/record";
 import { auditEvents } from "@/lib/db/schema";
 import { throttlePolicies } from "@/lib/security/throttle-policy";
 import type { Queryable } from "@/lib/db/client";
@@ -11,8 +11,9 @@ import type { OAuthError } from "./errors";
 // the client address, filed under the account's sender so its managers read them on « Journal ». The
 // assertion itself is never recorded (it is a bearer credential until its exp).
 
-export async function journalTokenIssued(q: Queryable, client: RestClient, ip: string, detail: { scope: string; certificate: string; jti: string }): Promise<void> {
-  await recordEvent(q, {
+/** The journal event of an issued token (appended by lib/oauth/replay.ts spendJtiSettleAndJournal, in the statement that spends the jti). */
+export function tokenIssuedEvent(client: RestClient, ip: string, detail: { scope: string; certificate: string; jti: string }): AuditEvent {
+  return {
     actorLabel: client.clientId,
     enterpriseId: client.enterpriseId,
     qualityId: client.qualityId,
@@ -22,7 +23,7 @@ export async function journalTokenIssued(q: Queryable, client: RestClient, ip: s
     targetId: client.accountId,
     summary: { clientId: client.clientId, scope: detail.scope, certificate: detail.certificate, accessTokenJti: detail.jti },
     ip,
-  });
+  };
 }
 
 /**

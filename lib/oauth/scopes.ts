@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
-import { accountPermissions, oauthScopes, permissions, qualities } from "@/lib/db/schema";
+import { oauthScopes, permissions, qualities } from "@/lib/db/schema";
 import { oauthError, type OAuthError } from "./errors";
 
 // RFC 6749 §3.3 scopes, as data (oauth_scopes, seeded from lib/db/seed/catalogue.ts): a scope is granted to a
@@ -24,29 +24,25 @@ export async function loadScopeCatalogue(q: Queryable): Promise<ScopeCatalogueEn
     .innerJoin(permissions, eq(permissions.id, oauthScopes.permissionId));
 }
 
-/**
- * What the token endpoint needs in one query: the scope catalogue, the account's quality name, and which of the
- * catalogue's permissions the account holds (the catalogue is a handful of rows).
- */
-export async function scopeContext(q: Queryable, account: { accountId: string; qualityId: number }): Promise<{ catalogue: ScopeCatalogueEntry[]; qualityName: string; permissionIds: number[] }> {
-  const rows = await q
-    .select({
-      scope: oauthScopes.scope,
-      qualityId: oauthScopes.qualityId,
-      qualityName: qualities.nameFr,
-      permissionId: oauthScopes.permissionId,
-      permissionName: permissions.nameFr,
-      held: sql<boolean>`exists (select 1 from ${accountPermissions} where ${accountPermissions.accountId} = ${account.accountId} and ${accountPermissions.permissionId} = ${oauthScopes.permissionId})`,
-      accountQualityName: sql<string | null>`(select ${qualities.nameFr} from ${qualities} where ${qualities.id} = ${account.qualityId})`,
-    })
-    .from(oauthScopes)
-    .innerJoin(qualities, eq(qualities.id, oauthScopes.qualityId))
-    .innerJoin(permissions, eq(permissions.id, oauthScopes.permissionId));
-  return {
-    catalogue: rows.map(({ scope, qualityId, qualityName, permissionId, permissionName }) => ({ scope, qualityId, qualityName, permissionId, permissionName })),
-    qualityName: rows[0]?.accountQualityName ?? String(account.qualityId),
-    permissionIds: [...new Set(rows.filter((r) => r.held).map((r) => r.permissionId))],
-  };
+// The token endpoint reads the catalogue from memory, at most CATALOGUE_TTL_MS old. Which scope maps to which
+// quality and permission is seeded reference data (lib/db/seed/reference.ts) that nothing changes at run time;
+// only the permissions' names can be renamed by a platform admin, and they appear in error descriptions alone,
+// so a description may show the former name for up to 30 s. Whether the account holds a permission is never
+// cached: it comes with the account (lib/oauth/clients.ts findRestClient).
+const CATALOGUE_TTL_MS = 30_000;
+let catalogueCache: { entries: Promise<ScopeCatalogueEntry[]>; until: number } | null = null;
+
+/** The scope catalogue for the token endpoint, from a process-wide cache of at most 30 s (see above). */
+export function cachedScopeCatalogue(q: Queryable): Promise<ScopeCatalogueEntry[]> {
+  if (catalogueCache && catalogueCache.until > Date.now()) return catalogueCache.entries;
+  const entries = loadScopeCatalogue(q);
+  const cache = { entries, until: Date.now() + CATALOGUE_TTL_MS };
+  catalogueCache = cache;
+  // A failed read is not kept: the next request reads again.
+  entries.catch(() => {
+    if (catalogueCache === cache) catalogueCache = null;
+  });
+  return entries;
 }
 
 /** The scopes this account may be granted: its quality's catalogue entries whose permission it holds. */

@@ -1,52 +1,22 @@
 import assert from "node:assert/strict";
 import { createHash, randomUUID } from "node:crypto";
-import { after, before, beforeEach, test } from "node:test";
-import { and, eq } from "drizzle-orm";
+import { test } from "node:test";
+import { eq } from "drizzle-orm";
 import { decodeJwt, decodeProtectedHeader, SignJWT } from "jose";
 import { deleteAccount } from "@/lib/channels/account-edits";
-import { addDelegatedCertificate } from "@/lib/delegation/certificates";
-import { acceptDelegation } from "@/lib/delegation/decisions";
-import { requestFromEnterprise } from "@/lib/delegation/requests";
 import { actorFor } from "@/lib/channels/test-support";
-import type { Db } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
-import { seedDemo } from "@/lib/db/seed/demo";
-import { useFreshDatabase } from "@/lib/db/test-db";
-import { throttlePolicies } from "@/lib/security/throttle-policy";
 import { verifyAccessToken } from "./access-token";
 import { requireBearer } from "./bearer";
 import { checkAssertionReadOnly } from "./checker";
-import { oauthUrls } from "./config";
-import { handleIntrospection } from "./introspection";
-import { rotateSigningKey } from "./signing-keys";
-import { createRestClient, makeAssertion, restCertificate, tokenForm, type TestClient } from "./test-support";
-import { handleTokenRequest, type TokenOutcome } from "./token-endpoint";
+import { createRestClient, makeAssertion, restCertificate, tokenForm } from "./test-support";
+import type { TokenOutcome } from "./token-endpoint";
+import { assertion, client, db, FLA_EMPLOYER, reasonOf, token, urls, setUpTokenEndpointTests } from "./token-endpoint-test-support";
 
-// Issue 14: the token endpoint's rules, one refusal reason per test, against PGlite or PostgreSQL.
+// Issue 14: the token endpoint's assertion rules, one refusal reason per test, against PGlite or PostgreSQL
+// (replay, throttling, journal and caches: token-endpoint-state.int.test.ts).
 
-const urls = oauthUrls("https://chaman.example.test");
-const FLA_EMPLOYER = "scope:sigedis:gestion:careerpro-federal-learning-account:employer";
-let db: Db;
-let client: TestClient;
-let addressCounter = 0;
-
-let dispose: (() => Promise<void>) | undefined;
-before(async () => {
-  const handle = await useFreshDatabase();
-  dispose = handle.dispose;
-  db = handle.db;
-  await seedDemo(db);
-});
-// A new account per test: the refusals of one test must not throttle the next one's Client ID.
-beforeEach(async () => {
-  client = await createRestClient(db);
-});
-after(async () => dispose?.());
-
-/** A new client address per request, so the per-address throttle never interferes with the rule being tested. */
-const token = (params: Map<string, string>, ip = `10.0.0.${++addressCounter}`) => handleTokenRequest(db, urls, { params, authorization: null, ip });
-const reasonOf = (outcome: TokenOutcome) => (outcome.ok ? "ok" : outcome.error.reason);
-const assertion = (options: Parameters<typeof makeAssertion>[3] = {}, c: TestClient = client) => makeAssertion(urls, c.clientId, c.cert.privateKeyPem, options);
+setUpTokenEndpointTests();
 
 test("a correct assertion gets a 10-minute ES256 access token with client_id, scope, enterprise and quality", async () => {
   const outcome = await token(tokenForm(await assertion(), { scope: FLA_EMPLOYER }));
@@ -91,21 +61,6 @@ test("iss, sub, jti, client_id: each mistake has its reason", async () => {
   assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { iss: "self_service_chaman_300001_nobody0000", sub: "self_service_chaman_300001_nobody0000" } })))), "assertion.client-unknown");
   assert.equal(reasonOf(await token(tokenForm(await assertion(), { client_id: "self_service_chaman_300001_other00000" }))), "request.client-id-mismatch");
   assert.equal(reasonOf(await token(tokenForm(await assertion(), { client_id: client.clientId }))), "ok");
-});
-
-test("a replayed jti is refused; 50 parallel requests with one assertion give exactly one token", async () => {
-  const once = await assertion();
-  assert.equal(reasonOf(await token(tokenForm(once))), "ok");
-  assert.equal(reasonOf(await token(tokenForm(once))), "assertion.jti-replayed");
-  assert.equal(reasonOf(await token(tokenForm(await assertion()))), "ok", "a success forgives the replay");
-  const shared = await assertion();
-  const outcomes = await Promise.all(Array.from({ length: 50 }, () => token(tokenForm(shared))));
-  assert.equal(outcomes.filter((o) => o.ok).length, 1);
-  // Pending attempts do not count for the Client ID (a signature cannot be guessed), so they are all verified;
-  // the replays, signed with the account's key, count as its failures and may throttle the late ones.
-  const reasons = outcomes.filter((o) => !o.ok).map(reasonOf);
-  assert.ok(reasons.includes("assertion.jti-replayed"));
-  assert.ok(reasons.every((r) => r === "assertion.jti-replayed" || r === "request.throttled-client"), reasons.join());
 });
 
 test("a certificate of another account, or an expired certificate of this one, does not authenticate", async () => {
@@ -207,53 +162,6 @@ test("request errors: grant type, assertion type, missing assertion, client secr
   assert.equal(reasonOf(await token(tokenForm("not-a-jwt"))), "assertion.malformed");
 });
 
-test("the journal records issued and refused tokens with reason, Client ID and address, never the assertion", async () => {
-  const jwt = await assertion({ claims: { aud: "https://wrong.test" } });
-  await token(tokenForm(jwt), "192.0.2.77");
-  const rows = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.ip, "192.0.2.77"), eq(s.auditEvents.action, "oauth.token-refused")));
-  assert.equal(rows.length, 1);
-  assert.equal(rows[0]!.summary?.reason, "assertion.aud");
-  assert.equal(rows[0]!.summary?.clientId, client.clientId);
-  assert.ok(rows[0]!.senderId);
-  const issued = await db.select().from(s.auditEvents).where(eq(s.auditEvents.action, "oauth.token-issued"));
-  assert.ok(issued.length > 0);
-  const everything = JSON.stringify(await db.select().from(s.auditEvents));
-  assert.ok(!everything.includes(jwt.split(".")[2]!));
-});
-
-test("throttling (issue 19's primitive, scope oauth-token): after 5 refusals for one Client ID even a correct assertion waits (429)", async () => {
-  const limit = throttlePolicies["oauth-token"].perSubject;
-  for (let i = 0; i < limit; i++) assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { aud: "https://wrong.test" } })))), "assertion.aud");
-  const locked = await token(tokenForm(await assertion()));
-  assert.equal(reasonOf(locked), "request.throttled-client");
-  assert.ok(!locked.ok && locked.error.status === 429 && (locked.retryAfter ?? 0) > 800);
-  // Journaled under the account's sender, once per window for one Client ID and address.
-  for (let i = 0; i < 3; i++) assert.equal(reasonOf(await token(tokenForm(await assertion()), "10.7.7.7")), "request.throttled-client");
-  const journaled = await db.select().from(s.auditEvents).where(and(eq(s.auditEvents.action, "oauth.token-refused"), eq(s.auditEvents.ip, "10.7.7.7")));
-  assert.equal(journaled.length, 1);
-  assert.ok(journaled[0]!.senderId);
-});
-
-test("throttling never blocks parallel valid requests: 10 in flight for one Client ID from one address all get a token", async () => {
-  const forms = await Promise.all(Array.from({ length: 10 }, () => assertion()));
-  const outcomes = await Promise.all(forms.map((jwt) => token(tokenForm(jwt), "10.9.9.9")));
-  assert.deepEqual(outcomes.map(reasonOf), Array(10).fill("ok"));
-});
-
-test("forged assertions for a victim's Client ID (signature not verified) cannot lock it out; they count per address", async () => {
-  const forger = await restCertificate();
-  const forged = () => makeAssertion(urls, client.clientId, forger.privateKeyPem);
-  const refusals = await Promise.all(Array.from({ length: 10 }, async (_, i) => token(tokenForm(await forged()), `10.66.0.${i % 3}`)));
-  assert.deepEqual(refusals.map(reasonOf), Array(10).fill("assertion.signature"));
-  assert.equal(reasonOf(await token(tokenForm(await assertion()))), "ok");
-  // One address sending junk is throttled once it used its own budget.
-  const limit = throttlePolicies["oauth-token"].perAddress;
-  for (let i = 0; i < limit; i++) await token(tokenForm(await forged()), "10.66.1.1");
-  const locked = await token(tokenForm(await assertion()), "10.66.1.1");
-  assert.equal(reasonOf(locked), "request.throttled-address");
-  assert.ok(!locked.ok && locked.error.status === 429 && (locked.retryAfter ?? 0) > 800);
-});
-
 test("NUL and lone surrogates in iss, jti, scope, client_id, grant_type are a 400 invalid_request, never a failed query", async () => {
   for (const bad of ["a\u0000b", "a\ud800b"]) {
     const cases: [string, Promise<TokenOutcome>][] = [
@@ -292,32 +200,3 @@ test("whitespace around the assertion: the endpoint and the checker give the sam
   assert.equal(report.lines.find((l) => l.status === "failed")?.reason, "assertion.whitespace");
 });
 
-test("introspection: the client sees its own token active, another's inactive; key rotation keeps old tokens valid", async () => {
-  const issued = await token(tokenForm(await assertion()));
-  assert.ok(issued.ok);
-  const introspect = async (c: TestClient, t: string) => handleIntrospection(db, urls, { params: tokenForm(await assertion({}, c), { token: t }), authorization: null, ip: "10.9.9.9" });
-  const own = await introspect(client, issued.body.access_token);
-  assert.ok(own.ok && own.body.active === true && own.body.client_id === client.clientId);
-  const other = await createRestClient(db, "claire");
-  const foreign = await introspect(other, issued.body.access_token);
-  assert.ok(foreign.ok && foreign.body.active === false);
-  await rotateSigningKey(db);
-  assert.equal((await verifyAccessToken(db, urls, issued.body.access_token)).ok, true);
-  const fresh = await token(tokenForm(await assertion()));
-  assert.ok(fresh.ok && decodeProtectedHeader(fresh.body.access_token).kid !== decodeProtectedHeader(issued.body.access_token).kid);
-});
-
-test("a delegated account's assertions are signed with the certificate the intermediary added (SPEC §5)", async () => {
-  const dupont = await createRestClient(db, "claire");
-  const [claire, ivan] = await Promise.all([actorFor(db, "claire"), actorFor(db, "ivan")]);
-  const requested = await requestFromEnterprise(db, claire, { accountId: dupont.accountId, intermediaryNumber: "0456789034" });
-  assert.ok(requested.ok, JSON.stringify(requested));
-  assert.ok((await acceptDelegation(db, ivan, { delegationId: requested.delegationId })).ok);
-  const intermediaryCert = await restCertificate({ subject: { cn: "digital-services-client", o: "Digital Services" } });
-  const added = await addDelegatedCertificate(db, ivan, { accountId: dupont.accountId, name: "ivan", fileName: "ivan.cer", bytes: intermediaryCert.der });
-  assert.ok(added.ok, JSON.stringify(added));
-  const outcome = await token(tokenForm(await makeAssertion(urls, dupont.clientId, intermediaryCert.privateKeyPem)));
-  assert.ok(outcome.ok, reasonOf(outcome));
-  // The token speaks for the enterprise (the mandant), not for the intermediary.
-  assert.equal(decodeJwt(outcome.body.access_token).enterprise, "0876543270");
-});

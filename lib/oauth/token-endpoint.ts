@@ -6,9 +6,9 @@ import { authenticateClient, type ClientAuthentication } from "./client-authenti
 import { firstUnsafeField } from "./safe-text";
 import type { OAuthUrls } from "./config";
 import { oauthError, type OAuthError } from "./errors";
-import { journalTokenIssued, journalTokenRefused } from "./journal";
-import { spendJti } from "./replay";
-import { resolveScopes, scopeContext } from "./scopes";
+import { journalTokenRefused, tokenIssuedEvent } from "./journal";
+import { spendJtiSettleAndJournal } from "./replay";
+import { cachedScopeCatalogue, resolveScopes } from "./scopes";
 import { settleAttempt } from "@/lib/security/throttle";
 
 // POST /oauth/token (RFC 6749 §4.4 client credentials, RFC 7523 §2.2 private_key_jwt), as a service the route
@@ -22,8 +22,6 @@ export interface TokenSuccess {
 }
 
 export type TokenOutcome = { ok: true; body: TokenSuccess } | { ok: false; error: OAuthError; retryAfter?: number };
-
-class Replayed extends Error {}
 
 /** Handles one token request whose form body was read already (lib/oauth/http.ts readForm). */
 export async function handleTokenRequest(
@@ -49,7 +47,7 @@ export async function handleTokenRequest(
   const grantType = request.params.get("grant_type");
   if (!unsafe && grantType === undefined) return refuse(oauthError("request.grant-type-missing"));
   if (!unsafe && grantType !== "client_credentials") return refuse(oauthError("request.grant-type-unsupported", { found: String(grantType).slice(0, 100) }));
-  // The jti is spent atomically below (spendJti), so no read-only probe first: one query less per token.
+  // The jti is spent atomically below (spendJtiSettleAndJournal), so no read-only probe first: one query less per token.
   const auth = await authenticateClient(db, urls, request, { probeJti: false });
   attempt.id = auth.attemptId;
   attempt.signatureVerified = auth.ok || auth.signatureVerified;
@@ -68,23 +66,19 @@ export async function handleTokenRequest(
   }
 
   async function issueToken(client: RestClient, auth: Extract<ClientAuthentication, { ok: true }>): Promise<TokenOutcome> {
-    const { catalogue, qualityName, permissionIds } = await scopeContext(db, client);
-    const scopes = resolveScopes(request.params.get("scope"), catalogue, { qualityId: client.qualityId, qualityName, permissionIds });
+    const catalogue = await cachedScopeCatalogue(db);
+    const scopes = resolveScopes(request.params.get("scope"), catalogue, client);
     if (!scopes.ok) return refuse(scopes.error, { authenticated: true });
 
     const { claims } = auth.verdict;
     const issued = await issueAccessToken(db, urls, { clientId: client.clientId, scopes: scopes.scopes, enterpriseNumber: client.enterpriseNumber, qualityCode: client.qualityCode });
-    const issuedTo = client;
-    try {
-      await db.transaction(async (tx) => {
-        if (!(await spendJti(tx, issuedTo.clientId, claims.jti, new Date(claims.exp * 1000)))) throw new Replayed();
-        await settleAttempt(tx, auth.attemptId, true);
-        await journalTokenIssued(tx, issuedTo, request.ip, { scope: issued.claims.scope, certificate: auth.verdict.certificate?.name ?? "", jti: issued.claims.jti });
-      });
-    } catch (error) {
-      if (error instanceof Replayed) return refuse(oauthError("assertion.jti-replayed", { jti: claims.jti, exp: new Date(claims.exp * 1000).toISOString() }));
-      throw error;
-    }
+    // One statement spends the jti, settles the throttle attempt and journals the token (lib/oauth/replay.ts).
+    const spent = await spendJtiSettleAndJournal(
+      db,
+      { clientId: client.clientId, jti: claims.jti, exp: new Date(claims.exp * 1000), attemptId: auth.attemptId },
+      tokenIssuedEvent(client, request.ip, { scope: issued.claims.scope, certificate: auth.verdict.certificate?.name ?? "", jti: issued.claims.jti }),
+    );
+    if (!spent) return refuse(oauthError("assertion.jti-replayed", { jti: claims.jti, exp: new Date(claims.exp * 1000).toISOString() }));
     return { ok: true, body: { access_token: issued.token, token_type: "Bearer", expires_in: issued.expiresIn, scope: issued.claims.scope } };
   }
 }

@@ -3,21 +3,20 @@ import "server-only";
 // requests (and several app instances sharing one database) can never have more than the policy's
 // number of secrets verified per subject and per client address in the window.
 //
-// How: `reserveAttempt` runs one short transaction that takes a transaction-scoped advisory lock per
-// subject and per address (always subject first, so two reservations never wait on each other in a
-// cycle), counts the attempts still counted (pending or failed), and inserts a "pending" attempt if
-// there is room. The caller verifies the secret outside that transaction, then `settleAttempt` records
+// How: `reserveAttempt` runs one statement (the SQL function throttle_reserve, migration 0018) that takes a
+// transaction-scoped advisory lock per subject and per address (always subject first, so two reservations
+// never wait on each other in a cycle), counts the attempts still counted (pending or failed), and inserts
+// a "pending" attempt if there is room. The caller verifies the secret outside that transaction, then `settleAttempt` records
 // the outcome. A pending attempt counts like a failure (for the subject only where the policy says so:
 // subjectCountsPending), so nothing in flight is ever forgotten; a
 // success forgives only the failures already settled, never the ones other requests are still verifying.
-import { and, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/lib/db/client";
 import { throttleAttempts } from "@/lib/db/schema";
 import {
   failureLocks,
   retryAfterSeconds,
   throttlePolicies,
-  throttleVerdict,
   type CountedAttempts,
   type ThrottleScope,
 } from "./throttle-policy";
@@ -59,24 +58,6 @@ function windowStart(minutes: number) {
   return sql`now() - make_interval(mins => ${minutes})`;
 }
 
-/** Ages (seconds) of the counted attempts, newest first, at most `limit` of them. */
-async function countedAges(tx: Tx, key: AttemptKey, kind: "subject" | "address", limit: number): Promise<number[]> {
-  const policy = throttlePolicies[key.scope];
-  const t = throttleAttempts;
-  const subjectFailed = and(eq(t.outcome, "failed"), eq(t.forgiven, false));
-  const counted =
-    kind === "subject"
-      ? and(eq(t.subject, key.subject), policy.subjectCountsPending ? or(eq(t.outcome, "pending"), subjectFailed) : subjectFailed)
-      : and(eq(t.address, key.address), inArray(t.outcome, ["pending", "failed"]));
-  const rows = await tx
-    .select({ age: sql<number>`extract(epoch from now() - ${t.at})::float8` })
-    .from(t)
-    .where(and(eq(t.scope, key.scope), gt(t.at, windowStart(policy.windowMinutes)), counted))
-    .orderBy(sql`${t.at} desc`)
-    .limit(limit);
-  return rows.map((r) => Number(r.age));
-}
-
 function normalise(key: AttemptKey): AttemptKey {
   return { scope: key.scope, subject: key.subject.slice(0, maxKeyLength), address: key.address.slice(0, maxKeyLength) || "unknown" };
 }
@@ -94,30 +75,19 @@ function normalise(key: AttemptKey): AttemptKey {
 export async function reserveAttempt(q: Queryable, attempt: AttemptKey): Promise<Reservation> {
   const key = normalise(attempt);
   const policy = throttlePolicies[key.scope];
-  return q.transaction(async (tx) => {
-    await lockBoth(tx, key);
-    const bySubject = await countedAges(tx, key, "subject", policy.perSubject);
-    const byAddress = await countedAges(tx, key, "address", policy.perAddress);
-    const verdict = throttleVerdict({ subject: bySubject.length, address: byAddress.length }, policy);
-    if (verdict.locked) {
-      const ages = verdict.reason === "subject" ? bySubject : byAddress;
-      return { ok: false, reason: verdict.reason, retryAfterSeconds: retryAfterSeconds(ages.at(-1) ?? 0, policy) };
-    }
-    // Old rows of this subject and address are of no use any more; pruning them here keeps the table small.
-    const stale = sql`now() - make_interval(mins => ${policy.windowMinutes * 4})`;
-    await tx
-      .delete(throttleAttempts)
-      .where(
-        and(
-          eq(throttleAttempts.scope, key.scope),
-          or(eq(throttleAttempts.subject, key.subject), eq(throttleAttempts.address, key.address)),
-          lt(throttleAttempts.at, stale),
-        ),
-      );
-    const [row] = await tx.insert(throttleAttempts).values(key).returning({ id: throttleAttempts.id });
-    if (!row) throw new Error("throttle: the attempt was not recorded");
-    return { ok: true, attemptId: row.id };
-  });
+  // One round trip: the SQL function throttle_reserve (migration 0018) locks, counts, prunes and inserts as
+  // the former seven-statement transaction did, with the same lock keys.
+  const result = (await q.execute(
+    sql`select attempt_id, locked, oldest_age from throttle_reserve(${key.scope}, ${key.subject}, ${key.address}, ${policy.perSubject}::int, ${policy.perAddress}::int, ${policy.windowMinutes}::int, ${policy.subjectCountsPending})`,
+  )) as unknown as { rows: Array<{ attempt_id: string | number | null; locked: string | null; oldest_age: number | string | null }> };
+  // Both drivers (PGlite and node-postgres) return the rows under `rows`.
+  const [row] = result.rows;
+  if (!row) throw new Error("throttle: the attempt was not recorded");
+  if (row.locked === "subject" || row.locked === "address") {
+    return { ok: false, reason: row.locked, retryAfterSeconds: retryAfterSeconds(Number(row.oldest_age ?? 0), policy) };
+  }
+  if (row.attempt_id === null) throw new Error("throttle: the attempt was not recorded");
+  return { ok: true, attemptId: Number(row.attempt_id) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import sshpk from "sshpk";
 import { recordEvent } from "@/lib/audit/record";
 import { verifySecret } from "@/lib/auth/password";
+import { joinSenderOwner } from "@/lib/channels/queries";
 import { getDb, type Queryable } from "@/lib/db/client";
 import { accounts, enterpriseQualities, senders } from "@/lib/db/schema";
 import { reserveAttempt, settleAttempt } from "@/lib/security/throttle";
@@ -38,7 +39,7 @@ export interface TransferAccount {
 export type TransferLogin = { ok: true; account: TransferAccount } | { ok: false; reason: "invalid" | "throttled" };
 
 async function findAccount(q: Queryable, channel: Channel, username: string) {
-  const [row] = await q
+  const [row] = await joinSenderOwner(q
     .select({
       accountId: accounts.id,
       username: accounts.username,
@@ -52,7 +53,7 @@ async function findAccount(q: Queryable, channel: Channel, username: string) {
     })
     .from(accounts)
     .innerJoin(senders, eq(senders.id, accounts.senderId))
-    .innerJoin(enterpriseQualities, eq(enterpriseQualities.id, senders.enterpriseQualityId))
+    .$dynamic())
     .where(and(eq(accounts.type, channel), eq(accounts.usernameNormalized, normalizeUsername(username))))
     .limit(1);
   return row;
