@@ -28,7 +28,9 @@ test("issue 6: a sender's journal shows its own events and its enterprise's sign
   const apk = await queryJournal(db, danny, {});
   assert.deepEqual(apk.map((r) => [r.action, r.actorLabel]).sort(), [["account.create", "danny"], ["auth.sign-in-failed", "bob"]]);
   const dupont = await queryJournal(db, claire, {});
-  assert.deepEqual(dupont.map((r) => [r.action, r.actorLabel]).sort(), [["account.create", "claire"], ["auth.sign-in", "claire"]]);
+  // Issue 13: a sign-in names the person, not the username; a refused one keeps the username typed (bob above).
+  assert.deepEqual(dupont.map((r) => [r.action, r.actorLabel]).sort(), [["account.create", "claire"], ["auth.sign-in", "Claire Dupont"]]);
+  assert.deepEqual((await queryJournal(db, claire, { actor: "dupont" })).map((r) => r.action), ["auth.sign-in"], "the person filter finds a sign-in by the person's name");
 });
 
 test("issue 13: filters by kind of action, person and Brussels days; pages by id in both orders", async () => {
