@@ -29,9 +29,9 @@ test("an invalid e-mail address is refused at its field", async ({ page }) => {
   await new LoginPage(page).signInAs("claire");
   await page.goto("/contact?edit=1");
   const email = page.getByRole("textbox", { name: "Adresse email" });
-  await email.fill("pas-une-adresse");
+  await email.fill("claire@boulangerie-dupont");
   await page.getByRole("button", { name: "Valider" }).click();
-  await expect(email).toHaveAccessibleDescription("Valeur non valable.");
+  await expect(email).toHaveAccessibleDescription("L’adresse email « claire@boulangerie-dupont » : le domaine « boulangerie-dupont » doit contenir un point, comme entreprise.be.");
   await page.getByRole("button", { name: "Annuler" }).click();
   await expect(page.getByRole("link", { name: "Mettre à jour" })).toBeVisible();
 });
