@@ -13,6 +13,7 @@ export const CHANGE_FIELDS = [
   "role", "person", "user", "status", "account", "intermediary", "enterprise", "quality", "resendCount",
   "recipient", "attempt", "error", "minutes", "address", "browser", "scope",
   "channel", "folder", "size", "answer", "demoDate", "kind", "nameFr", "nameNl", "nameEn", "nameDe", "family", "subject", "sha256",
+  "failuresUsername", "failuresAddress",
 ] as const;
 // Not shown: `certificate` of OAuth events (on a delegated account it names the intermediary's
 // certificate, which SPEC §5 hides from the enterprise), token ids, hashes, internal ids.
@@ -107,6 +108,11 @@ function sides(action: string, summary: Flat): { hasSides: boolean; before: Flat
   if (action === "admin.clock") {
     const day = (v: unknown) => (typeof v === "string" ? { demoDate: v.slice(0, 10) } : undefined);
     return { hasSides: true, before: day(summary.before), after: day(summary.after) };
+  }
+  if (action === "auth.locked-out" || action === "transfer.locked-out") {
+    // Their summaries hold failure counts under the names of what was counted (username/subject, address).
+    const { username, subject, address, ...rest } = summary;
+    return { hasSides: false, before: undefined, after: { ...rest, failuresUsername: username ?? subject, failuresAddress: address } };
   }
   if (!hasSides) return { hasSides, before: undefined, after: summary };
   const { before, after, ...rest } = summary;

@@ -130,3 +130,16 @@ test("administration events read in words: catalogue names, CA subjects, the dem
   assert.deepEqual(clock.changes, [{ label: "Demonstrationsdatum", after: "2026-12-24" }]);
   assert.equal(render("nl", { action: "admin.grant", actorLabel: "Admin", targetLabel: null, summary: { before: { admin: false }, after: { admin: true, username: "steven" } } }).sentence, "Admin heeft steven aangeduid als platformbeheerder");
 });
+
+test("a lock-out shows its failure counts as counts, not as a username or an address", () => {
+  const locked = render("fr", { action: "transfer.locked-out", actorLabel: "EXPWK23", targetLabel: null, summary: { channel: "SFTP", minutes: 15, limit: "subject", subject: 5, address: 5 } });
+  assert.equal(locked.sentence, "Identifiant « EXPWK23 » verrouillé en SFTP après trop d’échecs");
+  assert.deepEqual(locked.changes, [
+    { label: "Durée (minutes)", after: "15" },
+    { label: "Canal", after: "SFTP" },
+    { label: "Échecs pour cet identifiant", after: "5" },
+    { label: "Échecs depuis cette adresse IP", after: "5" },
+  ]);
+  const web = render("en", { action: "auth.locked-out", actorLabel: "bob", targetLabel: null, summary: { minutes: 15, limit: "username", username: 5, address: 2 } });
+  assert.deepEqual(web.changes.map((c) => c.label), ["Duration (minutes)", "Failures for this username", "Failures from this IP address"]);
+});
