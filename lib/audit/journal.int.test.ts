@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
 import { withDemoDatabase } from "@/lib/db/test-db";
 import { addDelegatedCertificate } from "@/lib/delegation/certificates";
-import { acceptDelegation } from "@/lib/delegation/decisions";
+import { acceptDelegation, endDelegation } from "@/lib/delegation/decisions";
 import { requestFromEnterprise } from "@/lib/delegation/requests";
 import { createCertificate } from "@/lib/pki/generate";
 import { queryJournal } from "./journal";
@@ -77,6 +77,12 @@ test("issue 13, SPEC §5: both sides of a delegation see its events; the enterpr
 
   assert.equal((await queryJournal(db, danny.ctx, { kind: "delegations" })).length, 0, "a third enterprise sees none of it");
   assert.equal((await queryJournal(db, danny.ctx, { kind: "certificates" })).length, 0);
+
+  // Ending the delegation removes the intermediary's certificate: the enterprise reads that it happened,
+  // never which certificate it was (its name, file, serial and fingerprint are the intermediary's).
+  assert.ok((await endDelegation(db, claire, { delegationId: request.delegationId })).ok);
+  const [removed] = await queryJournal(db, claire.ctx, { kind: "certificates" });
+  assert.deepEqual([removed?.action, removed?.redacted, removed?.summary, removed?.targetLabel], ["certificate.remove-delegated", true, null, "Dupont Dimona REST"]);
 });
 
 test("issue 13: a deleted account keeps its name in the journal", async () => {

@@ -80,7 +80,9 @@ function asSeenBy(ctx: ActingContext, row: Omit<JournalRow, "redacted"> & { ente
   // Sign-ins, sign-outs and sessions were journaled under the username; a failed sign-in has no person.
   if (person && row.action.startsWith("auth.")) visible.actorLabel = person;
   const foreign = enterpriseId !== null && enterpriseId !== ctx.enterpriseId;
-  const redacted = foreign && row.action.startsWith("certificate.");
+  // The certificates removed at the end of a delegation are always the intermediary's (issue 19), filed
+  // under the enterprise: their details stay hidden from it too.
+  const redacted = (foreign && row.action.startsWith("certificate.")) || row.action === "certificate.remove-delegated";
   return { ...visible, summary: redacted ? null : visible.summary, ip: foreign ? null : visible.ip, redacted };
 }
 
