@@ -83,6 +83,10 @@ test("issue 13, SPEC §5: both sides of a delegation see its events; the enterpr
   assert.ok((await endDelegation(db, claire, { delegationId: request.delegationId })).ok);
   const [removed] = await queryJournal(db, claire.ctx, { kind: "certificates" });
   assert.deepEqual([removed?.action, removed?.redacted, removed?.summary, removed?.targetLabel], ["certificate.remove-delegated", true, null, "Dupont Dimona REST"]);
+  const [forTheIntermediary] = await queryJournal(db, ivan.ctx, { kind: "certificates" });
+  assert.equal(forTheIntermediary?.action, "certificate.remove-delegated");
+  assert.equal(forTheIntermediary?.redacted, false);
+  assert.match(JSON.stringify(forTheIntermediary?.summary), /cert-intermediaire/);
 });
 
 test("issue 13: a deleted account keeps its name in the journal", async () => {

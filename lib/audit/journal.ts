@@ -75,14 +75,14 @@ function filterConditions(filters: JournalFilters): SQL[] {
  * recorded by another enterprise (the intermediary) reads as a sentence without name, serial or
  * fingerprint; an event that reaches the intermediary through the delegation hides the other side's IP.
  */
-function asSeenBy(ctx: ActingContext, row: Omit<JournalRow, "redacted"> & { enterpriseId: string | null; personName: string | null }): JournalRow {
-  const { enterpriseId, personName: person, ...visible } = row;
+function asSeenBy(ctx: ActingContext, row: Omit<JournalRow, "redacted"> & { enterpriseId: string | null; partyEnterpriseId: string | null; personName: string | null }): JournalRow {
+  const { enterpriseId, partyEnterpriseId, personName: person, ...visible } = row;
   // Sign-ins, sign-outs and sessions were journaled under the username; a failed sign-in has no person.
   if (person && row.action.startsWith("auth.")) visible.actorLabel = person;
   const foreign = enterpriseId !== null && enterpriseId !== ctx.enterpriseId;
   // The certificates removed at the end of a delegation are always the intermediary's (issue 19), filed
-  // under the enterprise: their details stay hidden from it too.
-  const redacted = (foreign && row.action.startsWith("certificate.")) || row.action === "certificate.remove-delegated";
+  // under the enterprise: only the intermediary (the event's party) reads which they were.
+  const redacted = row.action === "certificate.remove-delegated" ? partyEnterpriseId !== ctx.enterpriseId : foreign && row.action.startsWith("certificate.");
   return { ...visible, summary: redacted ? null : visible.summary, ip: foreign ? null : visible.ip, redacted };
 }
 
@@ -110,6 +110,7 @@ export async function queryJournal(q: Queryable, ctx: ActingContext, filters: Jo
           summary: auditEvents.summary,
           ip: auditEvents.ip,
           enterpriseId: auditEvents.enterpriseId,
+          partyEnterpriseId: auditEvents.partyEnterpriseId,
           personName,
         })
         .from(auditEvents)

@@ -178,6 +178,8 @@ export async function endDelegation(
         targetType: "account",
         targetId: account?.id ?? row.accountId ?? row.id,
         targetLabel: account?.name ?? null,
+        // SPEC §5: the intermediary reads which of its certificates went; the enterprise only that one did.
+        partyEnterpriseId: row.intermediaryId,
         summary: { before: certificateSummary(certificate), reason: "delegation-ended", delegationId: row.id },
       });
     }
