@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   // lib/transfer (SPEC §6): FTP/SFTP sessions, files and declarations
   "transfer.login", "transfer.login-failed", "transfer.login-throttled", "transfer.locked-out",
   "transfer.upload", "transfer.delete", "transfer.go-duplicate", "transfer.declaration-accepted", "transfer.declaration-refused",
+  "transfer.go-refused", "transfer.expired",
   // lib/admin and the admin area (issue 17): platform administration, not tied to an enterprise
   "admin.grant", "admin.clock", "admin.reset",
   "admin.catalogue.add", "admin.catalogue.rename", "admin.catalogue.retire",

@@ -13,7 +13,7 @@ export const CHANGE_FIELDS = [
   "role", "person", "user", "status", "account", "intermediary", "enterprise", "quality", "resendCount",
   "recipient", "attempt", "error", "minutes", "address", "browser", "scope",
   "channel", "folder", "size", "answer", "demoDate", "kind", "nameFr", "nameNl", "nameEn", "nameDe", "family", "subject", "sha256",
-  "failuresUsername", "failuresAddress",
+  "failuresUsername", "failuresAddress", "maxAgeHours",
 ] as const;
 // Not shown: `certificate` of OAuth events (on a delegated account it names the intermediary's
 // certificate, which SPEC §5 hides from the enterprise), token ids, hashes, internal ids.
@@ -151,7 +151,8 @@ export function describeEvent(event: DescribableEvent): EventDescription {
       recipient: text(after?.recipient) ?? "",
       action: event.action,
       channel: transfer ? value("channel") : "",
-      file: value("file"),
+      // A refused GO and an expired IN file are journaled with the file as their target.
+      file: value("file") || (event.action === "transfer.go-refused" || event.action === "transfer.expired" ? (event.targetId ?? "") : ""),
       folder: value("folder"),
       declaration: event.action.startsWith("transfer.declaration") || event.action === "transfer.go-duplicate" ? (event.targetId ?? "") : "",
       permission: event.action.startsWith("admin.catalogue.") ? (event.targetId ?? "") : "",

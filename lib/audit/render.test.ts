@@ -143,3 +143,12 @@ test("a lock-out shows its failure counts as counts, not as a username or an add
   const web = render("en", { action: "auth.locked-out", actorLabel: "bob", targetLabel: null, summary: { minutes: 15, limit: "username", username: 5, address: 2 } });
   assert.deepEqual(web.changes.map((c) => c.label), ["Duration (minutes)", "Failures for this username", "Failures from this IP address"]);
 });
+
+test("a refused GO and an expired IN file name their file and folder", () => {
+  const refused = render("fr", { action: "transfer.go-refused", actorLabel: "EXPWK23", targetId: "GO.DMFA.X", targetLabel: null, summary: { channel: "FTP", folder: "IN", kind: "name-malformed", answer: "NOTIF.GO.DMFA.X.1a2b3c4d", reasons: ["go.name"] } });
+  assert.equal(refused.sentence, "Fichier GO « GO.DMFA.X » refusé dans le dossier IN (« EXPWK23 », FTP) : réponse déposée avec les motifs du refus");
+  assert.deepEqual(refused.changes.find((c) => c.label === "Nature"), { label: "Nature", after: "Nom de fichier GO mal formé" });
+  const expired = render("en", { action: "transfer.expired", actorLabel: "system", targetId: "FI.DMFA.1", targetLabel: null, summary: { folder: "INTEST", size: 10, modifiedAt: "2026-11-01T00:00:00.000Z", maxAgeHours: 168 } });
+  assert.equal(expired.sentence, "File “FI.DMFA.1” removed from the INTEST folder: it had waited there too long without a complete declaration");
+  assert.deepEqual(expired.changes.find((c) => c.label === "Retention period (hours)"), { label: "Retention period (hours)", after: "168" });
+});
