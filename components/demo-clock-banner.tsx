@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppFormatter } from "@/lib/i18n/format";
 import { appNow, readDemoClock } from "@/lib/admin/clock";
 import { getDb } from "@/lib/db/client";
 
@@ -7,7 +8,7 @@ export async function DemoClockBanner() {
   const db = await getDb();
   if (!(await readDemoClock(db))) return null;
   const t = await getTranslations("admin.clock");
-  const format = await getFormatter();
+  const format = await getAppFormatter();
   return (
     <div role="note" className="bg-purple-100 px-4 py-1 text-center text-sm text-purple-950">
       <strong>{t("banner", { date: format.dateTime(await appNow(db), { dateStyle: "long" }) })}</strong>

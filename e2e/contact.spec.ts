@@ -29,9 +29,9 @@ test("an invalid e-mail address is refused at its field", async ({ page }) => {
   await new LoginPage(page).signInAs("claire");
   await page.goto("/contact?edit=1");
   const email = page.getByRole("textbox", { name: "Adresse email" });
-  await email.fill("pas-une-adresse");
+  await email.fill("claire@boulangerie-dupont");
   await page.getByRole("button", { name: "Valider" }).click();
-  await expect(email).toHaveAccessibleDescription("Valeur non valable.");
+  await expect(email).toHaveAccessibleDescription("L’adresse email « claire@boulangerie-dupont » : le domaine « boulangerie-dupont » doit contenir un point, comme entreprise.be.");
   await page.getByRole("button", { name: "Annuler" }).click();
   await expect(page.getByRole("link", { name: "Mettre à jour" })).toBeVisible();
 });
@@ -45,7 +45,12 @@ test("issue 13: every field's problem shows at once, what was typed stays, and a
   const main = page.getByRole("main");
   await expect(main.getByRole("textbox", { name: "Nom", exact: true })).toHaveAccessibleDescription(/.+/);
   await expect(main.getByRole("textbox", { name: "Numéro de téléphone" })).toHaveAccessibleDescription("Le numéro est écrit avec l’indicatif +32, mais l’indicatif choisi est +33.");
-  await expect(main.getByRole("textbox", { name: "Adresse email" })).toHaveAccessibleDescription("Valeur non valable.");
+  // Issue 13: the e-mail refusal says what is wrong; the calling codes name their country; the intro names the quality.
+  await expect(main.getByRole("textbox", { name: "Adresse email" })).toHaveAccessibleDescription(
+    "L’adresse email « pas-une-adresse » ne contient pas de « @ » : il en faut exactement un, entre le nom et le domaine (par exemple prenom.nom@entreprise.be).",
+  );
+  await expect(main.getByRole("combobox", { name: "Indicatif" }).locator("option:checked")).toHaveText("+33 France");
+  await expect(main.getByText("pour Boulangerie Dupont en tant que « Employeur ONSS ».")).toBeVisible();
   await expect(main.getByRole("textbox", { name: "Adresse email" })).toHaveValue("pas-une-adresse");
   await expect(main.getByRole("textbox", { name: "Numéro de téléphone" })).toHaveValue("+32 486 53 16 19");
 

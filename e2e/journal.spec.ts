@@ -23,7 +23,7 @@ test("issue 13: the journal reads as sentences with before → after, filters by
   await expect(deleted.getByRole("definition").filter({ hasText: "EXPDUPONT1" })).toBeVisible();
   await expect(deleted.getByRole("term").filter({ hasText: "Identifiant" })).toBeVisible();
   await expect(journal.table).not.toContainText("account.delete");
-  await expect(journal.row("Connexion de claire").first()).toBeVisible();
+  await expect(journal.row("Connexion de Claire Dupont").first()).toBeVisible();
   // Newest first: the deletion comes before claire's sign-in.
   await expect(journal.table.getByRole("row").nth(1)).toContainText("a supprimé le compte FTP");
 
@@ -33,9 +33,18 @@ test("issue 13: the journal reads as sentences with before → after, filters by
   await expect(journal.row("Connexion de")).toHaveCount(0);
 
   await journal.filter({ kind: "Connexions et sessions", person: "Claire", from: brusselsToday(), to: brusselsToday(), order: "Plus anciens d'abord" });
-  await expect(journal.row("Connexion de claire").first()).toBeVisible();
+  await expect(journal.row("Connexion de Claire Dupont").first()).toBeVisible();
   await expect(journal.row("a supprimé")).toHaveCount(0);
   await expect(page.getByLabel("Personne")).toHaveValue("Claire");
+
+  // A sign-in names the person; the person filter finds it by the last name too.
+  await journal.filter({ kind: "Connexions et sessions", person: "Dupont", from: "", to: "" });
+  await expect(journal.row("Connexion de Claire Dupont").first()).toBeVisible();
+
+  // « Du » after « Au »: a clear hint at the dates rather than an empty journal.
+  await journal.filter({ kind: "Toutes les actions", person: "", from: "2026-03-05", to: "2026-03-01" });
+  await expect(page.getByRole("alert").filter({ hasText: "Inversez" })).toHaveText("La date « Du » (5 mars 2026) est postérieure à la date « Au » (1 mars 2026) : aucun événement ne peut s’y trouver. Inversez les deux dates.");
+  await expect(page.getByLabel("Du", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
   await journal.filter({ kind: "Toutes les actions", person: "", from: "2001-01-01", to: "2001-01-02", order: "Plus récents d'abord" });
   await expect(page.getByText("Aucun événement ne correspond à ces filtres.")).toBeVisible();

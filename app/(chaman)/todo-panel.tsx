@@ -1,14 +1,16 @@
 import { appNow } from "@/lib/admin/clock";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppFormatter } from "@/lib/i18n/format";
 import type { Queryable } from "@/lib/db/client";
 import { todoFor } from "@/lib/notify/todo";
 import type { ServiceActor } from "@/lib/services/result";
+import { withElision } from "@/lib/i18n/elision";
 
 // Issue 16: « À faire » on the home page — what waits for this user, each with a link to where it is done.
 export async function TodoPanel({ db, actor }: { db: Queryable; actor: ServiceActor }) {
   const t = await getTranslations("notify.todo");
-  const format = await getFormatter();
+  const format = await getAppFormatter();
   const todo = await todoFor(db, actor, await appNow(db));
   const empty = todo.decisions.length + todo.expiring.length + todo.expired.length === 0;
   const link = "font-semibold text-brand underline hover:no-underline";
@@ -22,7 +24,7 @@ export async function TodoPanel({ db, actor }: { db: Queryable; actor: ServiceAc
           <ul className="mt-1 list-disc pl-6">
             {todo.decisions.map((d) => (
               <li key={d.id}>
-                <Link href="/delegations" className={link}>{t("decide", { name: d.counterpartName, number: d.counterpartNumber })}</Link>
+                <Link href="/delegations" className={link}>{t("decide", withElision({ name: d.counterpartName, number: d.counterpartNumber }, "name"))}</Link>
               </li>
             ))}
           </ul>

@@ -69,7 +69,7 @@ test("seed 003 §5: designating a gestionnaire local by NISS; invalid and unknow
   const again = await activateQuality(db, steven, { qualityId: formation, contactEmail: "f@apk.be", manager: { kind: "self" } });
   assertRefused(again, "access.quality-already-active", "qualityId");
   assert.equal(messageOf(again, "fr"), "La qualité « Prestataire de formation » est déjà activée pour votre entreprise.");
-  assert.equal(messageOf(again, "nl"), "De hoedanigheid « Prestataire de formation » is al geactiveerd voor uw onderneming.");
+  assert.equal(messageOf(again, "nl"), "De hoedanigheid ‘Prestataire de formation’ is al geactiveerd voor uw onderneming.");
 });
 
 test("two concurrent activations of the same quality: exactly one sender is created", async () => {

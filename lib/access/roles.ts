@@ -126,7 +126,8 @@ export async function removeCoManager(db: Db, actor: ServiceActor, input: { assi
       targetLabel: person ? `${person.firstName} ${person.lastName}` : null,
       summary: { before: { role: target.role, userId: target.userId } },
     });
-    const leftEnterprise = await endMembershipWithLastRole(tx, { userId: target.userId, enterpriseId: ctx.enterpriseId }, { ...audit, qualityId: null });
+    const personLabel = person ? `${person.firstName} ${person.lastName}` : null;
+    const leftEnterprise = await endMembershipWithLastRole(tx, { userId: target.userId, enterpriseId: ctx.enterpriseId }, { ...audit, qualityId: null, targetLabel: personLabel });
     return { ok: true as const, leftEnterprise };
   });
 }

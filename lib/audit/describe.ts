@@ -1,17 +1,9 @@
 // Issue 13: a journal event as the reader reads it — a sentence key with its values, and the
 // changes as labelled before → after pairs. Pure: the page and the CSV export translate the keys.
+import { AUDIT_ACTIONS, isAuditAction, type AuditAction } from "./actions";
 
-/** Action codes with a sentence of their own (messages journal-events.sentences.*). */
-export const DESCRIBED_ACTIONS = [
-  "account.create", "account.rename", "account.permissions", "account.credentials", "account.delete",
-  "certificate.add", "certificate.replace", "certificate.delete",
-  "contact.create", "contact.update",
-  "quality.activate", "role.assign", "role.remove", "chaman-right.grant", "chaman-right.revoke",
-  "delegation.request", "delegation.resend", "delegation.accept", "delegation.refuse", "delegation.end", "delegation.withdraw",
-  "auth.sign-in", "auth.sign-in-failed", "auth.sign-in-throttled", "auth.locked-out", "auth.sign-out", "auth.session-expired", "auth.session-closed", "auth.session-revoked",
-  "mail.failed", "mail.abandoned",
-  "oauth.token-issued", "oauth.token-refused", "oauth.introspection-refused",
-] as const;
+/** Action codes with a sentence of their own (messages journal-events.sentences.*): all of them (lib/audit/actions.ts). */
+export const DESCRIBED_ACTIONS = AUDIT_ACTIONS;
 
 /** Fields shown as changes, in this order (messages journal-events.fields.*); others stay out of sight (ids, hashes of nothing). */
 export const CHANGE_FIELDS = [
@@ -20,30 +12,61 @@ export const CHANGE_FIELDS = [
   "phone", "email", "language", "contactEmail", "senderNumber",
   "role", "person", "user", "status", "account", "intermediary", "enterprise", "quality", "resendCount",
   "recipient", "attempt", "error", "minutes", "address", "browser", "scope",
+  "channel", "folder", "size", "answer", "demoDate", "kind", "nameFr", "nameNl", "nameEn", "nameDe", "family", "subject", "sha256",
+  "failuresUsername", "failuresAddress", "maxAgeHours",
 ] as const;
 // Not shown: `certificate` of OAuth events (on a delegated account it names the intermediary's
 // certificate, which SPEC §5 hides from the enterprise), token ids, hashes, internal ids.
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
 
 /** Values translated rather than shown as stored (messages journal-events.values.<field>.<value>). */
-export const TRANSLATED_VALUE_FIELDS = ["role", "status", "language"] as const satisfies readonly ChangeField[];
+export const TRANSLATED_VALUE_FIELDS = ["role", "status", "language", "kind", "family"] as const satisfies readonly ChangeField[];
+
+/** Fields whose value is a list of codes, each translated on its own (permission codes of the catalogue). */
+export const LIST_FIELDS = ["permissions"] as const satisfies readonly ChangeField[];
+
+/** A value as stored: one text, or the items of a list field. */
+export type ChangeValue = string | readonly string[];
 
 export interface Change {
   field: ChangeField;
-  before?: string;
-  after?: string;
+  before?: ChangeValue;
+  after?: ChangeValue;
+}
+
+/** The values a sentence may name (journal-events.sentences.*); empty when the event has none. */
+export interface SentenceValues {
+  actor: string;
+  target: string;
+  type: string;
+  role: string;
+  recipient: string;
+  action: string;
+  /** FTP/SFTP (transfer.*) */
+  channel: string;
+  /** A file and its sender folder (transfer.upload|delete), or the declaration's answer file. */
+  file: string;
+  folder: string;
+  /** The declaration (its GO file name without the GO prefix, transfer.declaration-*). */
+  declaration: string;
+  /** A permission of the catalogue by its code (admin.catalogue.*), translated by the renderer. */
+  permission: string;
+  /** A CA's subject (admin.trust.*). */
+  subject: string;
 }
 
 export interface EventDescription {
   /** The key under journal-events.sentences, or "unknown" for codes without a sentence. */
-  sentence: (typeof DESCRIBED_ACTIONS)[number] | "unknown";
-  values: { actor: string; target: string; type: string; role: string; recipient: string; action: string };
+  sentence: AuditAction | "unknown";
+  values: SentenceValues;
   changes: Change[];
 }
 
 export interface DescribableEvent {
   action: string;
   actorLabel: string | null;
+  /** What the event is about (a file, a declaration, a permission code); only some sentences read it. */
+  targetId?: string | null;
   targetLabel: string | null;
   summary: Record<string, unknown> | null;
 }
@@ -53,6 +76,11 @@ type Flat = Record<string, unknown>;
 function asRecord(value: unknown): Flat | undefined {
   if (Array.isArray(value)) return value.length === 1 ? asRecord(value[0]) : value.length > 1 ? { name: value.map((v) => asRecord(v)?.name ?? "").join(", ") } : undefined;
   return value && typeof value === "object" ? (value as Flat) : undefined;
+}
+
+function list(value: unknown): readonly string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.map((v) => text(v) ?? "").filter((v) => v !== "");
 }
 
 function text(value: unknown): string | undefined {
@@ -66,7 +94,7 @@ function text(value: unknown): string | undefined {
 function fallbackTarget(before: Flat | undefined, after: Flat | undefined): string | undefined {
   for (const side of [after, before]) {
     if (!side) continue;
-    for (const key of ["account", "name", "person", "user", "quality"]) {
+    for (const key of ["account", "name", "person", "user", "quality", "username"]) {
       const value = text(side[key]);
       if (value) return value;
     }
@@ -74,34 +102,61 @@ function fallbackTarget(before: Flat | undefined, after: Flat | undefined): stri
   return undefined;
 }
 
+/** The admin clock's summary holds bare ISO instants; they read as the demonstration day (YYYY-MM-DD). */
+function sides(action: string, summary: Flat): { hasSides: boolean; before: Flat | undefined; after: Flat | undefined } {
+  const hasSides = "before" in summary || "after" in summary;
+  if (action === "admin.clock") {
+    const day = (v: unknown) => (typeof v === "string" ? { demoDate: v.slice(0, 10) } : undefined);
+    return { hasSides: true, before: day(summary.before), after: day(summary.after) };
+  }
+  if (action === "auth.locked-out" || action === "transfer.locked-out") {
+    // Their summaries hold failure counts under the names of what was counted (username/subject, address).
+    const { username, subject, address, ...rest } = summary;
+    return { hasSides: false, before: undefined, after: { ...rest, failuresUsername: username ?? subject, failuresAddress: address } };
+  }
+  if (!hasSides) return { hasSides, before: undefined, after: summary };
+  const { before, after, ...rest } = summary;
+  // Some writers keep context beside the sides (admin.trust.retire: family, subject): shown as « after ».
+  const afterSide = asRecord(after);
+  return { hasSides, before: asRecord(before), after: afterSide || Object.keys(rest).length > 0 ? { ...rest, ...afterSide } : undefined };
+}
+
 /**
  * Describes one event for the journal. `summary` may be null (hidden by SPEC §5, or none recorded);
- * then the sentence stands alone. Flat summaries (sign-ins, sessions, mail) read as « after » values.
+ * then the sentence stands alone. Flat summaries (sign-ins, sessions, mail, transfers) read as « after » values.
  */
 export function describeEvent(event: DescribableEvent): EventDescription {
   const summary = event.summary ?? {};
-  const hasSides = "before" in summary || "after" in summary;
-  const before = hasSides ? asRecord(summary.before) : undefined;
-  const after = hasSides ? asRecord(summary.after) : (summary as Flat);
+  const { hasSides, before, after } = sides(event.action, summary as Flat);
   const changes: Change[] = [];
   for (const field of CHANGE_FIELDS) {
     const key = field === "password" ? "passwordChanged" : field;
-    const was = text(before?.[key]);
-    const now = key === "passwordChanged" ? (after?.[key] === true ? "•••" : undefined) : text(after?.[key]);
+    const read = (side: Flat | undefined) => ((LIST_FIELDS as readonly string[]).includes(field) ? list(side?.[key]) : text(side?.[key]));
+    const was = read(before);
+    const now = key === "passwordChanged" ? (after?.[key] === true ? "•••" : undefined) : read(after);
     if (was === undefined && now === undefined) continue;
-    if (was === now && hasSides && before && after) continue;
+    if (String(was) === String(now) && hasSides && before && after) continue;
     changes.push({ field, ...(was !== undefined ? { before: was } : {}), ...(now !== undefined ? { after: now } : {}) });
   }
-  const sentence = (DESCRIBED_ACTIONS as readonly string[]).includes(event.action) ? (event.action as EventDescription["sentence"]) : "unknown";
+  const sentence = isAuditAction(event.action) ? event.action : "unknown";
+  const transfer = event.action.startsWith("transfer.");
+  const value = (key: string) => text(after?.[key]) ?? text(before?.[key]) ?? "";
   return {
     sentence,
     values: {
       actor: event.actorLabel ?? "Chaman",
       target: event.targetLabel ?? fallbackTarget(before, after) ?? "",
-      type: text(after?.type) ?? text(before?.type) ?? "",
-      role: text(after?.role) ?? text(before?.role) ?? "",
+      type: value("type"),
+      role: value("role"),
       recipient: text(after?.recipient) ?? "",
       action: event.action,
+      channel: transfer ? value("channel") : "",
+      // A refused GO and an expired IN file are journaled with the file as their target.
+      file: value("file") || (event.action === "transfer.go-refused" || event.action === "transfer.expired" ? (event.targetId ?? "") : ""),
+      folder: value("folder"),
+      declaration: event.action.startsWith("transfer.declaration") || event.action === "transfer.go-duplicate" ? (event.targetId ?? "") : "",
+      permission: event.action.startsWith("admin.catalogue.") ? (event.targetId ?? "") : "",
+      subject: value("subject"),
     },
     changes,
   };

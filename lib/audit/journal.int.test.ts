@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
 import { withDemoDatabase } from "@/lib/db/test-db";
 import { addDelegatedCertificate } from "@/lib/delegation/certificates";
-import { acceptDelegation } from "@/lib/delegation/decisions";
+import { acceptDelegation, endDelegation } from "@/lib/delegation/decisions";
 import { requestFromEnterprise } from "@/lib/delegation/requests";
 import { createCertificate } from "@/lib/pki/generate";
 import { queryJournal } from "./journal";
@@ -28,7 +28,9 @@ test("issue 6: a sender's journal shows its own events and its enterprise's sign
   const apk = await queryJournal(db, danny, {});
   assert.deepEqual(apk.map((r) => [r.action, r.actorLabel]).sort(), [["account.create", "danny"], ["auth.sign-in-failed", "bob"]]);
   const dupont = await queryJournal(db, claire, {});
-  assert.deepEqual(dupont.map((r) => [r.action, r.actorLabel]).sort(), [["account.create", "claire"], ["auth.sign-in", "claire"]]);
+  // Issue 13: a sign-in names the person, not the username; a refused one keeps the username typed (bob above).
+  assert.deepEqual(dupont.map((r) => [r.action, r.actorLabel]).sort(), [["account.create", "claire"], ["auth.sign-in", "Claire Dupont"]]);
+  assert.deepEqual((await queryJournal(db, claire, { actor: "dupont" })).map((r) => r.action), ["auth.sign-in"], "the person filter finds a sign-in by the person's name");
 });
 
 test("issue 13: filters by kind of action, person and Brussels days; pages by id in both orders", async () => {
@@ -75,6 +77,16 @@ test("issue 13, SPEC §5: both sides of a delegation see its events; the enterpr
 
   assert.equal((await queryJournal(db, danny.ctx, { kind: "delegations" })).length, 0, "a third enterprise sees none of it");
   assert.equal((await queryJournal(db, danny.ctx, { kind: "certificates" })).length, 0);
+
+  // Ending the delegation removes the intermediary's certificate: the enterprise reads that it happened,
+  // never which certificate it was (its name, file, serial and fingerprint are the intermediary's).
+  assert.ok((await endDelegation(db, claire, { delegationId: request.delegationId })).ok);
+  const [removed] = await queryJournal(db, claire.ctx, { kind: "certificates" });
+  assert.deepEqual([removed?.action, removed?.redacted, removed?.summary, removed?.targetLabel], ["certificate.remove-delegated", true, null, "Dupont Dimona REST"]);
+  const [forTheIntermediary] = await queryJournal(db, ivan.ctx, { kind: "certificates" });
+  assert.equal(forTheIntermediary?.action, "certificate.remove-delegated");
+  assert.equal(forTheIntermediary?.redacted, false);
+  assert.match(JSON.stringify(forTheIntermediary?.summary), /cert-intermediaire/);
 });
 
 test("issue 13: a deleted account keeps its name in the journal", async () => {

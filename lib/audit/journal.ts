@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, ilike, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, ilike, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { textField } from "@/lib/validation/text";
 import type { ActingContext } from "@/lib/auth/contexts";
 import type { Queryable } from "@/lib/db/client";
-import { auditEvents } from "@/lib/db/schema";
+import { auditEvents, users } from "@/lib/db/schema";
 import { brusselsDayEnd, brusselsDayStart } from "./brussels";
 import { JOURNAL_KINDS, type JournalKind } from "./kinds";
 
@@ -29,9 +29,11 @@ export type JournalFilterInput = z.input<typeof journalFiltersSchema>;
 export interface JournalRow {
   id: number;
   at: Date;
+  /** Who acted, as the journal names them: for sign-ins and sessions the person's first and last name when known. */
   actorLabel: string | null;
   action: string;
   targetType: string | null;
+  targetId: string | null;
   targetLabel: string | null;
   /** Before/after as this reader may see it; null when hidden from this reader (SPEC §5). */
   summary: Record<string, unknown> | null;
@@ -52,10 +54,16 @@ function scopesOf(ctx: ActingContext): SQL[] {
   return [...(ctx.senderId ? [eq(auditEvents.senderId, ctx.senderId)] : []), enterpriseWide, party];
 }
 
+/** The acting person's name (sign-ins and sessions record the username; issue 13 names the person). */
+const personName = sql<string | null>`(${users.firstName} || ' ' || ${users.lastName})`;
+
 function filterConditions(filters: JournalFilters): SQL[] {
   const conditions: SQL[] = [];
   if (filters.kind) conditions.push(or(...JOURNAL_KINDS[filters.kind].map((prefix) => ilike(auditEvents.action, `${prefix}%`)))!);
-  if (filters.actor) conditions.push(ilike(auditEvents.actorLabel, `%${filters.actor.replace(/[%_\\]/g, "\\$&")}%`));
+  if (filters.actor) {
+    const pattern = `%${filters.actor.replace(/[%_\\]/g, "\\$&")}%`;
+    conditions.push(or(ilike(auditEvents.actorLabel, pattern), ilike(personName, pattern))!);
+  }
   if (filters.from) conditions.push(gte(auditEvents.at, brusselsDayStart(filters.from)));
   if (filters.to) conditions.push(lte(auditEvents.at, brusselsDayEnd(filters.to)));
   if (filters.cursor) conditions.push(filters.order === "asc" ? gt(auditEvents.id, filters.cursor) : lt(auditEvents.id, filters.cursor));
@@ -67,10 +75,14 @@ function filterConditions(filters: JournalFilters): SQL[] {
  * recorded by another enterprise (the intermediary) reads as a sentence without name, serial or
  * fingerprint; an event that reaches the intermediary through the delegation hides the other side's IP.
  */
-function asSeenBy(ctx: ActingContext, row: Omit<JournalRow, "redacted"> & { enterpriseId: string | null }): JournalRow {
-  const { enterpriseId, ...visible } = row;
+function asSeenBy(ctx: ActingContext, row: Omit<JournalRow, "redacted"> & { enterpriseId: string | null; partyEnterpriseId: string | null; personName: string | null }): JournalRow {
+  const { enterpriseId, partyEnterpriseId, personName: person, ...visible } = row;
+  // Sign-ins, sign-outs and sessions were journaled under the username; a failed sign-in has no person.
+  if (person && row.action.startsWith("auth.")) visible.actorLabel = person;
   const foreign = enterpriseId !== null && enterpriseId !== ctx.enterpriseId;
-  const redacted = foreign && row.action.startsWith("certificate.");
+  // The certificates removed at the end of a delegation are always the intermediary's (issue 19), filed
+  // under the enterprise: only the intermediary (the event's party) reads which they were.
+  const redacted = row.action === "certificate.remove-delegated" ? partyEnterpriseId !== ctx.enterpriseId : foreign && row.action.startsWith("certificate.");
   return { ...visible, summary: redacted ? null : visible.summary, ip: foreign ? null : visible.ip, redacted };
 }
 
@@ -93,12 +105,16 @@ export async function queryJournal(q: Queryable, ctx: ActingContext, filters: Jo
           actorLabel: auditEvents.actorLabel,
           action: auditEvents.action,
           targetType: auditEvents.targetType,
+          targetId: auditEvents.targetId,
           targetLabel: auditEvents.targetLabel,
           summary: auditEvents.summary,
           ip: auditEvents.ip,
           enterpriseId: auditEvents.enterpriseId,
+          partyEnterpriseId: auditEvents.partyEnterpriseId,
+          personName,
         })
         .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.actorUserId))
         .where(and(scope, ...conditions))
         .orderBy(order)
         .limit(limit),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Queryable } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
+import type { AuditAction } from "./actions";
 
 export interface AuditEvent {
   actorUserId?: string | null;
@@ -8,7 +9,8 @@ export interface AuditEvent {
   enterpriseId?: string | null;
   qualityId?: number | null;
   senderId?: string | null;
-  action: string;
+  /** One of AUDIT_ACTIONS (lib/audit/actions.ts): every code has a sentence in the journal. */
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   /** The target's name as the reader knows it, at the time of the event (account name, person's name). */

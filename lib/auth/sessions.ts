@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import type { Queryable } from "@/lib/db/client";
 import { memberships, userSessions, users } from "@/lib/db/schema";
@@ -59,7 +60,7 @@ const endedColumns = {
   lifetimeOver: sql<boolean>`${userSessions.expiresAt} <= now()`,
 };
 
-const journalAction: Record<SessionEndReason, string> = {
+const journalAction: Record<SessionEndReason, AuditAction> = {
   "sign-out": "auth.sign-out",
   closed: "auth.session-closed",
   expired: "auth.session-expired",

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import { hashSecret } from "@/lib/auth/password";
 import type { Db, Tx } from "@/lib/db/client";
@@ -27,7 +28,7 @@ async function ownAccount(db: Db, actor: ServiceActor, accountId: string): Promi
 }
 
 /** The audit event of an edit, written in the edit's own transaction so both land or neither. */
-function auditAccount(tx: Tx, actor: ServiceActor, own: Owned, action: string, summary: Record<string, unknown>): Promise<void> {
+function auditAccount(tx: Tx, actor: ServiceActor, own: Owned, action: AuditAction, summary: Record<string, unknown>): Promise<void> {
   return recordEvent(tx, { ...auditActor(actor), senderId: own.senderId, action, targetType: "account", targetId: own.account.id, targetLabel: own.account.name, summary });
 }
 

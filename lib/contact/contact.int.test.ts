@@ -20,6 +20,9 @@ test("SPEC §2: danny's sender has no contact; a wrong phone number is refused a
   assert.equal(r.ok ? "ok" : `${r.field}:${r.code}`, "phone:phone.invalid");
   const code = await saveContact(db, danny, { ...input, countryCode: "+999" });
   assert.equal(code.ok ? "ok" : `${code.field}:${code.code}`, "countryCode:phone.country-code");
+  // Issue 13: the service checks the address with the rule whose message says what is wrong.
+  const email = await saveContact(db, danny, { ...input, email: "danny@apk" });
+  assert.equal(email.ok ? "ok" : `${email.field}:${email.code}`, "email:email.domain");
   assert.equal(await getContact(db, danny.ctx.senderId!), null);
 });
 

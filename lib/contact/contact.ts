@@ -4,6 +4,7 @@ import { recordEvent } from "@/lib/audit/record";
 import type { Db, Queryable } from "@/lib/db/client";
 import { contacts } from "@/lib/db/schema";
 import { actingSender, auditActor, fieldFailures, type FieldFailure, type ServiceActor, type ServiceResult } from "@/lib/channels/service";
+import { checkEmail } from "@/lib/rules/email";
 import { checkPhone } from "@/lib/rules/phone";
 
 export const CONTACT_LANGUAGES = ["fr", "nl", "de", "en"] as const;
@@ -45,15 +46,17 @@ export async function saveContact(db: Db, actor: ServiceActor, input: ContactInp
   const problems: FieldFailure[] = [];
   const phone = checkPhone({ callingCode: input.countryCode, number: input.phone });
   if (!phone.ok) problems.push({ field: phone.code === "phone.country-code" && phone.params.reason === "unknown" ? "countryCode" : "phone", code: phone.code, params: phone.params });
+  const email = checkEmail(input.email);
+  if (!email.ok) problems.push({ field: "email", code: email.code, params: email.params });
   const refused = fieldFailures(problems);
-  if (refused || !phone.ok) return refused ?? { ok: false, code: "input.invalid" };
+  if (refused || !phone.ok || !email.ok) return refused ?? { ok: false, code: "input.invalid" };
 
   const values = {
     name: input.name,
     countryCode: phone.callingCode,
     phone: input.phone,
     phoneE164: phone.e164,
-    email: input.email,
+    email: email.email,
     language: input.language,
     updatedAt: new Date(),
     updatedBy: actor.userId,

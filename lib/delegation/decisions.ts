@@ -1,6 +1,7 @@
 import "server-only";
 import { and, count, eq, type SQL } from "drizzle-orm";
 import { failure, uniqueViolation, type ServiceActor, type ServiceResult } from "@/lib/access/service";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db/client";
 import { certificateSummary } from "@/lib/channels/certificates";
@@ -31,7 +32,7 @@ async function lockRestAccount(tx: Tx, accountId: string, senderId?: string) {
   return account;
 }
 
-function audit(tx: Tx, actor: ServiceActor, row: Row, action: string, senderId: string | null, after: Record<string, unknown>) {
+function audit(tx: Tx, actor: ServiceActor, row: Row, action: AuditAction, senderId: string | null, after: Record<string, unknown>) {
   return recordEvent(tx, {
     ...actorOf(actor),
     enterpriseId: row.enterpriseId,
@@ -176,6 +177,9 @@ export async function endDelegation(
         action: "certificate.remove-delegated",
         targetType: "account",
         targetId: account?.id ?? row.accountId ?? row.id,
+        targetLabel: account?.name ?? null,
+        // SPEC §5: the intermediary reads which of its certificates went; the enterprise only that one did.
+        partyEnterpriseId: row.intermediaryId,
         summary: { before: certificateSummary(certificate), reason: "delegation-ended", delegationId: row.id },
       });
     }

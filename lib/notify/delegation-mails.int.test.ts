@@ -73,7 +73,7 @@ test("enterprise-initiated: request, refusal, re-send, acceptance and end each r
   const first = await deliveredOne();
   expectMail(first, IVAN, "Nieuwe delegatieaanvraag van Boulangerie Dupont", "Boulangerie Dupont (0876.543.270) vraagt een delegatie");
   assert.ok(first.text.startsWith("Beste Ivan Claes,"));
-  assert.ok(first.text.includes("« Dupont Dimona REST »"));
+  assert.ok(first.text.includes("‘Dupont Dimona REST’"));
   assert.equal(first.from, "\"Chaman\" <noreply@chaman.example.be>");
 
   assert.ok((await refuseDelegation(db, ivan, { delegationId: request.delegationId })).ok);
@@ -104,7 +104,7 @@ test("intermediary-initiated: request and withdrawal reach the enterprise, accep
   assert.ok(again.ok);
   expectMail(await deliveredOne(), CLAIRE, "Demande de délégation relancée par Digital Services SRL", "relance sa demande");
   assert.ok((await acceptDelegation(db, claire, { delegationId: again.delegationId, accountId })).ok);
-  expectMail(await deliveredOne(), IVAN, "Boulangerie Dupont heeft uw delegatieaanvraag aanvaard", "(account « Dupont Dimona REST »)");
+  expectMail(await deliveredOne(), IVAN, "Boulangerie Dupont heeft uw delegatieaanvraag aanvaard", "(account ‘Dupont Dimona REST’)");
 });
 
 test("a refused action queues nothing; a party without contact data gets no mail", async () => {

@@ -8,6 +8,7 @@ import { enqueueMail } from "./outbox";
 import { contactOfEnterpriseQuality, contactOfIntermediary } from "./recipients";
 import { assembleMail, mailMessage } from "./render";
 import { localizedName } from "@/lib/i18n/locales";
+import { withElision } from "@/lib/i18n/elision";
 
 // Issue 16 / SPEC §5: each transition of a delegation is told to the OTHER party's contact person.
 
@@ -44,13 +45,13 @@ export async function queueDelegationMail(q: Queryable, delegationId: string, ev
   const to = side === "enterprise" ? await contactOfEnterpriseQuality(q, row.enterpriseId, row.qualityId) : await contactOfIntermediary(q, row.intermediaryId);
   if (!to) return null;
   const locale = to.locale;
-  const values = {
+  const values = withElision({
     counterpart: side === "enterprise" ? row.intermediaryName : row.enterpriseName,
     number: formatEnterpriseNumber(side === "enterprise" ? row.intermediaryNumber : row.enterpriseNumber),
     quality: localizedName(row, locale),
     hasAccount: row.accountName ? "yes" : "no",
     account: row.accountName ?? "",
-  };
+  }, "counterpart");
   const mail = assembleMail({
     locale,
     subject: mailMessage(locale, `delegation.${event}.subject`, values),

@@ -102,7 +102,7 @@ test("a delegated REST account's certificate concerns the intermediary's contact
   const [mail] = await outbox();
   assert.equal(mail?.recipient, "ivan@digital-services.be");
   assert.equal(mail?.locale, "nl");
-  assert.equal(mail?.subject, "Uw certificaat « certificat-rest » vervalt over 7 dagen");
+  assert.equal(mail?.subject, "Uw certificaat ‘certificat-rest’ vervalt over 7 dagen");
   assert.equal(mail?.link, `https://chaman.example.be/delegations/accounts/${rest!.accountId}`);
   assert.match(mail?.textBody ?? "", /gedelegeerd door Boulangerie Dupont \(0876\.543\.270\)/);
 });

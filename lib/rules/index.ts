@@ -11,6 +11,7 @@ export * from './password';
 export * from './enterprise-number';
 export * from './niss';
 export * from './phone';
+export * from './email';
 export * from './client-id';
 export * from './ssh-key';
 export * from './certificate';

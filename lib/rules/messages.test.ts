@@ -58,6 +58,15 @@ const SAMPLES: Record<RuleCode, RuleParams[]> = {
   'niss.checksum': [{ found: '85.07.30-033.29' }],
   'phone.invalid': [{ found: '123', callingCode: '+32' }],
   'phone.country-code': [{ reason: 'unknown', found: '+999' }, { reason: 'mismatch', found: '+33', expected: '+32' }],
+  'email.spaces': [{ found: 'claire dupont@example.be' }],
+  'email.at-sign': [{ found: 'claire.example.be', count: 0 }, { found: 'a@b@example.be', count: 2 }],
+  'email.local-part': [
+    { found: '@example.be', reason: 'empty' },
+    { found: 'x@example.be', reason: 'tooLong', max: 64 },
+    { found: 'clé@example.be', reason: 'characters', chars: 'é' },
+    { found: 'claire.@example.be', reason: 'dots' },
+  ],
+  'email.domain': ['empty', 'noDot', 'label', 'topLevel'].map((reason) => ({ found: 'claire@example', domain: 'example', reason })),
 };
 
 function leafKeys(obj: Record<string, unknown>, prefix = ''): string[] {

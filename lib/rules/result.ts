@@ -48,6 +48,11 @@ export const RULE_CODES = [
   // SPEC §2 contact phone number
   'phone.invalid',
   'phone.country-code',
+  // SPEC §2 contact e-mail address (issue 13: say what is wrong)
+  'email.spaces',
+  'email.at-sign',
+  'email.local-part',
+  'email.domain',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { isInFolder, isOutFolder, looksLikeGoName, parseBatchFileName, SENDER_FOLDERS, type SenderFolder } from "@/lib/rules/batch-names";
@@ -246,7 +247,7 @@ export class TransferSession {
     }
   }
 
-  private async journal(action: string, summary: Record<string, unknown>): Promise<void> {
+  private async journal(action: AuditAction, summary: Record<string, unknown>): Promise<void> {
     await recordEvent(await getDb(), {
       actorLabel: this.account.username,
       senderId: this.account.senderId,

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppFormatter } from "@/lib/i18n/format";
 import { inputClass } from "@/components/ui/buttons";
 import { listPlatformAdmins } from "@/lib/admin/admins";
 import { readDemoClock } from "@/lib/admin/clock";
@@ -13,7 +14,7 @@ import { AdminForm } from "./admin-form";
 export default async function AdminPage() {
   const { db } = await requirePlatformAdmin();
   const t = await getTranslations("admin");
-  const format = await getFormatter();
+  const format = await getAppFormatter();
   const [admins, journal, clock] = await Promise.all([listPlatformAdmins(db), listAdminJournal(db), readDemoClock(db)]);
   const card = "rounded-lg bg-white p-6 shadow space-y-3";
   const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getAppFormatter } from "@/lib/i18n/format";
 import { listQualities } from "@/lib/access/qualities";
 import { listEntityManagers } from "@/lib/access/roles";
 import type { ServiceActor } from "@/lib/access/service";
@@ -13,7 +14,7 @@ import { CoManagerForm } from "./co-manager-form";
 export async function QualitiesSection({ actor }: { actor: ServiceActor }) {
   const t = await getTranslations("access");
   const tRoles = await getTranslations("common.roles");
-  const format = await getFormatter();
+  const format = await getAppFormatter();
   const locale = (await getLocale()) as keyof LocalizedName;
   const db = await getDb();
   const [qualities, entity] = await Promise.all([listQualities(db, actor), listEntityManagers(db, actor)]);

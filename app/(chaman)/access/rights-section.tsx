@@ -10,6 +10,7 @@ import { ActionButton } from "./action-button";
 import { grantRightAction, revokeRightAction } from "./actions";
 import { RemoveCoManagerButton } from "./remove-co-manager-button";
 import { CoManagerForm } from "./co-manager-form";
+import { withElision } from "@/lib/i18n/elision";
 
 /** Quality level (gestionnaire local, co-gestionnaires): the Chaman right and co-gestionnaires. */
 export async function RightsSection({ actor, search }: { actor: ServiceActor; search: string }) {
@@ -26,7 +27,7 @@ export async function RightsSection({ actor, search }: { actor: ServiceActor; se
       <h2 id="rights-title" className="text-xl font-semibold">
         {t("rights.title", { quality })}
       </h2>
-      <p className="mt-1 text-sm text-slate-700">{t("rights.intro", { enterprise: actor.ctx.enterpriseName, quality })}</p>
+      <p className="mt-1 text-sm text-slate-700">{t("rights.intro", withElision({ enterprise: actor.ctx.enterpriseName, quality }, "enterprise"))}</p>
       <form method="get" role="search" className="mt-4 flex flex-wrap items-end gap-3">
         <div className="min-w-64">
           <label htmlFor="member-search" className="block text-sm font-medium">

@@ -6,6 +6,7 @@ import { formError, type FormState } from "@/lib/actions/form-state";
 import { getActor, toServiceActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { failureState, invalidInputState, problemKey } from "@/lib/channels/form-state";
+import { checkEmail } from "@/lib/rules/email";
 import { checkPhone } from "@/lib/rules/phone";
 import { CONTACT_LANGUAGES, saveContact } from "@/lib/contact/contact";
 import { textField } from "@/lib/validation/text";
@@ -14,7 +15,8 @@ const contactSchema = z.object({
   name: textField({ max: 100 }),
   countryCode: textField({ max: 8 }),
   phone: textField({ max: 30 }),
-  email: textField({ max: 254 }).pipe(z.email()),
+  // The address itself is checked by the rule (lib/rules/email.ts), whose messages say what is wrong.
+  email: textField({ max: 254 }),
   language: z.enum(CONTACT_LANGUAGES),
 });
 
@@ -36,6 +38,11 @@ export async function saveContactAction(formData: FormData): Promise<FormState> 
         const field = checked.code === "phone.country-code" && checked.params.reason === "unknown" ? "countryCode" : "phone";
         state.fieldErrors[field] = { key: problemKey(checked.code), params: checked.params };
       }
+    }
+    const email = String(formData.get("email") ?? "").trim();
+    if (state.status === "error" && email && !state.fieldErrors.email) {
+      const checked = checkEmail(email);
+      if (!checked.ok) state.fieldErrors.email = { key: problemKey(checked.code), params: checked.params };
     }
     return state;
   }

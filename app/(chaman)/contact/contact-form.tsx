@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { FormError } from "@/components/ui/field-error";
 import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 import { SelectField, TextField } from "@/components/ui/fields";
+import type { CallingCodeOption } from "@/lib/contact/calling-codes";
 import type { ContactView } from "@/lib/contact/contact";
 import { useFormAction } from "../accounts/_components/use-form-action";
 import { saveContactAction } from "./actions";
@@ -12,7 +13,7 @@ import { saveContactAction } from "./actions";
 const languages = ["fr", "nl", "de", "en"] as const;
 
 /** « Données de contact » form (seed 004): Nom, Indicatif, Numéro de téléphone, Adresse email, Langue. */
-export function ContactForm({ contact, callingCodes, first }: { contact: ContactView | null; callingCodes: string[]; first: boolean }) {
+export function ContactForm({ contact, callingCodes, first }: { contact: ContactView | null; callingCodes: CallingCodeOption[]; first: boolean }) {
   const t = useTranslations("contact");
   const router = useRouter();
   // After the first save the channel screens open; after an update, the contact data is shown again.
@@ -26,8 +27,8 @@ export function ContactForm({ contact, callingCodes, first }: { contact: Contact
       <div className="grid gap-4 sm:grid-cols-[10rem_1fr_1fr]">
         <SelectField id="contact-countryCode" name="countryCode" label={t("countryCode")} problem={errors.countryCode} defaultValue={contact?.countryCode ?? "+32"}>
           {callingCodes.map((code) => (
-            <option key={code} value={code}>
-              {code}
+            <option key={code.value} value={code.value}>
+              {code.label}
             </option>
           ))}
         </SelectField>

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { primaryButton } from "@/components/ui/buttons";
 import { requireChamanAccess } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { getContact } from "@/lib/contact/contact";
-import { listCallingCodes } from "@/lib/rules/phone";
+import { callingCodeOptions } from "@/lib/contact/calling-codes";
+import type { Locale } from "@/lib/i18n/locales";
 import { ContactForm } from "./contact-form";
 
 // « Données de contact » (SPEC §2, seed 004): asked at the first connection, then shown with « Mettre à jour ».
@@ -14,14 +15,14 @@ export default async function ContactPage({ searchParams }: { searchParams: Prom
   if (!ctx.senderId) forbidden();
   const contact = await getContact(await getDb(), ctx.senderId);
   const editing = contact === null || (await searchParams).edit === "1";
-  const t = await getTranslations("contact");
+  const [t, locale] = await Promise.all([getTranslations("contact"), getLocale() as Promise<Locale>]);
   return (
     <section aria-labelledby="contact-title" className="rounded-lg bg-white p-6 shadow">
       <h1 id="contact-title" className="mb-4 text-2xl font-semibold">{t("title")}</h1>
       {editing ? (
         <>
-          <p className="mb-4">{t("intro", { enterprise: ctx.enterpriseName })}</p>
-          <ContactForm contact={contact} callingCodes={listCallingCodes()} first={contact === null} />
+          <p className="mb-4">{t("intro", { enterprise: ctx.enterpriseName, quality: ctx.qualityName[locale] })}</p>
+          <ContactForm contact={contact} callingCodes={callingCodeOptions(locale)} first={contact === null} />
         </>
       ) : (
         <>

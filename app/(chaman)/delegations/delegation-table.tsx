@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getAppFormatter } from "@/lib/i18n/format";
 import { dangerButton, primaryButton, secondaryButton } from "@/components/ui/buttons";
 import type { LocalizedName } from "@/lib/auth/contexts";
 import type { DelegationView } from "@/lib/delegation/queries";
@@ -6,6 +7,7 @@ import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import { ActionButton } from "../access/action-button";
 import { AcceptWithAccountForm } from "./accept-with-account-form";
 import { acceptAction, endAction, refuseAction, resendAction, withdrawAction } from "./actions";
+import { withElision } from "@/lib/i18n/elision";
 
 /** One side's delegations: status, date, who started it, the re-send count (SPEC §5). */
 export async function DelegationTable({
@@ -20,7 +22,7 @@ export async function DelegationTable({
   accounts: Array<{ id: string; name: string; delegated: boolean }>;
 }) {
   const t = await getTranslations("delegation.table");
-  const format = await getFormatter();
+  const format = await getAppFormatter();
   const locale = (await getLocale()) as keyof LocalizedName;
   if (rows.length === 0) return <p className="mt-2 text-sm">{t("empty")}</p>;
   return (
@@ -61,10 +63,10 @@ export async function DelegationTable({
                 {row.can.accept && side === "enterprise" && row.initiatedBy === "intermediary" ? (
                   <AcceptWithAccountForm delegationId={row.id} accounts={accounts} />
                 ) : row.can.accept ? (
-                  <ActionButton action={acceptAction} fields={{ delegationId: row.id }} label={t("accept")} accessibleName={t("acceptNamed", { who })} className={primaryButton} />
+                  <ActionButton action={acceptAction} fields={{ delegationId: row.id }} label={t("accept")} accessibleName={t("acceptNamed", withElision({ who }, "who"))} className={primaryButton} />
                 ) : null}
                 {row.can.refuse ? (
-                  <ActionButton action={refuseAction} fields={{ delegationId: row.id }} label={t("refuse")} accessibleName={t("refuseNamed", { who })} className={dangerButton} />
+                  <ActionButton action={refuseAction} fields={{ delegationId: row.id }} label={t("refuse")} accessibleName={t("refuseNamed", withElision({ who }, "who"))} className={dangerButton} />
                 ) : null}
                 {row.can.resend ? (
                   <ActionButton action={resendAction} fields={{ delegationId: row.id }} label={t("resend")} accessibleName={t("resendNamed", { who })} className={secondaryButton} />

@@ -8,6 +8,7 @@ import { journalEntries } from "@/lib/audit/journal-view";
 import { JOURNAL_KINDS } from "@/lib/audit/kinds";
 import { requireChamanAccess } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
+import { formattingLocale } from "@/lib/i18n/formatting-locale";
 import type { Locale } from "@/lib/i18n/locales";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -23,9 +24,12 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const filters = journalFiltersSchema.parse(Object.fromEntries(["kind", "actor", "from", "to", "order", "cursor"].map((key) => [key, first(params[key]) || undefined])));
   const locale = (await getLocale()) as Locale;
-  const entries = await journalEntries(await getDb(), ctx, locale, filters);
+  // Issue 13: « Du » after « Au » can match nothing; say so rather than show an empty journal.
+  const reversed = filters.from !== undefined && filters.to !== undefined && filters.from > filters.to;
+  const entries = reversed ? [] : await journalEntries(await getDb(), ctx, locale, filters);
   const [t, te] = await Promise.all([getTranslations("journal"), getTranslations("journal-events")]);
   const time = journalTimeFormat(locale);
+  const day = new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: "long", timeZone: "UTC" });
   const query = new URLSearchParams(
     Object.entries({ kind: filters.kind, actor: filters.actor, from: filters.from, to: filters.to, order: filters.order === "asc" ? "asc" : undefined }).filter((e): e is [string, string] => Boolean(e[1])),
   );
@@ -53,11 +57,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
         </div>
         <div>
           <label htmlFor="journal-from" className="text-sm font-medium">{t("from")}</label>
-          <input id="journal-from" name="from" type="date" defaultValue={filters.from} className={inputClass} />
+          <input id="journal-from" name="from" type="date" defaultValue={filters.from} className={inputClass} aria-invalid={reversed || undefined} aria-describedby={reversed ? "journal-range-error" : undefined} />
         </div>
         <div>
           <label htmlFor="journal-to" className="text-sm font-medium">{t("to")}</label>
-          <input id="journal-to" name="to" type="date" defaultValue={filters.to} className={inputClass} />
+          <input id="journal-to" name="to" type="date" defaultValue={filters.to} className={inputClass} aria-invalid={reversed || undefined} aria-describedby={reversed ? "journal-range-error" : undefined} />
         </div>
         <div>
           <label htmlFor="journal-order" className="text-sm font-medium">{te("ui.order")}</label>
@@ -73,7 +77,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
           </a>
         </div>
       </form>
-      {entries.length === 0 ? (
+      {reversed ? (
+        <p id="journal-range-error" role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-red-800">
+          {te("ui.reversedRange", { from: day.format(new Date(`${filters.from}T12:00:00Z`)), to: day.format(new Date(`${filters.to}T12:00:00Z`)) })}
+        </p>
+      ) : entries.length === 0 ? (
         <p className="rounded bg-white p-4 shadow">{t("empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow">

@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppFormatter } from "@/lib/i18n/format";
 import { requireChamanAccess } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { demoOutboxEnabled } from "@/lib/notify/demo";
 import { listOutbox } from "@/lib/notify/outbox";
+import { withElision } from "@/lib/i18n/elision";
 
 // Issue 16: « Courriels envoyés » — demo only (no SMTP_URL): the mails Chaman would have sent to the
 // contact persons of the acting enterprise, so trainers can show them. Not found everywhere else.
@@ -13,19 +15,19 @@ export default async function OutboxPage() {
   const mails = await listOutbox(await getDb(), ctx.enterpriseId);
   const t = await getTranslations("notify.outbox");
   const tl = await getTranslations("common.language");
-  const format = await getFormatter();
+  const format = await getAppFormatter();
   const locales = ["fr", "nl", "en", "de"] as const;
   const language = (code: string) => (locales as readonly string[]).includes(code) ? tl(code as (typeof locales)[number]) : code;
   return (
     <section aria-labelledby="outbox-title" className="space-y-4">
       <h1 id="outbox-title" className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="text-sm text-slate-600">{t("intro", { enterprise: ctx.enterpriseName })}</p>
+      <p className="text-sm text-slate-600">{t("intro", withElision({ enterprise: ctx.enterpriseName }, "enterprise"))}</p>
       {mails.length === 0 ? (
         <p className="rounded bg-white p-4 shadow">{t("empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("caption", { enterprise: ctx.enterpriseName })}</caption>
+            <caption className="sr-only">{t("caption", withElision({ enterprise: ctx.enterpriseName }, "enterprise"))}</caption>
             <thead className="bg-brand-light">
               <tr>
                 <th scope="col" className="p-2">{t("when")}</th>

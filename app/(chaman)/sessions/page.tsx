@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppFormatter } from "@/lib/i18n/format";
 import { signOutAction } from "@/components/session-actions";
 import { secondaryButton } from "@/components/ui/buttons";
 import { requireActor } from "@/lib/auth/current";
@@ -14,7 +15,7 @@ import { CloseOthersButton, CloseSessionButton, SessionsAnnouncer } from "./sess
 export default async function SessionsPage() {
   const actor = await requireActor();
   const t = await getTranslations("sessions");
-  const format = await getFormatter();
+  const format = await getAppFormatter();
   const sessions = await listOpenSessions(await getDb(), actor.user.id);
   const others = sessions.filter((s) => s.id !== actor.sessionId);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppFormatter } from "@/lib/i18n/format";
 import { inputClass } from "@/components/ui/buttons";
 import { requirePlatformAdmin } from "@/lib/admin/guard";
 import { listTrustedCas, TRUST_FAMILIES } from "@/lib/admin/trust-store";
@@ -10,7 +11,7 @@ import { AdminForm } from "../admin-form";
 export default async function TrustStorePage() {
   const { db } = await requirePlatformAdmin();
   const t = await getTranslations("admin.trust");
-  const format = await getFormatter();
+  const format = await getAppFormatter();
   const cas = await listTrustedCas(db);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   return (

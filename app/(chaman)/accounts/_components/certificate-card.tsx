@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppFormatter } from "@/lib/i18n/format";
 import { iconButton } from "@/components/ui/buttons";
 import { expiryStatus, type CertificateView } from "@/lib/channels/queries";
 import { deleteCertificateAction } from "../actions";
@@ -10,7 +11,7 @@ import { DownloadIcon, TrashIcon } from "./icons";
 export async function CertificateCard(props: { accountId: string; certificate: CertificateView; now: Date; untrusted?: boolean; canReplace?: boolean; canDelete?: boolean; isLast?: boolean }) {
   const t = await getTranslations("channels.certificate");
   const tf = await getTranslations("feedback.delete");
-  const format = await getFormatter();
+  const format = await getAppFormatter();
   const c = props.certificate;
   const status = expiryStatus(c.notAfter, props.now);
   const tAdmin = await getTranslations("admin");

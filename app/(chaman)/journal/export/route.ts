@@ -3,7 +3,7 @@ import { journalTimeFormat } from "@/lib/audit/brussels";
 import { toCsv } from "@/lib/audit/csv";
 import { journalFiltersSchema } from "@/lib/audit/journal";
 import { journalEntries } from "@/lib/audit/journal-view";
-import { JOURNAL_KINDS, type JournalKind } from "@/lib/audit/kinds";
+import { kindOfAction } from "@/lib/audit/kinds";
 import { getActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/locales";
@@ -11,10 +11,6 @@ import type { Locale } from "@/lib/i18n/locales";
 export const dynamic = "force-dynamic";
 
 const MAX_ROWS = 10_000;
-
-function kindOf(action: string): JournalKind | undefined {
-  return (Object.keys(JOURNAL_KINDS) as JournalKind[]).find((kind) => JOURNAL_KINDS[kind].some((prefix) => action.startsWith(prefix)));
-}
 
 /**
  * CSV export of the journal with the page's filters (managers only; at most 10,000 rows): the same
@@ -33,7 +29,7 @@ export async function GET(request: Request): Promise<Response> {
   const csv = toCsv(
     [t("csv.when"), t("csv.person"), t("csv.kind"), t("csv.event"), t("csv.changes"), t("csv.ip")],
     entries.map((e) => {
-      const kind = kindOf(e.action);
+      const kind = kindOfAction(e.action);
       const changes = e.redacted ? t("ui.hidden") : e.changes.map((c) => `${c.label}: ${[c.before, c.after].filter((v) => v !== undefined).join(" → ")}`).join("\n");
       return [time.format(e.at), e.actorLabel, kind ? t(`kinds.${kind}`) : e.action, e.sentence, changes, e.ip];
     }),

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getAppFormatter } from "@/lib/i18n/format";
 import { z } from "zod";
 import { dangerButton, iconButton } from "@/components/ui/buttons";
 import { requireServiceActor } from "@/lib/access/actor";
@@ -30,7 +31,7 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
   const tAccounts = await getTranslations("delegation.accounts");
   const tf = await getTranslations("feedback.delete");
   const tDone = await getTranslations("feedback.done");
-  const format = await getFormatter();
+  const format = await getAppFormatter();
   const locale = (await getLocale()) as keyof LocalizedName;
   const field = (label: string, value: string) => (
     <div className="grid grid-cols-1 gap-1 py-1 sm:grid-cols-[12rem_1fr]">
