@@ -26,6 +26,8 @@ export default async function HomePage() {
   ]);
   const batch = accounts.filter((a) => a.type === "FTP" || a.type === "SFTP");
   const ws = accounts.filter((a) => a.type === "SOAP" || a.type === "REST");
+  // SPEC §3: one FTP, one SFTP and one SOAP account at most; the create dialogs say so at once.
+  const taken = accounts.filter((a) => a.type !== "REST").map((a) => ({ type: a.type, name: a.name }));
 
   const actions = (account: AccountListItem) => (
     <div className="flex gap-1">
@@ -57,7 +59,7 @@ export default async function HomePage() {
         <h2 id="batch-title" className="text-xl font-semibold">{t("home.batchTitle")}</h2>
         <p className="mt-1">{t("home.senderNumber", { number: ctx.senderNumber ?? "" })}</p>
         <div className="mt-4">
-          <CreateAccountDialog group="batch" permissions={permissions.batch} proposedUsername={technicalUsername ?? undefined} />
+          <CreateAccountDialog group="batch" permissions={permissions.batch} proposedUsername={technicalUsername ?? undefined} taken={taken} />
         </div>
         {batch.length === 0 ? (
           <div className="mt-4 text-slate-700">
@@ -91,7 +93,7 @@ export default async function HomePage() {
       <section aria-labelledby="ws-title" className="rounded-lg bg-white p-6 shadow">
         <h2 id="ws-title" className="text-xl font-semibold">{t("home.wsTitle")}</h2>
         <div className="mt-4">
-          <CreateAccountDialog group="webservice" permissions={permissions.webservice} />
+          <CreateAccountDialog group="webservice" permissions={permissions.webservice} taken={taken} />
         </div>
         {ws.length === 0 ? (
           <div className="mt-4 text-slate-700">

@@ -6,6 +6,7 @@ import { FormError } from "@/components/ui/field-error";
 import { primaryButton } from "@/components/ui/buttons";
 import { SelectField, TextField } from "@/components/ui/fields";
 import { idle, type FormState } from "@/lib/actions/form-state";
+import { ENTERPRISE_NUMBER_PLACEHOLDER } from "@/lib/rules/placeholders";
 import { requestFromEnterpriseAction, requestFromIntermediaryAction } from "./actions";
 
 /**
@@ -48,7 +49,7 @@ export function EnterpriseRequestForm({ accounts }: { accounts: Array<{ id: stri
           </option>
         ))}
       </SelectField>
-      <TextField id="intermediaryNumber" name="intermediaryNumber" label={t("intermediaryNumber")} problem={errors.intermediaryNumber} placeholder="0123.456.749" {...rowField} />
+      <TextField id="intermediaryNumber" name="intermediaryNumber" label={t("intermediaryNumber")} problem={errors.intermediaryNumber} placeholder={ENTERPRISE_NUMBER_PLACEHOLDER} {...rowField} />
       <button type="submit" disabled={pending} className={`${primaryButton} mt-6`}>
         {t("submit")}
       </button>
@@ -64,7 +65,7 @@ export function IntermediaryRequestForm({ qualities }: { qualities: Array<{ id: 
   return (
     <form action={action} className="mt-3 flex flex-wrap items-start gap-4" noValidate>
       <Feedback state={state} />
-      <TextField id="enterpriseNumber" name="enterpriseNumber" label={t("enterpriseNumber")} problem={errors.enterpriseNumber} placeholder="0123.456.749" {...rowField} />
+      <TextField id="enterpriseNumber" name="enterpriseNumber" label={t("enterpriseNumber")} problem={errors.enterpriseNumber} placeholder={ENTERPRISE_NUMBER_PLACEHOLDER} {...rowField} />
       <SelectField id="request-quality" name="qualityId" label={t("quality")} problem={errors.qualityId} defaultValue="" {...rowField}>
         <option value="" disabled>
           {t("chooseQuality")}
