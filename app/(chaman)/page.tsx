@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { iconButton } from "@/components/ui/buttons";
+import { CopyButton } from "@/components/ui/copy-button";
 import { senderTechnicalUsername } from "@/lib/channels/accounts";
 import { listPermissionCatalogue } from "@/lib/channels/permissions";
 import { listAccounts, type AccountListItem } from "@/lib/channels/queries";
@@ -19,6 +20,7 @@ export default async function HomePage() {
   const t = await getTranslations("channels");
   const tc = await getTranslations("common");
   const tf = await getTranslations("feedback");
+  const tForms = await getTranslations("forms");
   const [accounts, permissions, technicalUsername] = await Promise.all([
     listAccounts(db, senderId),
     listPermissionCatalogue(db, ["batch", "webservice"], locale),
@@ -118,7 +120,16 @@ export default async function HomePage() {
                 <tr key={account.id}>
                   <td className={td}>{account.name}</td>
                   <td className={td}>{account.type}</td>
-                  <td className={`${td} font-mono text-sm`}>{account.clientId ?? t("home.none")}</td>
+                  <td className={`${td} font-mono text-sm`}>
+                    {account.clientId ? (
+                      <span className="flex items-center gap-1">
+                        <span>{account.clientId}</span>
+                        <CopyButton value={account.clientId} label={tForms("copy.label", { name: account.name })} />
+                      </span>
+                    ) : (
+                      t("home.none")
+                    )}
+                  </td>
                   <td className={td}>
                     {account.type !== "REST"
                       ? t("home.none")
