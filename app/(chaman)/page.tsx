@@ -4,7 +4,9 @@ import { iconButton } from "@/components/ui/buttons";
 import { CopyButton } from "@/components/ui/copy-button";
 import { senderTechnicalUsername } from "@/lib/channels/accounts";
 import { listPermissionCatalogue } from "@/lib/channels/permissions";
-import { listAccounts, type AccountListItem } from "@/lib/channels/queries";
+import { appNow } from "@/lib/admin/clock";
+import { soonestCertificateExpiry } from "@/lib/channels/certificate-expiry";
+import { expiryStatus, listAccounts, type AccountListItem } from "@/lib/channels/queries";
 import { toServiceActor } from "@/lib/auth/current";
 import { requireSenderWithContact } from "@/lib/contact/guard";
 import { deleteAccountAction } from "./accounts/actions";
@@ -21,11 +23,29 @@ export default async function HomePage() {
   const tc = await getTranslations("common");
   const tf = await getTranslations("feedback");
   const tForms = await getTranslations("forms");
-  const [accounts, permissions, technicalUsername] = await Promise.all([
+  const [accounts, permissions, technicalUsername, expiry, now] = await Promise.all([
     listAccounts(db, senderId),
     listPermissionCatalogue(db, ["batch", "webservice"], locale),
     senderTechnicalUsername(db, senderId),
+    soonestCertificateExpiry(db, senderId),
+    appNow(db),
   ]);
+  const tCert = await getTranslations("channels.certificate");
+  // Issue 13: the lists flag an account whose certificate has expired or expires within 30 days.
+  const nameCell = (account: AccountListItem) => {
+    const notAfter = expiry.get(account.id);
+    const status = notAfter ? expiryStatus(notAfter, now) : "valid";
+    return (
+      <span className="flex flex-wrap items-center gap-2">
+        <span>{account.name}</span>
+        {status !== "valid" ? (
+          <span className={`rounded px-2 py-0.5 text-xs font-semibold ${status === "expired" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}>
+            {status === "expired" ? tCert("expired") : tCert("expiring")}
+          </span>
+        ) : null}
+      </span>
+    );
+  };
   const batch = accounts.filter((a) => a.type === "FTP" || a.type === "SFTP");
   const ws = accounts.filter((a) => a.type === "SOAP" || a.type === "REST");
   // SPEC §3: one FTP, one SFTP and one SOAP account at most; the create dialogs say so at once.
@@ -82,7 +102,7 @@ export default async function HomePage() {
             <tbody>
               {batch.map((account) => (
                 <tr key={account.id}>
-                  <td className={td}>{account.name}</td>
+                  <td className={td}>{nameCell(account)}</td>
                   <td className={td}>{account.type}</td>
                   <td className={td}>{actions(account)}</td>
                 </tr>
@@ -118,7 +138,7 @@ export default async function HomePage() {
             <tbody>
               {ws.map((account) => (
                 <tr key={account.id}>
-                  <td className={td}>{account.name}</td>
+                  <td className={td}>{nameCell(account)}</td>
                   <td className={td}>{account.type}</td>
                   <td className={`${td} font-mono text-sm`}>
                     {account.clientId ? (
