@@ -32,8 +32,16 @@ function Feedback({ state }: { state: FormState }) {
 }
 
 /** The enterprise delegates one of its REST accounts to an intermediary, by enterprise number. */
-export function EnterpriseRequestForm({ accounts }: { accounts: Array<{ id: string; name: string; delegated: boolean }> }) {
+export function EnterpriseRequestForm({
+  accounts,
+  intermediaries,
+}: {
+  accounts: Array<{ id: string; name: string; delegated: boolean }>;
+  /** « Name (number) » of each technical intermediary: typed letters suggest them (issue 13). */
+  intermediaries: Array<{ label: string }>;
+}) {
   const t = useTranslations("delegation.enterpriseForm");
+  const tSearch = useTranslations("forms.intermediarySearch");
   const [state, action, pending] = useActionState<FormState, FormData>(requestFromEnterpriseAction, idle);
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
@@ -49,7 +57,24 @@ export function EnterpriseRequestForm({ accounts }: { accounts: Array<{ id: stri
           </option>
         ))}
       </SelectField>
-      <TextField id="intermediaryNumber" name="intermediaryNumber" label={t("intermediaryNumber")} problem={errors.intermediaryNumber} placeholder={ENTERPRISE_NUMBER_PLACEHOLDER} {...rowField} />
+      <TextField
+        id="intermediaryNumber"
+        name="intermediaryNumber"
+        label={t("intermediaryNumber")}
+        problem={errors.intermediaryNumber}
+        placeholder={ENTERPRISE_NUMBER_PLACEHOLDER}
+        hint={tSearch("hint")}
+        hintPosition="below"
+        list="intermediary-suggestions"
+        autoComplete="off"
+        maxLength={200}
+        {...rowField}
+      />
+      <datalist id="intermediary-suggestions">
+        {intermediaries.map((i) => (
+          <option key={i.label} value={i.label} />
+        ))}
+      </datalist>
       <button type="submit" disabled={pending} className={`${primaryButton} mt-6`}>
         {t("submit")}
       </button>
