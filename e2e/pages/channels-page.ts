@@ -43,12 +43,18 @@ export class ChannelsPage {
     return this.page.getByRole("row").filter({ has: this.page.getByRole("cell", { name, exact: true }) });
   }
 
-  /** Opens « Ajouter un compte … » and picks the type; returns the dialog. */
-  async openCreate(type: "FTP" | "SFTP" | "SOAP" | "REST"): Promise<Locator> {
-    const button = type === "FTP" || type === "SFTP" ? "Ajouter un compte FTP ou SFTP" : "Ajouter un compte Webservice";
+  /** Opens « Ajouter un compte FTP ou SFTP » / « … Webservice » without choosing a type; returns the dialog. */
+  async openCreateDialog(group: "batch" | "webservice"): Promise<Locator> {
+    const button = group === "batch" ? "Ajouter un compte FTP ou SFTP" : "Ajouter un compte Webservice";
     await this.page.getByRole("button", { name: button }).click();
     const dialog = this.page.getByRole("dialog", { name: button });
     await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** Opens « Ajouter un compte … » and picks the type; returns the dialog. */
+  async openCreate(type: "FTP" | "SFTP" | "SOAP" | "REST"): Promise<Locator> {
+    const dialog = await this.openCreateDialog(type === "FTP" || type === "SFTP" ? "batch" : "webservice");
     await dialog.getByLabel("Type").selectOption(type);
     return dialog;
   }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { withDemoDatabase } from "@/lib/db/test-db";
 import { resetDemo } from "@/lib/db/seed/reset";
@@ -29,7 +29,8 @@ beforeEach(async () => {
   restId = created.accountId;
 });
 
-const certsOf = async (accountId: string) => db.select({ id: s.certificates.id, name: s.certificates.name }).from(s.certificates).where(eq(s.certificates.accountId, accountId));
+// In upload order: the tests delete "the first one".
+const certsOf = async (accountId: string) => db.select({ id: s.certificates.id, name: s.certificates.name }).from(s.certificates).where(eq(s.certificates.accountId, accountId)).orderBy(asc(s.certificates.uploadedAt), asc(s.certificates.name));
 
 test("SPEC §3: a REST account takes more certificates; one can be deleted but never the last", async () => {
   const added = await uploadCertificate(db, party, { accountId: restId, certificate: await certFile(db, "other"), certificateName: "second", mode: "add" }, danny.userId);

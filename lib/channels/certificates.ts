@@ -92,7 +92,7 @@ export async function uploadCertificate(
       if (!locked.ok) return locked;
       if (input.mode === "add") {
         // Read under the account's lock, so two parallel uploads of one file are serialised (the index decides anyway).
-        const duplicate = checkCertificateNotOnAccount(checked.details.sha256Fingerprint, await certificatesSeenBy(tx, party, account.id));
+        const duplicate = checkCertificateNotOnAccount(checked.details.sha256Fingerprint, await certificatesOnAccount(tx, account.id));
         if (!duplicate.ok) return failure(duplicate.code, duplicate.params, "certificate");
       }
       const row = certificateRow({
@@ -139,19 +139,12 @@ export async function uploadCertificate(
 }
 
 /**
- * The fingerprints of the account's certificates, each with its name when this party may see it
- * (SPEC §5: the intermediary sees only the certificates added under a delegation, the enterprise only
- * its own), so a refusal never names a certificate the other side added.
+ * The fingerprints and names of the account's certificates. The party that may add one sees them all
+ * (the enterprise its own; the intermediary, during the delegation, every certificate of the account —
+ * lib/delegation/delegated-account.ts), so the refusal may name the one already there.
  */
-async function certificatesSeenBy(tx: Tx, party: CertificateParty, accountId: string): Promise<CertificateOnAccount[]> {
-  const rows = await tx
-    .select({ name: certificates.name, sha256Fingerprint: certificates.sha256Fingerprint, delegationId: certificates.delegationId })
-    .from(certificates)
-    .where(eq(certificates.accountId, accountId));
-  return rows.map((r) => ({
-    sha256Fingerprint: r.sha256Fingerprint,
-    name: (party.manages === "intermediary") === (r.delegationId !== null) ? r.name : null,
-  }));
+async function certificatesOnAccount(tx: Tx, accountId: string): Promise<CertificateOnAccount[]> {
+  return tx.select({ name: certificates.name, sha256Fingerprint: certificates.sha256Fingerprint }).from(certificates).where(eq(certificates.accountId, accountId));
 }
 
 /**

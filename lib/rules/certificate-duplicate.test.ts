@@ -21,7 +21,7 @@ test('fingerprints compare whatever their case and separators', () => {
   assert.equal(r.ok, false);
 });
 
-test('a certificate the party may not see is not named (SPEC §5)', () => {
+test('a certificate whose name is unknown (a race the unique index decided) is not named', () => {
   const r = checkCertificateNotOnAccount(A, [{ sha256Fingerprint: A, name: null }]);
   assert.equal(r.ok, false);
   if (r.ok) return;

@@ -11,10 +11,7 @@ import { fail, type RuleResult } from './result';
 export interface CertificateOnAccount {
   /** "AB:CD:…" (upper-case hex pairs), as lib/rules/certificate.ts computes it. */
   sha256Fingerprint: string;
-  /**
-   * Its name, or null when the acting party may not see it (SPEC §5: the intermediary does not see
-   * the enterprise's own certificates, and vice versa) — then the message names no certificate.
-   */
+  /** Its name, or null when unknown to the caller — then the message names no certificate. */
   name: string | null;
 }
 
@@ -25,7 +22,7 @@ function normalizeFingerprint(fingerprint: string): string {
 
 /**
  * Refuses `cert.duplicate` when a certificate with the same SHA-256 fingerprint is already on the
- * account; params: `name` (the existing certificate's name, or "none" when hidden from the party),
+ * account; params: `name` (the existing certificate's name, or "none" when unknown),
  * `fingerprint` (the new certificate's fingerprint).
  */
 export function checkCertificateNotOnAccount(sha256Fingerprint: string, onAccount: readonly CertificateOnAccount[]): RuleResult {
