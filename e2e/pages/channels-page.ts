@@ -39,8 +39,10 @@ export class ChannelsPage {
     return this.page.getByRole("region", { name: title });
   }
 
+  /** The account's row; its name cell may also carry a flag (« Expiré », issue 13) after the name. */
   row(name: string): Locator {
-    return this.page.getByRole("row").filter({ has: this.page.getByRole("cell", { name, exact: true }) });
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return this.page.getByRole("row").filter({ has: this.page.getByRole("cell", { name: new RegExp(`^${escaped}(\\s|$)`) }) });
   }
 
   /** Opens « Ajouter un compte FTP ou SFTP » / « … Webservice » without choosing a type; returns the dialog. */

@@ -25,7 +25,8 @@ export default async function TrustStorePage() {
             {rows.length === 0 ? (
               <p className="mt-2">{t("none")}</p>
             ) : (
-              <table className="mt-3 w-full text-left text-sm">
+              <div className="mt-3 overflow-x-auto">
+              <table className="w-full text-left text-sm">
                 <thead>
                   <tr className="border-b">
                     <th scope="col" className="p-2">{t("subject")}</th>
@@ -59,6 +60,7 @@ export default async function TrustStorePage() {
                   ))}
                 </tbody>
               </table>
+              </div>
             )}
           </section>
         );
