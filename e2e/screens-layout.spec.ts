@@ -78,7 +78,8 @@ test("a copy button beside the Client ID copies it and says so; the home flags a
   const soon = await createCertificate({ subject: { cn: "dupont-soon", o: "Boulangerie Dupont" }, keyUsage: ["digitalSignature"], notAfter: new Date(Date.now() + 10 * 86_400_000) });
   await channels.openDetails("Dupont Dimona REST");
   const account = new AccountPage(page);
-  await expect(page.getByRole("button", { name: "Copier le Client ID du compte « Dupont Dimona REST »" })).toBeVisible();
+  // Beside the Client ID of « Information du compte » and of « Tester l'accès ».
+  await expect(page.getByRole("button", { name: "Copier le Client ID du compte « Dupont Dimona REST »" })).toHaveCount(2);
   const dialog = await account.open("Ajouter un certificat");
   await account.uploadCertificate(dialog, cerFile("soon.cer", soon.der), "bientôt");
   await expect(dialog).toBeHidden();

@@ -158,7 +158,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
       )}
 
       {account.type === "REST" && account.clientId ? (
-        <AccessTest db={db} account={{ id: account.id, clientId: account.clientId }} qualityId={ctx.qualityId} />
+        <AccessTest db={db} account={{ id: account.id, clientId: account.clientId, name: account.name }} qualityId={ctx.qualityId} />
       ) : null}
     </div>
   );

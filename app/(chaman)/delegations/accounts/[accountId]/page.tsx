@@ -114,7 +114,7 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
           </article>
         ))}
       </section>
-      {account.clientId ? <AccessTest db={db} account={{ id: account.id, clientId: account.clientId }} qualityId={account.qualityId} /> : null}
+      {account.clientId ? <AccessTest db={db} account={{ id: account.id, clientId: account.clientId, name: account.name }} qualityId={account.qualityId} /> : null}
     </div>
   );
 }
