@@ -25,7 +25,7 @@ export async function QualitiesSection({ actor }: { actor: ServiceActor }) {
       <h2 id="qualities-title" className="text-xl font-semibold">
         {t("qualities.title", { enterprise: actor.ctx.enterpriseName, number: formatEnterpriseNumber(actor.ctx.enterpriseNumber) })}
       </h2>
-      <div className="mt-4 overflow-x-auto">
+      <div role="region" aria-label={t("qualities.caption")} tabIndex={0} className="mt-4 overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("qualities.caption")}</caption>
         <thead>

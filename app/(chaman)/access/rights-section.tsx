@@ -39,7 +39,7 @@ export async function RightsSection({ actor, search }: { actor: ServiceActor; se
           {t("rights.searchSubmit")}
         </button>
       </form>
-      <div className="mt-4 overflow-x-auto">
+      <div role="region" aria-label={t("rights.caption")} tabIndex={0} className="mt-4 overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("rights.caption")}</caption>
         <thead>

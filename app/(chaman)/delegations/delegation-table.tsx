@@ -29,7 +29,7 @@ export async function DelegationTable({
   if (rows.length === 0) return <p className="mt-2 text-sm">{t("empty")}</p>;
   return (
     // Issue 13: padded columns so they never run together; on a phone the table scrolls inside its card.
-    <div className="mt-3 overflow-x-auto">
+    <div role="region" aria-label={t(side === "enterprise" ? "captionEnterprise" : "captionIntermediary")} tabIndex={0} className="mt-3 overflow-x-auto">
       <table id={id} className="w-full text-left text-sm">
         <caption className="sr-only">{t(side === "enterprise" ? "captionEnterprise" : "captionIntermediary")}</caption>
         <thead>
