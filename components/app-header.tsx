@@ -6,6 +6,7 @@ import { demoOutboxEnabled } from "@/lib/notify/demo";
 import { countDecisionsWaiting } from "@/lib/notify/todo";
 import { ContextSwitcher } from "./context-switcher";
 import { LanguageMenu } from "./language-menu";
+import { NavLinks } from "./nav-links";
 import { signOutAction } from "./session-actions";
 
 export async function AppHeader({ actor }: { actor: Actor }) {
@@ -30,41 +31,38 @@ export async function AppHeader({ actor }: { actor: Actor }) {
   ];
   return (
     <header className="bg-brand text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold">
-          {t("appTitle")}
-        </Link>
-        <div className="flex flex-wrap items-center gap-3">
-          <ContextSwitcher actor={actor} />
-          <LanguageMenu />
-          <span className="text-sm">{t("user.signedInAs", { name: `${actor.user.firstName} ${actor.user.lastName}` })}</span>
-          <Link href="/sessions" className="text-sm underline hover:no-underline">
-            {tSessions("menu")}
+      {/* Issue 13: title and user tools on one row, wrapping as whole groups; « Agir pour » gets its own full row. */}
+      <div className="mx-auto max-w-6xl space-y-2 px-4 py-3">
+        <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+          <Link href="/" className="text-lg font-semibold">
+            {t("appTitle")}
           </Link>
-          <form action={signOutAction}>
-            <button type="submit" className="rounded bg-white px-3 py-1 text-sm font-semibold text-brand hover:bg-brand-light">
-              {t("user.signOut")}
-            </button>
-          </form>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+            <LanguageMenu />
+            <span className="text-sm">{t("user.signedInAs", { name: `${actor.user.firstName} ${actor.user.lastName}` })}</span>
+            <Link href="/sessions" className="whitespace-nowrap text-sm underline hover:no-underline">
+              {tSessions("menu")}
+            </Link>
+            <form action={signOutAction}>
+              <button type="submit" className="whitespace-nowrap rounded bg-white px-3 py-1 text-sm font-semibold text-brand hover:bg-brand-light">
+                {t("user.signOut")}
+              </button>
+            </form>
+          </div>
         </div>
+        <ContextSwitcher actor={actor} />
       </div>
       <nav aria-label={t("nav.label")} className="bg-brand-dark">
-        <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
-          {links
-            .filter((link) => link.show)
-            .map((link) => (
-              <li key={link.href}>
-                <Link href={link.href} className="block px-3 py-2 text-sm hover:bg-white/10">
-                  {link.label}
-                  {link.badge ? (
-                    <>
-                      <span aria-hidden="true" className="ml-1.5 rounded-full bg-amber-300 px-1.5 text-xs font-bold text-slate-900">{link.badge}</span>
-                      <span className="sr-only">{` (${tn("waiting", { count: link.badge })})`}</span>
-                    </>
-                  ) : null}
-                </Link>
-              </li>
-            ))}
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-4">
+          <NavLinks
+            items={links
+              .filter((link) => link.show)
+              .map((link) => ({
+                href: link.href,
+                label: link.label,
+                ...(link.badge ? { badge: { count: link.badge, spoken: tn("waiting", { count: link.badge }) } } : {}),
+              }))}
+          />
         </ul>
       </nav>
     </header>

@@ -28,7 +28,7 @@ test("steven activates « Prestataire de formation », manages it himself and th
   await expect(page.getByLabel("Qualité *", { exact: true }).getByRole("option", { name: "Prestataire de formation" })).toHaveCount(0);
 
   // The header switcher now offers the new quality; everything shown is for the one chosen.
-  await page.getByLabel("Agir pour").selectOption({ label: "APK Recycling (0123456749) – Prestataire de formation" });
+  await page.getByLabel("Agir pour").selectOption({ label: "APK Recycling (0123.456.749) – Prestataire de formation" });
   await page.getByRole("button", { name: "Changer" }).click();
   await page.waitForURL((url) => url.pathname === "/");
   await page.getByRole("link", { name: "Vos responsables" }).click();

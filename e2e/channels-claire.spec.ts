@@ -38,10 +38,10 @@ test("claire cannot create a second FTP account; her SFTP account keeps the FTP 
   const channels = new ChannelsPage(page);
   await channels.goto();
   const cert = await kitFile(page.request, "accepte-eid-rsa2048.cer");
-  let dialog = await channels.openCreate("FTP");
-  await channels.fillCreate(dialog, { name: "Autre", permissions: ["DmfA"], certificate: cert, certificateName: "c", username: "EXPAUTRE01", password: "pain#2024" });
-  await channels.submit(dialog);
-  await expect(dialog.getByRole("alert")).toContainText("La création d'un seul compte FTP est autorisée.");
+  // Issue 13: the one-account limit is said when the dialog opens, not after the form is filled.
+  let dialog = await channels.openCreateDialog("batch");
+  await expect(dialog.getByLabel("Type").getByRole("option", { name: "FTP (déjà créé)" })).toBeDisabled();
+  await expect(dialog.getByLabel("Type")).toHaveAccessibleDescription(/Un seul compte FTP est autorisé et « Dupont FTP » existe déjà/);
   await dialog.getByRole("button", { name: "Annuler" }).click();
 
   dialog = await channels.openCreate("SFTP");

@@ -99,13 +99,12 @@ test("create FTP: every refusal at its field, nothing saved; then the account", 
   await expect(channels.row("WK23FTP")).toContainText("FTP");
 });
 
-test("a second FTP account is refused with the reason", async () => {
-  const dialog = await channels.openCreate("FTP");
-  await channels.fillCreate(dialog, {
-    name: "Second", permissions: ["DmfA"], certificate: files["accepte-eid-rsa2048.cer"]!, certificateName: "c", username: "EXPSECOND1", password: "ab12",
-  });
-  await channels.submit(dialog);
-  await expect(dialog.getByRole("alert")).toHaveText(/La création d'un seul compte FTP est autorisée\. Un compte FTP existe déjà : supprimez-le d'abord/);
+test("a second FTP account is not offered: the dialog says why at once (issue 13)", async () => {
+  const dialog = await channels.openCreateDialog("batch");
+  const type = dialog.getByLabel("Type");
+  await expect(type.getByRole("option", { name: "FTP (déjà créé)" })).toBeDisabled();
+  await expect(type.getByRole("option", { name: "SFTP", exact: true })).toBeEnabled();
+  await expect(type).toHaveAccessibleDescription(/Un seul compte FTP est autorisé et « WK23FTP » existe déjà : supprimez-le d'abord/);
   await dialog.getByRole("button", { name: "Annuler" }).click();
   await expect(channels.section("Canaux FTP - SFTP").getByRole("row")).toHaveCount(2);
 });

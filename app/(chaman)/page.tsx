@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { iconButton } from "@/components/ui/buttons";
+import { CopyButton } from "@/components/ui/copy-button";
 import { senderTechnicalUsername } from "@/lib/channels/accounts";
 import { listPermissionCatalogue } from "@/lib/channels/permissions";
-import { listAccounts, type AccountListItem } from "@/lib/channels/queries";
+import { appNow } from "@/lib/admin/clock";
+import { soonestCertificateExpiry } from "@/lib/channels/certificate-expiry";
+import { expiryStatus, listAccounts, type AccountListItem } from "@/lib/channels/queries";
 import { toServiceActor } from "@/lib/auth/current";
 import { requireSenderWithContact } from "@/lib/contact/guard";
 import { deleteAccountAction } from "./accounts/actions";
@@ -19,13 +22,34 @@ export default async function HomePage() {
   const t = await getTranslations("channels");
   const tc = await getTranslations("common");
   const tf = await getTranslations("feedback");
-  const [accounts, permissions, technicalUsername] = await Promise.all([
+  const tForms = await getTranslations("forms");
+  const [accounts, permissions, technicalUsername, expiry, now] = await Promise.all([
     listAccounts(db, senderId),
     listPermissionCatalogue(db, ["batch", "webservice"], locale),
     senderTechnicalUsername(db, senderId),
+    soonestCertificateExpiry(db, senderId),
+    appNow(db),
   ]);
+  const tCert = await getTranslations("channels.certificate");
+  // Issue 13: the lists flag an account whose certificate has expired or expires within 30 days.
+  const nameCell = (account: AccountListItem) => {
+    const notAfter = expiry.get(account.id);
+    const status = notAfter ? expiryStatus(notAfter, now) : "valid";
+    return (
+      <span className="flex flex-wrap items-center gap-2">
+        <span>{account.name}</span>
+        {status !== "valid" ? (
+          <span className={`rounded px-2 py-0.5 text-xs font-semibold ${status === "expired" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}>
+            {status === "expired" ? tCert("expired") : tCert("expiring")}
+          </span>
+        ) : null}
+      </span>
+    );
+  };
   const batch = accounts.filter((a) => a.type === "FTP" || a.type === "SFTP");
   const ws = accounts.filter((a) => a.type === "SOAP" || a.type === "REST");
+  // SPEC §3: one FTP, one SFTP and one SOAP account at most; the create dialogs say so at once.
+  const taken = accounts.filter((a) => a.type !== "REST").map((a) => ({ type: a.type, name: a.name }));
 
   const actions = (account: AccountListItem) => (
     <div className="flex gap-1">
@@ -57,7 +81,7 @@ export default async function HomePage() {
         <h2 id="batch-title" className="text-xl font-semibold">{t("home.batchTitle")}</h2>
         <p className="mt-1">{t("home.senderNumber", { number: ctx.senderNumber ?? "" })}</p>
         <div className="mt-4">
-          <CreateAccountDialog group="batch" permissions={permissions.batch} proposedUsername={technicalUsername ?? undefined} />
+          <CreateAccountDialog group="batch" permissions={permissions.batch} proposedUsername={technicalUsername ?? undefined} taken={taken} />
         </div>
         {batch.length === 0 ? (
           <div className="mt-4 text-slate-700">
@@ -78,7 +102,7 @@ export default async function HomePage() {
             <tbody>
               {batch.map((account) => (
                 <tr key={account.id}>
-                  <td className={td}>{account.name}</td>
+                  <td className={td}>{nameCell(account)}</td>
                   <td className={td}>{account.type}</td>
                   <td className={td}>{actions(account)}</td>
                 </tr>
@@ -91,7 +115,7 @@ export default async function HomePage() {
       <section aria-labelledby="ws-title" className="rounded-lg bg-white p-6 shadow">
         <h2 id="ws-title" className="text-xl font-semibold">{t("home.wsTitle")}</h2>
         <div className="mt-4">
-          <CreateAccountDialog group="webservice" permissions={permissions.webservice} />
+          <CreateAccountDialog group="webservice" permissions={permissions.webservice} taken={taken} />
         </div>
         {ws.length === 0 ? (
           <div className="mt-4 text-slate-700">
@@ -114,9 +138,18 @@ export default async function HomePage() {
             <tbody>
               {ws.map((account) => (
                 <tr key={account.id}>
-                  <td className={td}>{account.name}</td>
+                  <td className={td}>{nameCell(account)}</td>
                   <td className={td}>{account.type}</td>
-                  <td className={`${td} font-mono text-sm`}>{account.clientId ?? t("home.none")}</td>
+                  <td className={`${td} font-mono text-sm`}>
+                    {account.clientId ? (
+                      <span className="flex items-center gap-1">
+                        <span>{account.clientId}</span>
+                        <CopyButton value={account.clientId} label={tForms("copy.label", { name: account.name })} />
+                      </span>
+                    ) : (
+                      t("home.none")
+                    )}
+                  </td>
                   <td className={td}>
                     {account.type !== "REST"
                       ? t("home.none")

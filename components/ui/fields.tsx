@@ -86,6 +86,8 @@ export function TextField(
     inputMode?: HTMLAttributes<HTMLInputElement>["inputMode"];
     /** File types offered by the picker, for type="file". */
     accept?: string;
+    /** The id of a <datalist> of suggestions (e.g. intermediaries by name). */
+    list?: string;
     /** For type="file": largest accepted file, checked as soon as it is chosen (issue 12), and its message key. */
     maxFileBytes?: number;
     tooLargeKey?: string;
@@ -109,6 +111,7 @@ export function TextField(
         placeholder={props.placeholder}
         inputMode={props.inputMode}
         accept={props.accept}
+        list={props.list}
         {...controlAria({ ...props, problem })}
         onChange={
           onChange || sized

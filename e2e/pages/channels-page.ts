@@ -39,16 +39,24 @@ export class ChannelsPage {
     return this.page.getByRole("region", { name: title });
   }
 
+  /** The account's row; its name cell may also carry a flag (« Expiré », issue 13) after the name. */
   row(name: string): Locator {
-    return this.page.getByRole("row").filter({ has: this.page.getByRole("cell", { name, exact: true }) });
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return this.page.getByRole("row").filter({ has: this.page.getByRole("cell", { name: new RegExp(`^${escaped}(\\s|$)`) }) });
+  }
+
+  /** Opens « Ajouter un compte FTP ou SFTP » / « … Webservice » without choosing a type; returns the dialog. */
+  async openCreateDialog(group: "batch" | "webservice"): Promise<Locator> {
+    const button = group === "batch" ? "Ajouter un compte FTP ou SFTP" : "Ajouter un compte Webservice";
+    await this.page.getByRole("button", { name: button }).click();
+    const dialog = this.page.getByRole("dialog", { name: button });
+    await expect(dialog).toBeVisible();
+    return dialog;
   }
 
   /** Opens « Ajouter un compte … » and picks the type; returns the dialog. */
   async openCreate(type: "FTP" | "SFTP" | "SOAP" | "REST"): Promise<Locator> {
-    const button = type === "FTP" || type === "SFTP" ? "Ajouter un compte FTP ou SFTP" : "Ajouter un compte Webservice";
-    await this.page.getByRole("button", { name: button }).click();
-    const dialog = this.page.getByRole("dialog", { name: button });
-    await expect(dialog).toBeVisible();
+    const dialog = await this.openCreateDialog(type === "FTP" || type === "SFTP" ? "batch" : "webservice");
     await dialog.getByLabel("Type").selectOption(type);
     return dialog;
   }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { withDemoDatabase } from "@/lib/db/test-db";
 import { resetDemo } from "@/lib/db/seed/reset";
@@ -29,7 +29,8 @@ beforeEach(async () => {
   restId = created.accountId;
 });
 
-const certsOf = async (accountId: string) => db.select({ id: s.certificates.id, name: s.certificates.name }).from(s.certificates).where(eq(s.certificates.accountId, accountId));
+// In upload order: the tests delete "the first one".
+const certsOf = async (accountId: string) => db.select({ id: s.certificates.id, name: s.certificates.name }).from(s.certificates).where(eq(s.certificates.accountId, accountId)).orderBy(asc(s.certificates.uploadedAt), asc(s.certificates.name));
 
 test("SPEC §3: a REST account takes more certificates; one can be deleted but never the last", async () => {
   const added = await uploadCertificate(db, party, { accountId: restId, certificate: await certFile(db, "other"), certificateName: "second", mode: "add" }, danny.userId);
@@ -104,4 +105,31 @@ test("SPEC §5: a delegated account's certificates are hidden from and refused t
   assert.deepEqual(await certificateFile(db, party, { accountId: restId, certificateId: cert.id }), refused);
   assert.deepEqual(await deleteRestCertificate(db, party, { accountId: restId, certificateId: cert.id }), refused);
   assert.deepEqual(await uploadCertificate(db, party, { accountId: restId, certificate: await certFile(db, "self"), certificateName: "x", mode: "add" }, danny.userId), refused);
+});
+
+test("issue 13: the same certificate (same SHA-256) is refused the second time, naming the first; nothing is written", async () => {
+  const file = await certFile(db, "self");
+  assert.equal((await uploadCertificate(db, party, { accountId: restId, certificate: file, certificateName: "second", mode: "add" }, danny.userId)).ok, true);
+  // The same bytes under another file name and certificate name.
+  const again = await uploadCertificate(db, party, { accountId: restId, certificate: { ...file, fileName: "copy.cer" }, certificateName: "third", mode: "add" }, danny.userId);
+  assert.equal(again.ok ? "ok" : `${again.field}:${again.code}:${again.params?.name}`, "certificate:cert.duplicate:second");
+  assert.deepEqual((await certsOf(restId)).map((c) => c.name).sort(), ["first", "second"]);
+});
+
+test("issue 13: two parallel uploads of one certificate: exactly one is stored (the unique index decides)", async () => {
+  const file = await certFile(db, "self");
+  const results = await Promise.all(
+    ["a", "b"].map((name) => uploadCertificate(db, party, { accountId: restId, certificate: file, certificateName: name, mode: "add" }, danny.userId)),
+  );
+  assert.equal(results.filter((r) => r.ok).length, 1);
+  const refused = results.find((r) => !r.ok);
+  assert.equal(refused && !refused.ok ? refused.code : "", "cert.duplicate");
+  assert.equal((await certsOf(restId)).length, 2);
+});
+
+test("issue 13: the database refuses a second row with the same fingerprint on one account", async () => {
+  const [row] = await db.select().from(s.certificates).where(eq(s.certificates.accountId, restId));
+  assert.ok(row);
+  const { id: _id, ...copy } = row;
+  await assert.rejects(db.insert(s.certificates).values({ ...copy, name: "copy" }));
 });

@@ -3,6 +3,8 @@ import { and, count, eq, type SQL } from "drizzle-orm";
 import { recordEvent } from "@/lib/audit/record";
 import type { Db, Queryable, Tx } from "@/lib/db/client";
 import { accounts, certificates, delegations } from "@/lib/db/schema";
+import { checkCertificateNotOnAccount, type CertificateOnAccount } from "@/lib/rules/certificate-duplicate";
+import { uniqueViolation } from "@/lib/services/result";
 import { certificateRow } from "./certificate-row";
 import { actingSender, auditActor, failure, type ServiceActor, type ServiceFailure, type ServiceResult } from "./service";
 import { uploadNotes, verifyCertificate, type UploadNote, type UploadedFile } from "./trust-store";
@@ -84,44 +86,65 @@ export async function uploadCertificate(
   const checked = await verifyCertificate(db, input.certificate, account.type);
   if (!checked.ok) return failure(checked.code, checked.params, "certificate");
 
-  return db.transaction(async (tx) => {
-    const locked = await accountFor(tx, party, input.accountId, true);
-    if (!locked.ok) return locked;
-    const row = certificateRow({
-      accountId: account.id,
-      name: input.certificateName,
-      fileName: input.certificate.fileName,
-      content: input.certificate.bytes,
-      details: checked.details,
-      uploadedBy,
-      // Issue 19: an intermediary's certificate is tied to its delegation, and goes when that ends.
-      delegationId: party.manages === "intermediary" ? await liveDelegationOf(tx, account.id) : null,
+  try {
+    return await db.transaction(async (tx): Promise<ServiceResult<{ certificateId: string; notes: UploadNote[] }>> => {
+      const locked = await accountFor(tx, party, input.accountId, true);
+      if (!locked.ok) return locked;
+      if (input.mode === "add") {
+        // Read under the account's lock, so two parallel uploads of one file are serialised (the index decides anyway).
+        const duplicate = checkCertificateNotOnAccount(checked.details.sha256Fingerprint, await certificatesOnAccount(tx, account.id));
+        if (!duplicate.ok) return failure(duplicate.code, duplicate.params, "certificate");
+      }
+      const row = certificateRow({
+        accountId: account.id,
+        name: input.certificateName,
+        fileName: input.certificate.fileName,
+        content: input.certificate.bytes,
+        details: checked.details,
+        uploadedBy,
+        // Issue 19: an intermediary's certificate is tied to its delegation, and goes when that ends.
+        delegationId: party.manages === "intermediary" ? await liveDelegationOf(tx, account.id) : null,
+      });
+      const before =
+        input.mode === "replace"
+          ? await tx.delete(certificates).where(eq(certificates.accountId, account.id)).returning({
+              id: certificates.id, name: certificates.name, fileName: certificates.fileName, serialNumber: certificates.serialNumber, sha256Fingerprint: certificates.sha256Fingerprint,
+            })
+          : [];
+      const [inserted] = await tx.insert(certificates).values(row).returning({ id: certificates.id });
+      if (!inserted) throw new Error("certificate insert returned no row");
+      await tx.update(accounts).set({ updatedAt: new Date() }).where(eq(accounts.id, account.id));
+      await recordEvent(tx, {
+        ...party.audit,
+        senderId: account.senderId,
+        action: input.mode === "replace" ? "certificate.replace" : "certificate.add",
+        targetType: "account",
+        targetId: account.id,
+        targetLabel: account.name,
+        // SPEC §5: the intermediary's certificate actions show in its own journal too.
+        partyEnterpriseId: party.manages === "intermediary" ? party.audit.enterpriseId : null,
+        summary: {
+          ...(before.length > 0 ? { before: before.map(certificateSummary) } : {}),
+          after: certificateSummary({ ...row, id: inserted.id, serialNumber: row.serialNumber, sha256Fingerprint: row.sha256Fingerprint }),
+        },
+      });
+      return { ok: true as const, certificateId: inserted.id, notes: uploadNotes({ certificate: checked.reading }) };
     });
-    const before =
-      input.mode === "replace"
-        ? await tx.delete(certificates).where(eq(certificates.accountId, account.id)).returning({
-            id: certificates.id, name: certificates.name, fileName: certificates.fileName, serialNumber: certificates.serialNumber, sha256Fingerprint: certificates.sha256Fingerprint,
-          })
-        : [];
-    const [inserted] = await tx.insert(certificates).values(row).returning({ id: certificates.id });
-    if (!inserted) throw new Error("certificate insert returned no row");
-    await tx.update(accounts).set({ updatedAt: new Date() }).where(eq(accounts.id, account.id));
-    await recordEvent(tx, {
-      ...party.audit,
-      senderId: account.senderId,
-      action: input.mode === "replace" ? "certificate.replace" : "certificate.add",
-      targetType: "account",
-      targetId: account.id,
-      targetLabel: account.name,
-      // SPEC §5: the intermediary's certificate actions show in its own journal too.
-      partyEnterpriseId: party.manages === "intermediary" ? party.audit.enterpriseId : null,
-      summary: {
-        ...(before.length > 0 ? { before: before.map(certificateSummary) } : {}),
-        after: certificateSummary({ ...row, id: inserted.id, serialNumber: row.serialNumber, sha256Fingerprint: row.sha256Fingerprint }),
-      },
-    });
-    return { ok: true as const, certificateId: inserted.id, notes: uploadNotes({ certificate: checked.reading }) };
-  });
+  } catch (error) {
+    // The unique index is the guarantee when the early check could not see the other write.
+    const constraint = uniqueViolation(error);
+    if (constraint !== "certificates_account_fingerprint_uq" && constraint !== "") throw error;
+    return failure("cert.duplicate", { name: "none", fingerprint: checked.details.sha256Fingerprint }, "certificate");
+  }
+}
+
+/**
+ * The fingerprints and names of the account's certificates. The party that may add one sees them all
+ * (the enterprise its own; the intermediary, during the delegation, every certificate of the account —
+ * lib/delegation/delegated-account.ts), so the refusal may name the one already there.
+ */
+async function certificatesOnAccount(tx: Tx, accountId: string): Promise<CertificateOnAccount[]> {
+  return tx.select({ name: certificates.name, sha256Fingerprint: certificates.sha256Fingerprint }).from(certificates).where(eq(certificates.accountId, accountId));
 }
 
 /**

@@ -120,3 +120,20 @@ test("no access without an accepted delegation: other accounts, forged ids, afte
   assert.equal(list.accounts.length, 0);
   assert.equal((await certificateIds()).length, 1);
 });
+
+test("issue 13: the intermediary cannot add the same certificate twice, nor a copy of one already on the account", async () => {
+  const cert = await selfSigned("Ivan Duplicate");
+  const first = await addDelegatedCertificate(db, ivan, { accountId, name: "ivan-1", fileName: "ivan.cer", bytes: cert.der });
+  assert.ok(first.ok);
+  const again = await addDelegatedCertificate(db, ivan, { accountId, name: "ivan-2", fileName: "ivan-copy.cer", bytes: cert.der });
+  assertRefused(again, "cert.duplicate", "certificate");
+  assert.equal(again.ok ? "" : again.params?.name, "ivan-1");
+  assert.match(messageOf(again, "nl"), /‘ivan-1’/);
+  // The enterprise's own certificate stays during the delegation and the intermediary sees it: named too.
+  const enterpriseOwn = (await db.select({ name: s.certificates.name, content: s.certificates.content, delegationId: s.certificates.delegationId }).from(s.certificates).where(eq(s.certificates.accountId, accountId))).find((c) => c.delegationId === null);
+  assert.ok(enterpriseOwn, "the enterprise's own certificate stays during the delegation");
+  const copy = await addDelegatedCertificate(db, ivan, { accountId, name: "copy", fileName: "copy.cer", bytes: enterpriseOwn.content });
+  assertRefused(copy, "cert.duplicate");
+  assert.equal(copy.ok ? "" : copy.params?.name, enterpriseOwn.name);
+  assert.equal((await certificateIds()).length, 2);
+});

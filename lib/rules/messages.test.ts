@@ -52,6 +52,10 @@ const SAMPLES: Record<RuleCode, RuleParams[]> = {
     { found: 'empty', required: 'digitalSignature', selfSigned: 'yes' },
     { found: 'keyEncipherment', required: 'digitalSignature', selfSigned: 'no' },
   ],
+  'cert.duplicate': [
+    { name: 'Prod 2026', fingerprint: 'AB:CD:EF' },
+    { name: 'none', fingerprint: 'AB:CD:EF' },
+  ],
   'bce.format': [{ found: '2123.456.749', example: '0123.456.749' }],
   'bce.checksum': [{ found: '0123.456.748' }],
   'niss.format': [{ found: '123', example: '85.07.30-033.28' }],

@@ -40,6 +40,8 @@ export const RULE_CODES = [
   'cert.self-signed-not-allowed',
   'cert.issuer-not-allowed',
   'cert.key-usage',
+  // SPEC §3 (issue 13): one copy of a certificate per account
+  'cert.duplicate',
   // SPEC §1 enterprise number (BCE/KBO) and NISS
   'bce.format',
   'bce.checksum',

@@ -60,7 +60,7 @@ export default async function AdminPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="journal-title" className={`${card} overflow-x-auto`}>
+      <section aria-labelledby="journal-title" tabIndex={0} className={`${card} overflow-x-auto`}>
         <h2 id="journal-title" className="text-lg font-semibold">{t("journal.title")}</h2>
         <table className="w-full text-left text-sm">
           <thead>

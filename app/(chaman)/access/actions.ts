@@ -7,7 +7,7 @@ import { activateQuality } from "@/lib/access/qualities";
 import { grantChamanRight, revokeChamanRight } from "@/lib/access/rights";
 import { addCoManager, removeCoManager } from "@/lib/access/roles";
 import { toFormState } from "@/lib/access/service";
-import { fieldError, formError, type FormState } from "@/lib/actions/form-state";
+import { fieldError, formError, type FormState, type Problem } from "@/lib/actions/form-state";
 import { getDb } from "@/lib/db/client";
 import { problemOfIssue } from "@/lib/validation/problems";
 import { textField } from "@/lib/validation/text";
@@ -28,14 +28,24 @@ const activateSchema = z.discriminatedUnion("manager", [
   }),
 ]);
 
+function problemOf(issue: z.core.$ZodIssue): Problem {
+  const required = issue.code === "too_small" || (issue.code === "invalid_type" && issue.input === undefined);
+  return required ? { key: "errors.input.required" } : problemOfIssue(issue);
+}
+
 function firstIssue(error: z.ZodError): FormState {
   const issue = error.issues[0];
   const field = String(issue?.path[0] ?? "form");
   if (!issue) return fieldError(field, "errors.input.invalid");
-  const required = issue.code === "too_small" || (issue.code === "invalid_type" && issue.input === undefined);
-  if (required) return fieldError(field, "errors.input.required");
-  const problem = problemOfIssue(issue);
+  const problem = problemOf(issue);
   return fieldError(field, problem.key, problem.params);
+}
+
+/** Every field's first problem at once (issue 13: a form shows all its errors together). */
+function allIssues(error: z.ZodError): FormState {
+  const fieldErrors: Record<string, Problem> = {};
+  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= problemOf(issue);
+  return { status: "error", fieldErrors };
 }
 
 export async function activateQualityAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -46,7 +56,7 @@ export async function activateQualityAction(_previous: FormState, formData: Form
     contactEmail: formData.get("contactEmail") ?? undefined,
     niss: formData.get("niss") ?? undefined,
   });
-  if (!parsed.success) return firstIssue(parsed.error);
+  if (!parsed.success) return allIssues(parsed.error);
   const input = parsed.data;
   const result = await activateQuality(await getDb(), actor, {
     qualityId: input.qualityId,

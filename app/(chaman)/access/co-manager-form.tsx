@@ -6,6 +6,7 @@ import { FormError } from "@/components/ui/field-error";
 import { secondaryButton } from "@/components/ui/buttons";
 import { TextField } from "@/components/ui/fields";
 import { idle, type FormState } from "@/lib/actions/form-state";
+import { NISS_PLACEHOLDER } from "@/lib/rules/placeholders";
 import { addCoManagerAction } from "./actions";
 
 /** Names a co-responsable d'accès or a co-gestionnaire local by NISS (seed 003 §7.1). */
@@ -21,7 +22,7 @@ export function CoManagerForm({ role }: { role: "co-responsable-acces" | "co-ges
         label={t(role === "co-responsable-acces" ? "nissResponsable" : "nissGestionnaire")}
         problem={state.status === "error" ? state.fieldErrors.niss : undefined}
         inputMode="numeric"
-        placeholder="85.07.30-033.28"
+        placeholder={NISS_PLACEHOLDER}
         mark="none"
         className="min-w-64"
       />

@@ -25,7 +25,8 @@ export async function QualitiesSection({ actor }: { actor: ServiceActor }) {
       <h2 id="qualities-title" className="text-xl font-semibold">
         {t("qualities.title", { enterprise: actor.ctx.enterpriseName, number: formatEnterpriseNumber(actor.ctx.enterpriseNumber) })}
       </h2>
-      <table className="mt-4 w-full text-left text-sm">
+      <div role="region" aria-label={t("qualities.caption")} tabIndex={0} className="mt-4 overflow-x-auto">
+      <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("qualities.caption")}</caption>
         <thead>
           <tr className="border-b">
@@ -48,6 +49,7 @@ export async function QualitiesSection({ actor }: { actor: ServiceActor }) {
           ))}
         </tbody>
       </table>
+      </div>
 
       <h3 className="mt-6 text-lg font-semibold">{t("activate.title")}</h3>
       {available.length > 0 ? (

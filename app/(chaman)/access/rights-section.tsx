@@ -39,7 +39,8 @@ export async function RightsSection({ actor, search }: { actor: ServiceActor; se
           {t("rights.searchSubmit")}
         </button>
       </form>
-      <table className="mt-4 w-full text-left text-sm">
+      <div role="region" aria-label={t("rights.caption")} tabIndex={0} className="mt-4 overflow-x-auto">
+      <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("rights.caption")}</caption>
         <thead>
           <tr className="border-b">
@@ -72,6 +73,7 @@ export async function RightsSection({ actor, search }: { actor: ServiceActor; se
           ))}
         </tbody>
       </table>
+      </div>
       {members.members.length === 0 ? <p className="mt-2 text-sm">{t("rights.noMatch")}</p> : null}
 
       <h3 className="mt-6 text-lg font-semibold">{t("coManagers.qualityTitle", { quality })}</h3>

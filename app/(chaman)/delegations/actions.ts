@@ -9,6 +9,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { problemOfIssue } from "@/lib/validation/problems";
 import { textField } from "@/lib/validation/text";
 import { acceptDelegation, endDelegation, refuseDelegation, resendDelegation, withdrawDelegation } from "@/lib/delegation/decisions";
+import { lookUpIntermediary } from "@/lib/delegation/find-intermediary";
 import { requestFromEnterprise, requestFromIntermediary } from "@/lib/delegation/requests";
 
 // Thin server actions of the delegation screens (SPEC §5); the services check side, state and rules.
@@ -20,6 +21,8 @@ const text = (formData: FormData, name: string) => {
 
 // The number as typed (dots, spaces); the service checks it is a valid, known enterprise number.
 const enterpriseNumberText = textField({ max: 30 });
+// The intermediary's number, its name, or a picked suggestion « Name (number) » (lib/delegation/find-intermediary.ts).
+const intermediaryText = textField({ max: 200 });
 
 function numberProblem(field: string, error: z.ZodError): FormState {
   const problem = error.issues[0] ? problemOfIssue(error.issues[0]) : { key: "errors.input.required" };
@@ -35,9 +38,14 @@ export async function requestFromEnterpriseAction(_previous: FormState, formData
   const actor = await requireServiceActor();
   const accountId = z.uuid().safeParse(text(formData, "accountId"));
   if (!accountId.success) return fieldError("accountId", "errors.input.required");
-  const number = enterpriseNumberText.safeParse(text(formData, "intermediaryNumber"));
-  if (!number.success) return numberProblem("intermediaryNumber", number.error);
-  const result = await requestFromEnterprise(await getDb(), actor, { accountId: accountId.data, intermediaryNumber: number.data });
+  const typed = intermediaryText.safeParse(text(formData, "intermediaryNumber"));
+  if (!typed.success) return numberProblem("intermediaryNumber", typed.error);
+  const db = await getDb();
+  // Issue 13: the intermediary is found by name as well as by number.
+  const found = await lookUpIntermediary(db, typed.data, actor.ctx.enterpriseId);
+  if (found.kind === "unknown-name") return fieldError("intermediaryNumber", "forms.intermediarySearch.unknown", { name: found.name });
+  if (found.kind === "ambiguous-name") return fieldError("intermediaryNumber", "forms.intermediarySearch.ambiguous", { name: found.name, matches: found.matches });
+  const result = await requestFromEnterprise(db, actor, { accountId: accountId.data, intermediaryNumber: found.number });
   if (!result.ok) return toFormState(result);
   return done(result.resent ? "delegation.request.resent" : "delegation.request.sent", { count: result.resendCount });
 }

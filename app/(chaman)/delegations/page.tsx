@@ -4,6 +4,7 @@ import { requireServiceActor } from "@/lib/access/actor";
 import type { LocalizedName } from "@/lib/auth/contexts";
 import { requireChamanAccess } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
+import { technicalIntermediaries } from "@/lib/delegation/find-intermediary";
 import { listDelegations, qualityCatalogue, restAccountsOf } from "@/lib/delegation/queries";
 import { DelegationTable } from "./delegation-table";
 import { EnterpriseRequestForm, IntermediaryRequestForm } from "./request-forms";
@@ -16,7 +17,12 @@ export default async function DelegationsPage() {
   const t = await getTranslations("delegation");
   const locale = (await getLocale()) as keyof LocalizedName;
   const db = await getDb();
-  const [lists, accounts, catalogue] = await Promise.all([listDelegations(db, actor), restAccountsOf(db, actor), qualityCatalogue(db)]);
+  const [lists, accounts, catalogue, intermediaries] = await Promise.all([
+    listDelegations(db, actor),
+    restAccountsOf(db, actor),
+    qualityCatalogue(db),
+    technicalIntermediaries(db, actor.ctx.enterpriseId),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -29,7 +35,7 @@ export default async function DelegationsPage() {
           {accounts.length > 0 ? (
             <>
               <h3 className="mt-4 text-lg font-semibold">{t("enterpriseForm.title")}</h3>
-              <EnterpriseRequestForm accounts={accounts} />
+              <EnterpriseRequestForm accounts={accounts} intermediaries={intermediaries} />
             </>
           ) : (
             <p className="mt-2 text-sm">{t("enterpriseSide.noRestAccount")}</p>

@@ -6,6 +6,7 @@ import { FormError } from "@/components/ui/field-error";
 import { primaryButton } from "@/components/ui/buttons";
 import { SelectField, TextField } from "@/components/ui/fields";
 import { idle, type FormState } from "@/lib/actions/form-state";
+import { ENTERPRISE_NUMBER_PLACEHOLDER } from "@/lib/rules/placeholders";
 import { requestFromEnterpriseAction, requestFromIntermediaryAction } from "./actions";
 
 /**
@@ -31,8 +32,16 @@ function Feedback({ state }: { state: FormState }) {
 }
 
 /** The enterprise delegates one of its REST accounts to an intermediary, by enterprise number. */
-export function EnterpriseRequestForm({ accounts }: { accounts: Array<{ id: string; name: string; delegated: boolean }> }) {
+export function EnterpriseRequestForm({
+  accounts,
+  intermediaries,
+}: {
+  accounts: Array<{ id: string; name: string; delegated: boolean }>;
+  /** « Name (number) » of each technical intermediary: typed letters suggest them (issue 13). */
+  intermediaries: Array<{ label: string }>;
+}) {
   const t = useTranslations("delegation.enterpriseForm");
+  const tSearch = useTranslations("forms.intermediarySearch");
   const [state, action, pending] = useActionState<FormState, FormData>(requestFromEnterpriseAction, idle);
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
@@ -48,7 +57,24 @@ export function EnterpriseRequestForm({ accounts }: { accounts: Array<{ id: stri
           </option>
         ))}
       </SelectField>
-      <TextField id="intermediaryNumber" name="intermediaryNumber" label={t("intermediaryNumber")} problem={errors.intermediaryNumber} placeholder="0123.456.749" {...rowField} />
+      <TextField
+        id="intermediaryNumber"
+        name="intermediaryNumber"
+        label={t("intermediaryNumber")}
+        problem={errors.intermediaryNumber}
+        placeholder={ENTERPRISE_NUMBER_PLACEHOLDER}
+        hint={tSearch("hint")}
+        hintPosition="below"
+        list="intermediary-suggestions"
+        autoComplete="off"
+        maxLength={200}
+        {...rowField}
+      />
+      <datalist id="intermediary-suggestions">
+        {intermediaries.map((i) => (
+          <option key={i.label} value={i.label} />
+        ))}
+      </datalist>
       <button type="submit" disabled={pending} className={`${primaryButton} mt-6`}>
         {t("submit")}
       </button>
@@ -64,7 +90,7 @@ export function IntermediaryRequestForm({ qualities }: { qualities: Array<{ id: 
   return (
     <form action={action} className="mt-3 flex flex-wrap items-start gap-4" noValidate>
       <Feedback state={state} />
-      <TextField id="enterpriseNumber" name="enterpriseNumber" label={t("enterpriseNumber")} problem={errors.enterpriseNumber} placeholder="0123.456.749" {...rowField} />
+      <TextField id="enterpriseNumber" name="enterpriseNumber" label={t("enterpriseNumber")} problem={errors.enterpriseNumber} placeholder={ENTERPRISE_NUMBER_PLACEHOLDER} {...rowField} />
       <SelectField id="request-quality" name="qualityId" label={t("quality")} problem={errors.qualityId} defaultValue="" {...rowField}>
         <option value="" disabled>
           {t("chooseQuality")}

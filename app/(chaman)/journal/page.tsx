@@ -84,7 +84,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
       ) : entries.length === 0 ? (
         <p className="rounded bg-white p-4 shadow">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <div role="region" aria-label={t("title")} tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-brand-light">

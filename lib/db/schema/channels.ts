@@ -154,7 +154,12 @@ export const certificates = pgTable(
     // intermediary's, so the certificate is removed when the delegation ends (lib/delegation/decisions.ts).
     delegationId: uuid("delegation_id").references((): AnyPgColumn => delegations.id, { onDelete: "set null" }),
   },
-  (t) => [index("certificates_account_idx").on(t.accountId, t.uploadedAt), index("certificates_delegation_idx").on(t.delegationId)],
+  (t) => [
+    index("certificates_account_idx").on(t.accountId, t.uploadedAt),
+    index("certificates_delegation_idx").on(t.delegationId),
+    // Issue 13: the same certificate (same SHA-256) at most once per account, whoever adds it.
+    uniqueIndex("certificates_account_fingerprint_uq").on(t.accountId, t.sha256Fingerprint),
+  ],
 );
 
 export const trustFamily = pgEnum("trust_family", ["eid", "globalsign-personalsign3pro", "other"]);

@@ -20,7 +20,7 @@ export default async function TrustStorePage() {
       {TRUST_FAMILIES.map((family) => {
         const rows = cas.filter((ca) => ca.family === family);
         return (
-          <section key={family} aria-labelledby={`family-${family}`} className="overflow-x-auto rounded-lg bg-white p-6 shadow">
+          <section key={family} aria-labelledby={`family-${family}`} tabIndex={0} className="overflow-x-auto rounded-lg bg-white p-6 shadow">
             <h2 id={`family-${family}`} className="text-lg font-semibold">{t(`families.${family}`)}</h2>
             {rows.length === 0 ? (
               <p className="mt-2">{t("none")}</p>

@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CopyButton } from "@/components/ui/copy-button";
 import { appNow } from "@/lib/admin/clock";
 import { certificatesNoLongerTrusted } from "@/lib/channels/trust-store";
 import { getAccountDetail } from "@/lib/channels/queries";
 import { listPermissionOptions, permissionKindFor } from "@/lib/channels/permissions";
 import { accountId as accountIdSchema } from "@/lib/channels/schemas";
 import { requireSenderWithContact } from "@/lib/contact/guard";
+import { intermediaryOfAccount } from "@/lib/delegation/account-intermediary";
+import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import { CertificateCard } from "../_components/certificate-card";
 import { CertificateUploadDialog, CredentialsDialog, PermissionsDialog, RenameDialog } from "../_components/edit-dialogs";
 import { AccessTest } from "../_components/access-test";
@@ -29,6 +32,10 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   // Issue 17: the demonstration clock's « now », and certificates whose CA was retired since upload.
   const now = await appNow(db);
   const untrusted = await certificatesNoLongerTrusted(db, account.type, account.id);
+  // Issue 13: a delegated account's page names the intermediary that manages its certificates.
+  const intermediary = delegated ? await intermediaryOfAccount(db, senderId, account.id) : null;
+  const tDelegated = await getTranslations("forms.delegatedAccount");
+  const tCopy = await getTranslations("forms.copy");
   const card = "rounded-lg bg-white p-6 shadow";
   const dt = "text-sm font-semibold text-slate-600";
 
@@ -54,13 +61,19 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           {account.clientId ? (
             <div>
               <dt className={dt}>{t("detail.clientId")}</dt>
-              <dd className="font-mono text-sm">{account.clientId}</dd>
+              <dd className="flex items-center gap-1 font-mono text-sm">
+                <span>{account.clientId}</span>
+                <CopyButton value={account.clientId} label={tCopy("label", { name: account.name })} />
+              </dd>
             </div>
           ) : null}
           {account.type === "REST" ? (
             <div>
               <dt className={dt}>{t("detail.management")}</dt>
-              <dd>{delegated ? t("home.managementIntermediary") : t("home.managementInternal")}</dd>
+              <dd>
+                {delegated ? t("home.managementIntermediary") : t("home.managementInternal")}
+                {intermediary ? ` – ${intermediary.name} (${formatEnterpriseNumber(intermediary.number)})` : null}
+              </dd>
             </div>
           ) : null}
         </dl>
@@ -120,6 +133,9 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
       {delegated ? (
         <section aria-labelledby="certificates-title" className={card}>
           <h2 id="certificates-title" className="text-lg font-semibold">{t("detail.certificates")}</h2>
+          {intermediary ? (
+            <p className="mt-2 font-medium">{tDelegated("managedBy", { name: intermediary.name, number: formatEnterpriseNumber(intermediary.number) })}</p>
+          ) : null}
           <p className="mt-2" role="note">{t("detail.delegatedNote")}</p>
         </section>
       ) : account.type === "REST" ? (
@@ -142,7 +158,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
       )}
 
       {account.type === "REST" && account.clientId ? (
-        <AccessTest db={db} account={{ id: account.id, clientId: account.clientId }} qualityId={ctx.qualityId} />
+        <AccessTest db={db} account={{ id: account.id, clientId: account.clientId, name: account.name }} qualityId={ctx.qualityId} />
       ) : null}
     </div>
   );

@@ -4,6 +4,7 @@ import type { Queryable } from "@/lib/db/client";
 import { accountPermissions } from "@/lib/db/schema";
 import { oauthUrls } from "@/lib/oauth/config";
 import { grantableScopes, loadScopeCatalogue } from "@/lib/oauth/scopes";
+import { CopyButton } from "@/components/ui/copy-button";
 import { AssertionChecker } from "./assertion-checker";
 
 /**
@@ -11,8 +12,9 @@ import { AssertionChecker } from "./assertion-checker";
  * example request, and the assertion checker. Shown on a REST account's page, for the enterprise and for the
  * technical intermediary it is delegated to; `qualityId` is the account's quality (the enterprise's).
  */
-export async function AccessTest({ db, account, qualityId }: { db: Queryable; account: { id: string; clientId: string }; qualityId: number }) {
+export async function AccessTest({ db, account, qualityId }: { db: Queryable; account: { id: string; clientId: string; name: string }; qualityId: number }) {
   const t = await getTranslations("oauth");
+  const tCopy = await getTranslations("forms.copy");
   const urls = oauthUrls();
   const [catalogue, held] = await Promise.all([
     loadScopeCatalogue(db),
@@ -44,16 +46,22 @@ export async function AccessTest({ db, account, qualityId }: { db: Queryable; ac
         </div>
         <div>
           <dt className={dt}>{t("access.clientId")}</dt>
-          <dd className="break-all font-mono text-sm">{account.clientId}</dd>
+          <dd className="flex items-center gap-1 break-all font-mono text-sm">
+            {account.clientId}
+            <CopyButton value={account.clientId} label={tCopy("label", { name: account.name })} />
+          </dd>
         </div>
         <div>
           <dt className={dt}>{t("access.scopes")}</dt>
           {scopes.length > 0 ? scopes.map((s) => <dd key={s} className="break-all font-mono text-sm">{s}</dd>) : <dd className="text-sm">{t("access.noScopes")}</dd>}
         </div>
       </dl>
-      <h3 className="mt-4 font-semibold">{t("access.example")}</h3>
+      <h3 id={`example-${account.id}`} className="mt-4 font-semibold">{t("access.example")}</h3>
       <p className="text-sm text-slate-600">{t("access.exampleHint")}</p>
-      <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-3 text-xs">{example}</pre>
+      {/* Focusable, so a keyboard user can scroll the long lines at 390 px (axe scrollable-region-focusable). */}
+      <pre role="region" aria-labelledby={`example-${account.id}`} tabIndex={0} className="mt-2 overflow-x-auto rounded bg-slate-100 p-3 text-xs">
+        {example}
+      </pre>
       <h3 className="mt-4 font-semibold">{t("access.checkerTitle")}</h3>
       <AssertionChecker accountId={account.id} />
     </section>

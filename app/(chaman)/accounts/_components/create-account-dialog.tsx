@@ -23,7 +23,10 @@ export function CreateAccountDialog(props: {
   permissions: Array<{ id: number; name: string }>;
   /** The username of the sender's FTP or SFTP account: the other one keeps it (seed 001 §2.4 **, SPEC §4.1). */
   proposedUsername?: string;
+  /** The sender's existing FTP/SFTP/SOAP accounts: one of each at most (SPEC §3), so that type is offered disabled, with the reason. */
+  taken?: Array<{ type: AccountType; name: string }>;
 }) {
+  const tForms = useTranslations("forms.createAccount");
   const t = useTranslations("channels");
   const [open, setOpen] = useState(false);
   const [type, setType] = useState<AccountType | "">("");
@@ -46,6 +49,23 @@ export function CreateAccountDialog(props: {
   const types: AccountType[] = props.group === "batch" ? ["FTP", "SFTP"] : ["SOAP", "REST"];
   const typeId = `${prefix}-type`;
   const { errors } = form;
+  const taken = new Map((props.taken ?? []).filter((a) => types.includes(a.type)).map((a) => [a.type, a.name]));
+  // Issue 13: the one-account limit is said as soon as the dialog opens, not after the whole form is filled.
+  const takenHint =
+    taken.size > 0 ? (
+      <span className="block space-y-1">
+        {[...taken].map(([takenType, name]) => (
+          <span key={takenType} className="block">
+            {tForms("typeTakenReason", { type: takenType, name })}
+          </span>
+        ))}
+      </span>
+    ) : undefined;
+  const chooseType = (value: string) => {
+    setType(value as AccountType | "");
+    // A refusal of the previous type's form no longer describes what is on screen (issue 13).
+    form.reset();
+  };
   return (
     <>
       <button type="button" className={primaryButton} onClick={() => setOpen(true)}>
@@ -55,11 +75,11 @@ export function CreateAccountDialog(props: {
       <Dialog open={open} onClose={close} title={title}>
         <form onSubmit={form.onSubmit} noValidate className="space-y-4">
           <FormError problem={form.formProblem} />
-          <SelectField id={typeId} name="type" label={t("form.type")} problem={errors.type} value={type} onChange={(value) => setType(value as AccountType | "")}>
+          <SelectField id={typeId} name="type" label={t("form.type")} problem={errors.type} hint={takenHint} value={type} onChange={chooseType}>
             <option value="">{t("form.chooseType")}</option>
             {types.map((value) => (
-              <option key={value} value={value}>
-                {value}
+              <option key={value} value={value} disabled={taken.has(value)}>
+                {taken.has(value) ? tForms("typeTaken", { type: value }) : value}
               </option>
             ))}
           </SelectField>

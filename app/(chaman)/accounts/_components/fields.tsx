@@ -35,9 +35,12 @@ export function CertificateFields({ prefix, errors }: { prefix: string; errors: 
           className="mt-1 block w-full text-sm"
           onChange={size.check}
         />
-        <FieldError id={id} problem={problem} />
       </div>
       <TextField id={`${prefix}-certificateName`} name="certificateName" label={t("certificateName")} problem={errors.certificateName} autoComplete="off" maxLength={100} />
+      {/* Issue 13: a refusal such as the .pfx explanation uses the dialog's whole width, not half of it. */}
+      <div className="sm:col-span-2 empty:hidden">
+        <FieldError id={id} problem={problem} />
+      </div>
     </div>
   );
 }

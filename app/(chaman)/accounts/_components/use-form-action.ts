@@ -9,7 +9,11 @@ import { formDataBytes, sendFailedState, tooLargeState } from "@/lib/actions/req
  * Submits a form to a server action without React's automatic form reset, so a refused form
  * keeps what the user typed (file inputs included) and shows each message at its field.
  */
-export function useFormAction(action: (formData: FormData) => Promise<FormState>, onSuccess?: () => void, done?: (data: FormData) => string) {
+export function useFormAction(
+  action: (formData: FormData) => Promise<FormState>,
+  onSuccess?: (result: Extract<FormState, { status: "success" }>, form: HTMLFormElement) => void,
+  done?: (data: FormData) => string,
+) {
   const [state, setState] = useState<FormState>(idle);
   const announce = useAnnounce();
   // The notes of the last success (e.g. "the authorized_keys options were dropped"), shown after the form closes.
@@ -17,7 +21,8 @@ export function useFormAction(action: (formData: FormData) => Promise<FormState>
   const [pending, startTransition] = useTransition();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const data = new FormData(formElement);
     setNotes([]);
     // Over the server's body limit the action would fail before running (issue 12): say so, send nothing.
     const tooLarge = tooLargeState(formDataBytes(data));
@@ -38,7 +43,7 @@ export function useFormAction(action: (formData: FormData) => Promise<FormState>
       setState(result.status === "success" ? idle : result);
       if (result.status === "success") {
         setNotes(result.notes ?? []);
-        onSuccess?.();
+        onSuccess?.(result, formElement);
         // Issue 13: say what happened (aria-live), in words the reader chose (names from the form).
         if (done) announce(done(data));
       }

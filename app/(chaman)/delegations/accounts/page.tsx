@@ -25,6 +25,7 @@ export default async function DelegatedAccountsPage() {
       {result.accounts.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
+        <div className="overflow-x-auto">
         <table className="w-full rounded-lg bg-white text-left text-sm shadow">
           <caption className="sr-only">{t("title")}</caption>
           <thead>
@@ -54,6 +55,7 @@ export default async function DelegatedAccountsPage() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireServiceActor } from "@/lib/access/actor";
 import { toFormState } from "@/lib/access/service";
-import { fieldError, formError, type FormState } from "@/lib/actions/form-state";
+import { fieldError, formError, type FormState, type Problem } from "@/lib/actions/form-state";
 import { getDb } from "@/lib/db/client";
 import { addDelegatedCertificate, CERTIFICATE_NAME_MAX, deleteDelegatedCertificate } from "@/lib/delegation/certificates";
 import { CERT_MAX_BYTES } from "@/lib/rules/certificate";
@@ -19,16 +19,13 @@ export async function addCertificateAction(_previous: FormState, formData: FormD
   const actor = await requireServiceActor();
   const accountId = z.uuid().safeParse(formData.get("accountId"));
   if (!accountId.success) return formError("errors.not-found");
+  // Both fields are checked before answering, so the form shows every problem at once (issue 13).
   const name = certificateName.safeParse(formData.get("name") ?? "");
-  if (!name.success) {
-    const problem = name.error.issues[0] ? problemOfIssue(name.error.issues[0]) : { key: "errors.input.required" };
-    return fieldError("name", problem.key, problem.params);
-  }
   const upload = uploadedFile.safeParse(formData.get("certificate"));
-  if (!upload.success) {
-    const problem = upload.error.issues[0] ? problemOfIssue(upload.error.issues[0]) : { key: "errors.input.required" };
-    return fieldError("certificate", problem.key, problem.params);
-  }
+  const fieldErrors: Record<string, Problem> = {};
+  if (!name.success) fieldErrors.name = name.error.issues[0] ? problemOfIssue(name.error.issues[0]) : { key: "errors.input.required" };
+  if (!upload.success) fieldErrors.certificate = upload.error.issues[0] ? problemOfIssue(upload.error.issues[0]) : { key: "errors.input.required" };
+  if (!name.success || !upload.success) return { status: "error", fieldErrors };
   const file = upload.data;
   // Refused by its real size (the message names it) without reading it (SPEC §4.4 step 0).
   if (file.size > CERT_MAX_BYTES) return fieldError("certificate", "rules.cert.too-large", { found: file.size, max: CERT_MAX_BYTES });

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getAppFormatter } from "@/lib/i18n/format";
 import { z } from "zod";
 import { dangerButton, iconButton } from "@/components/ui/buttons";
+import { CopyButton } from "@/components/ui/copy-button";
 import { requireServiceActor } from "@/lib/access/actor";
 import type { LocalizedName } from "@/lib/auth/contexts";
 import { requireChamanAccess } from "@/lib/auth/current";
@@ -12,6 +13,7 @@ import { getDelegatedAccount } from "@/lib/delegation/delegated-account";
 import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import { ActionButton } from "../../../access/action-button";
 import { AccessTest } from "../../../accounts/_components/access-test";
+import { DownloadIcon } from "../../../accounts/_components/icons";
 import { deleteCertificateAction } from "./actions";
 import { AddCertificateForm } from "./add-certificate-form";
 
@@ -31,6 +33,7 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
   const tAccounts = await getTranslations("delegation.accounts");
   const tf = await getTranslations("feedback.delete");
   const tDone = await getTranslations("feedback.done");
+  const tCopy = await getTranslations("forms.copy");
   const format = await getAppFormatter();
   const locale = (await getLocale()) as keyof LocalizedName;
   const field = (label: string, value: string) => (
@@ -53,7 +56,13 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
           {field(tAccounts("name"), account.name)}
           {field(tAccounts("enterprise"), `${account.enterpriseName} (${formatEnterpriseNumber(account.enterpriseNumber)})`)}
           {field(tAccounts("quality"), account.qualityName[locale])}
-          {field(tAccounts("clientId"), account.clientId ?? "–")}
+          <div className="grid grid-cols-1 gap-1 py-1 sm:grid-cols-[12rem_1fr]">
+            <dt className="font-medium">{tAccounts("clientId")}</dt>
+            <dd className="flex items-center gap-1 break-all">
+              {account.clientId ?? "–"}
+              {account.clientId ? <CopyButton value={account.clientId} label={tCopy("label", { name: account.name })} /> : null}
+            </dd>
+          </div>
         </dl>
         <h3 className="mt-4 font-semibold">{tAccounts("permissions")}</h3>
         <ul className="mt-1 list-disc pl-6">
@@ -78,7 +87,7 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
               </h3>
               <div className="flex items-start gap-2">
                 <a href={`/delegations/accounts/${account.id}/certificates/${c.id}`} className={iconButton} aria-label={t("downloadNamed", { name: c.name })} download>
-                  <span aria-hidden="true">⤓</span>
+                  <DownloadIcon />
                 </a>
                 <ActionButton
                   action={deleteCertificateAction}
@@ -105,7 +114,7 @@ export default async function DelegatedAccountPage({ params }: { params: Promise
           </article>
         ))}
       </section>
-      {account.clientId ? <AccessTest db={db} account={{ id: account.id, clientId: account.clientId }} qualityId={account.qualityId} /> : null}
+      {account.clientId ? <AccessTest db={db} account={{ id: account.id, clientId: account.clientId, name: account.name }} qualityId={account.qualityId} /> : null}
     </div>
   );
 }

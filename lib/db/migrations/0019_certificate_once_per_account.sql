@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "certificates_account_fingerprint_uq" ON "certificates" USING btree ("account_id","sha256_fingerprint");
