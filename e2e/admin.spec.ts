@@ -52,8 +52,8 @@ test("an administrator adds a CA, an FTP account accepts a certificate it issued
 
   await adminPage.goto("/admin");
   const journal = adminPage.getByRole("region", { name: "Journal de l'administration" });
-  await expect(journal).toContainText("AC retirée du magasin de confiance");
-  await expect(journal).toContainText("AC ajoutée au magasin de confiance");
+  await expect(journal).toContainText("a retiré l'AC E2E Admin eID CA du magasin de confiance.");
+  await expect(journal).toContainText("a ajouté l'AC CN=E2E Admin eID CA, O=Chaman Mirror e2e, C=BE au magasin de confiance.");
 });
 
 test("the demonstration clock moved past a certificate's expiry shows it expired, with a banner, until it is put back", async ({ browser, request }) => {
@@ -109,7 +109,7 @@ test("a permission renamed in NL shows in NL; a retired one stays on the account
   await page.getByRole("button", { name: "Français" }).click();
 
   await adminPage.goto("/admin");
-  await expect(adminPage.getByRole("region", { name: "Journal de l'administration" })).toContainText("Permission renommée");
+  await expect(adminPage.getByRole("region", { name: "Journal de l'administration" })).toContainText("a renommé la permission batch.dmfa.");
 });
 
 test("non-administrators see no « Administration » and get 404 on every administration page", async ({ page }) => {

@@ -40,6 +40,9 @@ export async function setApplicationCode(db: Db, actor: AdminActor, permissionId
         .for("update");
       if (!row) return { ok: false, key: "errors.not-found" } as const;
       if (row.applicationCode === checked.code) return { ok: true, code: checked.code, changed: false } as const;
+      // The usual case answered without a failed statement; the unique constraint still decides races.
+      const [taken] = await tx.select({ id: permissions.id }).from(permissions).where(and(eq(permissions.applicationCode, checked.code), ne(permissions.id, permissionId)));
+      if (taken) return { ok: false, key: "admin-changes.errors.applicationCodeTaken", params: { code: checked.code } } as const;
       await tx.update(permissions).set({ applicationCode: checked.code }).where(eq(permissions.id, permissionId));
       await recordEvent(tx, {
         ...adminAudit(actor), action: "admin.catalogue.application-code", targetType: "permission", targetId: row.code,
