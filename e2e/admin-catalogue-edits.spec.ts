@@ -98,6 +98,8 @@ test("an empty or blank label is refused with a message naming the language, and
   await dmfa.getByLabel("Libellé en néerlandais").fill("   ");
   await dmfa.getByRole("button", { name: "Renommer" }).click();
   await expect(dmfa.getByRole("alert")).toHaveText("Le libellé en néerlandais est obligatoire.");
+  await expect(dmfa.getByLabel("Libellé en néerlandais")).toHaveAttribute("aria-invalid", "true");
+  await expect(dmfa.getByLabel("Libellé en français")).not.toHaveAttribute("aria-invalid");
   await page.reload();
   await expect(dmfa.getByLabel("Libellé en néerlandais")).toHaveValue("DmfA");
 });
@@ -133,6 +135,25 @@ test("an administrator appoints and removes another one; the last administrator 
   await expect(admins).not.toContainText("(claire)");
   expect((await claire.goto("/admin"))?.status()).toBe(404);
   await expect(page.getByRole("region", { name: "Journal de l'administration" })).toContainText("a retiré le rôle d'administrateur de la plateforme à claire.");
+});
+
+test("an administrator removes his own role only through the harder confirmation, and leaves the area", async ({ page }) => {
+  await signedInAdmin(page);
+  await page.goto("/admin");
+  const admins = page.getByRole("region", { name: "Administrateurs de la plateforme" });
+  await admins.getByLabel("Nom d'utilisateur ou NISS").fill("claire");
+  await admins.getByRole("button", { name: "Nommer administrateur" }).click();
+  await expect(admins).toContainText("(claire)");
+  await page.context().clearCookies();
+  await new LoginPage(page).signInAs("claire");
+  await page.goto("/admin");
+  await expect(admins).toContainText("(vous)");
+  await admins.getByRole("button", { name: /^Retirer le rôle d'administrateur de Claire/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Retirer votre propre rôle d'administrateur ?" });
+  await expect(dialog).toContainText("Vous perdrez aussitôt l'accès à l'Administration");
+  await dialog.getByRole("button", { name: "Oui, retirer mon rôle" }).click();
+  await expect(page).not.toHaveURL(/\/admin/);
+  expect((await page.goto("/admin"))?.status()).toBe(404);
 });
 
 test("the trainer's reset button asks first, puts the demo back and signs everyone out", async ({ page }) => {

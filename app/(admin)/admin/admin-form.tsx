@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useRef, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { useAnnounce } from "@/components/ui/announcer";
 import { FormError } from "@/components/ui/field-error";
 import { primaryButton } from "@/components/ui/buttons";
@@ -52,6 +52,15 @@ export function AdminForm({ action, submit, children, resetOnSuccess = false }: 
     }
     return result;
   }, idle);
+  // Refused fields are marked invalid for assistive technologies; the list below says why.
+  useEffect(() => {
+    const refused = state.status === "error" ? Object.keys(state.fieldErrors) : [];
+    for (const element of Array.from(formRef.current?.elements ?? [])) {
+      if (!(element instanceof HTMLInputElement) || element.type === "hidden") continue;
+      if (refused.includes(element.name)) element.setAttribute("aria-invalid", "true");
+      else element.removeAttribute("aria-invalid");
+    }
+  }, [state]);
   const problems = state.status === "error" ? [...(state.formError ? [state.formError] : []), ...Object.values(state.fieldErrors)] : [];
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getAppFormatter } from "@/lib/i18n/format";
-import { inputClass } from "@/components/ui/buttons";
+import { inputClass, secondaryButton } from "@/components/ui/buttons";
 import { listPlatformAdmins } from "@/lib/admin/admins";
 import { readDemoClock } from "@/lib/admin/clock";
 import { demoControlsEnabled } from "@/lib/admin/demo";
@@ -44,6 +44,7 @@ export default async function AdminPage() {
                   action={revokeAdminAction}
                   fields={a.userId === admin.userId ? { who: a.username, confirmSelf: "yes" } : { who: a.username }}
                   label={tc("admins.revoke")}
+                  className={`${secondaryButton} self-start`}
                   accessibleName={tc("admins.revokeOne", { name: a.name })}
                   disabledReason={admins.length <= 1 ? tc("admins.lastAdminNote") : undefined}
                   confirm={
