@@ -3,6 +3,7 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { recordEvent } from "@/lib/audit/record";
 import type { Db, Queryable } from "@/lib/db/client";
 import { oauthScopes, permissions, qualities } from "@/lib/db/schema";
+import { forgetScopeCatalogue } from "@/lib/oauth/scopes";
 import { checkApplicationCode, checkScope, type CatalogueCodeFailure } from "@/lib/rules/catalogue-codes";
 import { uniqueViolation } from "@/lib/services/result";
 import { adminAudit, type AdminActor } from "./admins";
@@ -10,7 +11,8 @@ import type { AdminFailure } from "./trust-store";
 
 // Issue 17: the two technical values of a catalogue entry the services outside the web read — the batch
 // application code (the batch sandbox, lib/transfer/declarations.ts) and the OAuth scopes per quality (the
-// token endpoint, lib/oauth/scopes.ts). Both read the tables on every request, so an edit applies at once.
+// token endpoint, lib/oauth/scopes.ts). The sandbox reads the table on every GO; the token endpoint keeps a
+// 30-second copy that a scope edit drops after its commit, so an edit applies at once in this process.
 
 const refusal = (failure: CatalogueCodeFailure): AdminFailure => ({ ok: false, key: `admin-changes.errors.${failure.code}`, params: "params" in failure ? failure.params : undefined });
 
@@ -74,7 +76,7 @@ export async function setPermissionScopes(db: Db, actor: AdminActor, permissionI
     if (checked.scope) wanted.set(qualityId, checked.scope);
   }
   try {
-    return await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const [permission] = await tx
         .select({ code: permissions.code })
         .from(permissions)
@@ -111,6 +113,9 @@ export async function setPermissionScopes(db: Db, actor: AdminActor, permissionI
       });
       return { ok: true, changed: true } as const;
     });
+    // After the commit: the token endpoint's cached catalogue (lib/oauth/scopes.ts) is read afresh.
+    if (result.ok && result.changed) forgetScopeCatalogue();
+    return result;
   } catch (error) {
     // Two administrators giving the same name to two permissions at once: the primary key decides.
     if (uniqueViolation(error) !== null) return { ok: false, key: "admin-changes.errors.scopeTakenConcurrently" };
