@@ -60,7 +60,7 @@ test("application code: a bad or taken code is refused with its reason, a good o
   await expect(dmfa.getByLabel("Code application (fichiers batch)")).toHaveValue("DMFA2");
 
   await page.goto("/admin");
-  const row = page.getByRole("region", { name: "Journal de l'administration" }).getByRole("row").filter({ hasText: "a changé le code application de batch.dmfa" });
+  const row = page.getByRole("region", { name: "Journal de l'administration" }).getByRole("row").filter({ hasText: "a changé le code application de la permission batch.dmfa" });
   await expect(row).toContainText("Code application");
   await expect(row.locator("del")).toHaveText("DMFA");
   await expect(row.locator("ins")).toHaveText("DMFA2");
@@ -83,7 +83,7 @@ test("OAuth scopes per quality: a malformed one is refused with the rule, a new 
   await expect(admin.entry("ws.dimona-consult").getByRole("alert")).toContainText("déjà accordé par la permission ws.careerpro-fla");
 
   await page.goto("/admin");
-  const row = page.getByRole("region", { name: "Journal de l'administration" }).getByRole("row").filter({ hasText: "a changé les scopes OAuth de ws.careerpro-fla" });
+  const row = page.getByRole("region", { name: "Journal de l'administration" }).getByRole("row").filter({ hasText: "a changé les scopes OAuth de la permission ws.careerpro-fla" });
   await expect(row).toContainText("Scope pour Employeur ONSS");
   await expect(row.locator("del")).toHaveText(EMPLOYER);
   await expect(row.locator("ins")).toHaveText(`${EMPLOYER}-v2`);
@@ -118,7 +118,7 @@ test("an administrator appoints and removes another one; the last administrator 
   const admin = await signedInAdmin(page);
   await page.goto("/admin");
   const admins = page.getByRole("region", { name: "Administrateurs de la plateforme" });
-  await expect(admins.getByRole("button", { name: /^Retirer le rôle d'administrateur de Alex Admin/ })).toBeDisabled();
+  await expect(admins.getByRole("button", { name: /^Retirer le rôle d'administrateur : Alex Admin/ })).toBeDisabled();
   await expect(admins).toContainText("Le dernier administrateur ne peut pas être retiré.");
   await admins.getByLabel("Nom d'utilisateur ou NISS").fill("claire");
   await admins.getByRole("button", { name: "Nommer administrateur" }).click();
@@ -129,7 +129,7 @@ test("an administrator appoints and removes another one; the last administrator 
   await new LoginPage(claire).signInAs("claire");
   expect((await claire.goto("/admin"))?.status()).toBe(200);
 
-  await admins.getByRole("button", { name: /^Retirer le rôle d'administrateur de Claire/ }).click();
+  await admins.getByRole("button", { name: /^Retirer le rôle d'administrateur : Claire/ }).click();
   await page.getByRole("dialog", { name: "Retirer cet administrateur ?" }).getByRole("button", { name: "Retirer le rôle" }).click();
   await expect(admin.announcer()).toContainText("claire n'est plus administrateur de la plateforme.");
   await expect(admins).not.toContainText("(claire)");
@@ -148,7 +148,7 @@ test("an administrator removes his own role only through the harder confirmation
   await new LoginPage(page).signInAs("claire");
   await page.goto("/admin");
   await expect(admins).toContainText("(vous)");
-  await admins.getByRole("button", { name: /^Retirer le rôle d'administrateur de Claire/ }).click();
+  await admins.getByRole("button", { name: /^Retirer le rôle d'administrateur : Claire/ }).click();
   const dialog = page.getByRole("dialog", { name: "Retirer votre propre rôle d'administrateur ?" });
   await expect(dialog).toContainText("Vous perdrez aussitôt l'accès à l'Administration");
   await dialog.getByRole("button", { name: "Oui, retirer mon rôle" }).click();
