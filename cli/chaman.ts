@@ -14,6 +14,7 @@ const usage = `Usage: npm run --silent chaman -- <command>
   trust retire <sha256>
   trust list
   admin grant <username|NISS>   (makes the user a platform administrator)
+  admin revoke <username|NISS>  (removes the role; never the last administrator)
   check cert <file> --channel <FTP|SFTP|SOAP|REST> [--trust <family>=<ca.cer>]...
   check ssh-key <file>
   check username <value>

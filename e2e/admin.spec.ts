@@ -24,7 +24,7 @@ test("an administrator adds a CA, an FTP account accepts a certificate it issued
   const admin = new AdminPage(adminPage);
   await admin.gotoTrustStore();
   await admin.addCa("eID belge", cerFile("ca.cer", ca.pem));
-  await expect(adminPage.getByRole("status")).toContainText("E2E Admin eID CA");
+  await expect(adminPage.getByTestId("announcer")).toContainText("E2E Admin eID CA");
   await expect(admin.family("eID belge")).toContainText("E2E Admin eID CA");
   // A leaf certificate is not a CA: refused with its reason, nothing added.
   await admin.addCa("Autres AC", cerFile("leaf.cer", leaf.der));
@@ -52,8 +52,8 @@ test("an administrator adds a CA, an FTP account accepts a certificate it issued
 
   await adminPage.goto("/admin");
   const journal = adminPage.getByRole("region", { name: "Journal de l'administration" });
-  await expect(journal).toContainText("AC retirée du magasin de confiance");
-  await expect(journal).toContainText("AC ajoutée au magasin de confiance");
+  await expect(journal).toContainText("a retiré l'AC E2E Admin eID CA du magasin de confiance.");
+  await expect(journal).toContainText("a ajouté l'AC CN=E2E Admin eID CA, O=Chaman Mirror e2e, C=BE au magasin de confiance.");
 });
 
 test("the demonstration clock moved past a certificate's expiry shows it expired, with a banner, until it is put back", async ({ browser, request }) => {
@@ -71,13 +71,13 @@ test("the demonstration clock moved past a certificate's expiry shows it expired
   // The demo FTP certificate is valid two years from the seed: five years later it has expired.
   const later = new Date(Date.now() + 5 * year).toISOString().slice(0, 10);
   await admin.setDemoDate(later);
-  await expect(adminPage.getByRole("status")).toContainText("La date de démonstration est appliquée.");
+  await expect(adminPage.getByTestId("announcer")).toContainText("La date de démonstration est appliquée.");
   await clairePage.reload();
   await expect(clairePage.getByRole("note").filter({ hasText: "Date de démonstration" })).toBeVisible();
   await expect(card).toContainText("Expiré");
 
   await admin.setDemoDate("");
-  await expect(adminPage.getByRole("status")).toContainText("revenue à la date réelle");
+  await expect(adminPage.getByTestId("announcer")).toContainText("revenue à la date réelle");
   await clairePage.reload();
   await expect(clairePage.getByRole("note").filter({ hasText: "Date de démonstration" })).toHaveCount(0);
   await expect(card).not.toContainText("Expiré");
@@ -90,7 +90,7 @@ test("a permission renamed in NL shows in NL; a retired one stays on the account
   const admin = new AdminPage(adminPage);
   await admin.gotoCatalogue();
   // Issue 14's scopes per quality are shown with the web-service permission that grants them.
-  await expect(adminPage.getByRole("region", { name: "ws.careerpro-fla", exact: true })).toContainText("scope:sigedis:gestion:careerpro-federal-learning-account:employer");
+  await expect(adminPage.getByRole("region", { name: "ws.careerpro-fla", exact: true }).getByLabel("Scope pour Employeur ONSS")).toHaveValue("scope:sigedis:gestion:careerpro-federal-learning-account:employer");
   await admin.renamePermission("batch.dmfa", "Libellé en néerlandais", "DmfA-aangifte (e2e)");
   await admin.retirePermission("batch.dimona");
 
@@ -109,7 +109,7 @@ test("a permission renamed in NL shows in NL; a retired one stays on the account
   await page.getByRole("button", { name: "Français" }).click();
 
   await adminPage.goto("/admin");
-  await expect(adminPage.getByRole("region", { name: "Journal de l'administration" })).toContainText("Permission renommée");
+  await expect(adminPage.getByRole("region", { name: "Journal de l'administration" })).toContainText("a renommé la permission batch.dmfa.");
 });
 
 test("non-administrators see no « Administration » and get 404 on every administration page", async ({ page }) => {

@@ -89,6 +89,9 @@ const actions: Record<string, ActionRow> = {
   [`${CATALOGUE}#addPermissionAction`]: { page: () => "/admin/catalogue", refused: signedIn, args: () => [prev, formData({ kind: "batch", slug: "pirate", nameFr: "x", nameNl: "x", nameEn: "x", nameDe: "x" })] },
   [`${CATALOGUE}#renamePermissionAction`]: { page: () => "/admin/catalogue", refused: signedIn, args: () => [prev, formData({ permissionId: "2", nameFr: "x", nameNl: "x", nameEn: "x", nameDe: "x" })] },
   [`${CATALOGUE}#retirePermissionAction`]: { page: () => "/admin/catalogue", refused: signedIn, args: () => [prev, formData({ permissionId: "2" })] },
+  [`${CATALOGUE}#setApplicationCodeAction`]: { page: () => "/admin/catalogue", refused: signedIn, args: () => [prev, formData({ permissionId: "2", applicationCode: "PIRATE" })] },
+  [`${CATALOGUE}#setScopesAction`]: { page: () => "/admin/catalogue", refused: signedIn, args: () => [prev, formData({ permissionId: "7", "scope-1": "scope:pirate:scope" })] },
+  [`${ADMIN}#revokeAdminAction`]: { page: () => "/admin", refused: signedIn, args: () => [prev, formData({ who: "admin", confirmSelf: "yes" })] },
   [`${SESSIONS}#closeOtherSessionsAction`]: { page: () => "/sessions", refused: [], args: () => [prev, formData({})] },
 };
 

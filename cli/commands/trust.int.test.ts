@@ -72,16 +72,25 @@ test("trust retire keeps the CA listed as retired, drops it from the trust store
   assert.deepEqual(journal.map((e) => [e.action, e.actor]), [["admin.trust.retire", "CLI"], ["admin.trust.add", "CLI"]]);
 });
 
-test("admin grant makes a user a platform administrator by username or NISS; unknown users and bad usage are refused", async () => {
+test("admin grant makes a user a platform administrator by username or NISS, admin revoke removes the role but never the last one; unknown users and bad usage are refused", async () => {
   const db = (await getDbHandle()).db;
   const [user] = await db.insert(users).values({ username: "operator", niss: "85073003328", firstName: "Op", lastName: "Erator" }).returning({ id: users.id });
   assert.equal((await captured(() => runAdmin(["grant", "nobody"]))).code, 1);
   assert.equal((await captured(() => runAdmin(["grant"]))).code, 2);
-  assert.equal((await captured(() => runAdmin(["revoke", "operator"]))).code, 2);
+  assert.equal((await captured(() => runAdmin(["revoke"]))).code, 2);
+  assert.equal((await captured(() => runAdmin(["revoke", "operator"]))).code, 1, "not an administrator");
   const granted = await captured(() => runAdmin(["grant", "85073003328"]));
   assert.deepEqual([granted.code, JSON.parse(granted.out)], [0, { granted: true, alreadyAdmin: false }]);
   assert.deepEqual(JSON.parse((await captured(() => runAdmin(["grant", "Operator"]))).out), { granted: true, alreadyAdmin: true });
   assert.equal(await isPlatformAdmin(db, user!.id), true);
+  // admin revoke (issue 17): never the last administrator; with a second one, the role goes and is journaled.
+  assert.equal((await captured(() => runAdmin(["revoke", "operator"]))).code, 1, "the last administrator");
+  await db.insert(users).values({ username: "second", niss: "85073003427", firstName: "Sec", lastName: "Ond" });
+  assert.equal((await captured(() => runAdmin(["grant", "second"]))).code, 0);
+  const revoked = await captured(() => runAdmin(["revoke", "OPERATOR"]));
+  assert.deepEqual([revoked.code, JSON.parse(revoked.out)], [0, { revoked: true, username: "operator" }]);
+  assert.equal(await isPlatformAdmin(db, user!.id), false);
+  assert.equal((await listAdminJournal(db)).filter((e) => e.action === "admin.revoke" && e.actor === "CLI").length, 1);
 });
 
 test("QA 11b-G: a missing file is « file not found », exit 2", async () => {

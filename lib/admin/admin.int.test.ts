@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
 import { withDemoDatabase } from "@/lib/db/test-db";
 import { createCertificate } from "@/lib/pki/generate";
-import { grantPlatformAdmin, isPlatformAdmin, cliActor, type AdminActor } from "./admins";
+import { grantPlatformAdmin, isPlatformAdmin, cliActor, revokePlatformAdmin, type AdminActor } from "./admins";
 import { appNow, movedNow, setDemoClock } from "./clock";
 import { listAdminJournal } from "./journal";
 import { addTrustedCa, listTrustedCas, retireTrustedCa } from "./trust-store";
@@ -101,4 +101,30 @@ test("the demonstration clock moves appNow for every reader and is journaled; cl
     ["2031-06-15T12:00:00.000Z", "2032-01-01T12:00:00.000Z"],
     [null, "2031-06-15T12:00:00.000Z"],
   ]);
+});
+
+test("revoking an administrator: not the last one, oneself only when confirmed, two at once never leave none; journaled", async () => {
+  const userId = async (username: string) => (await db.select({ id: s.users.id }).from(s.users).where(eq(s.users.username, username)))[0]!.id;
+  const adminId = await userId("admin");
+  const self: AdminActor = { userId: adminId, label: "Admin Demo", ip: "127.0.0.1" };
+  const countAdmins = async () => (await db.select().from(s.platformAdmins)).length;
+  // claire was made administrator by the first test; bob never was.
+  assert.deepEqual(await revokePlatformAdmin(db, self, "bob"), { ok: false, key: "admin-changes.errors.notAdmin", params: { who: "bob" } });
+  assert.deepEqual(await revokePlatformAdmin(db, self, "nobody"), { ok: false, key: "admin.errors.userNotFound", params: { who: "nobody" } });
+  assert.deepEqual(await revokePlatformAdmin(db, self, "admin"), { ok: false, key: "admin-changes.errors.selfNeedsConfirmation" });
+  assert.ok((await revokePlatformAdmin(db, self, "claire")).ok);
+  assert.equal(await isPlatformAdmin(db, await userId("claire")), false);
+  assert.deepEqual(await revokePlatformAdmin(db, self, "admin", { confirmSelf: true }), { ok: false, key: "admin-changes.errors.lastAdmin" });
+  assert.deepEqual(await revokePlatformAdmin(db, cliActor, "admin"), { ok: false, key: "admin-changes.errors.lastAdmin" });
+
+  // Two administrators removing each other at the same moment: one succeeds, one administrator remains.
+  await grantPlatformAdmin(db, cliActor, "claire");
+  const claire: AdminActor = { userId: await userId("claire"), label: "Claire Dupont", ip: "127.0.0.1" };
+  const both = await Promise.all([revokePlatformAdmin(db, self, "claire"), revokePlatformAdmin(db, claire, "admin")]);
+  assert.deepEqual(both.map((r) => (r.ok ? "ok" : r.key)).sort(), ["admin-changes.errors.lastAdmin", "ok"]);
+  assert.equal(await countAdmins(), 1);
+
+  const revokes = (await listAdminJournal(db)).filter((e) => e.action === "admin.revoke");
+  assert.equal(revokes.length, 2);
+  assert.deepEqual(revokes.at(-1)!.summary, { before: { admin: true, username: "claire" }, after: { admin: false } });
 });

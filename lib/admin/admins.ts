@@ -1,5 +1,6 @@
 import "server-only";
 import { asc, eq, or } from "drizzle-orm";
+import type { AdminFailure } from "./trust-store";
 import { recordEvent } from "@/lib/audit/record";
 import type { Db, Queryable } from "@/lib/db/client";
 import { platformAdmins, users } from "@/lib/db/schema";
@@ -52,12 +53,44 @@ export async function grantPlatformAdmin(db: Db, actor: AdminActor, who: string)
   });
 }
 
+/**
+ * Removes a user's platform administrator role (issue 17), found like grantPlatformAdmin. Refused:
+ * not an administrator (admin-changes.errors.notAdmin), the last administrator (lastAdmin: someone must
+ * remain to administer the platform), oneself without `confirmSelf` (selfNeedsConfirmation). Every
+ * administrator row is locked first, so two administrators removing each other at once cannot leave
+ * none. Journaled as admin.revoke (before → after). Open sessions lose the area on their next request
+ * (the role is read from the database on every request).
+ */
+export async function revokePlatformAdmin(
+  db: Db,
+  actor: AdminActor,
+  who: string,
+  options: { confirmSelf?: boolean } = {},
+): Promise<{ ok: true; userId: string; username: string } | AdminFailure> {
+  const key = who.trim();
+  return db.transaction(async (tx) => {
+    const admins = await tx.select({ userId: platformAdmins.userId }).from(platformAdmins).for("update");
+    const [user] = await tx
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .where(or(eq(users.username, key.toLowerCase()), eq(users.niss, key.replace(/[\s.-]/g, ""))))
+      .limit(1);
+    if (!user) return { ok: false, key: "admin.errors.userNotFound", params: { who: key } } as const;
+    if (!admins.some((a) => a.userId === user.id)) return { ok: false, key: "admin-changes.errors.notAdmin", params: { who: user.username } } as const;
+    if (admins.length <= 1) return { ok: false, key: "admin-changes.errors.lastAdmin" } as const;
+    if (user.id === actor.userId && !options.confirmSelf) return { ok: false, key: "admin-changes.errors.selfNeedsConfirmation" } as const;
+    await tx.delete(platformAdmins).where(eq(platformAdmins.userId, user.id));
+    await recordEvent(tx, { ...adminAudit(actor), action: "admin.revoke", targetType: "user", targetId: user.id, summary: { before: { admin: true, username: user.username }, after: { admin: false } } });
+    return { ok: true, userId: user.id, username: user.username } as const;
+  });
+}
+
 /** The administrators, for the « Administration » page. */
-export async function listPlatformAdmins(q: Queryable): Promise<Array<{ username: string; name: string; grantedAt: Date }>> {
+export async function listPlatformAdmins(q: Queryable): Promise<Array<{ userId: string; username: string; name: string; grantedAt: Date }>> {
   const rows = await q
-    .select({ username: users.username, firstName: users.firstName, lastName: users.lastName, grantedAt: platformAdmins.grantedAt })
+    .select({ userId: users.id, username: users.username, firstName: users.firstName, lastName: users.lastName, grantedAt: platformAdmins.grantedAt })
     .from(platformAdmins)
     .innerJoin(users, eq(users.id, platformAdmins.userId))
     .orderBy(asc(users.username));
-  return rows.map((r) => ({ username: r.username, name: `${r.firstName} ${r.lastName}`, grantedAt: r.grantedAt }));
+  return rows.map((r) => ({ userId: r.userId, username: r.username, name: `${r.firstName} ${r.lastName}`, grantedAt: r.grantedAt }));
 }

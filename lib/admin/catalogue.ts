@@ -23,6 +23,8 @@ export interface CatalogueEntry extends PermissionNames {
   code: string;
   kind: PermissionKind;
   active: boolean;
+  /** Batch permissions: the application code of the FI/FS/GO file names (null: none yet). */
+  applicationCode: string | null;
   /** Accounts holding it (a retired permission stays on them). */
   holders: number;
 }
@@ -36,7 +38,7 @@ export async function listCatalogue(q: Queryable): Promise<CatalogueEntry[]> {
     .as("held");
   const rows = await q
     .select({
-      id: permissions.id, code: permissions.code, kind: permissions.kind, active: permissions.active,
+      id: permissions.id, code: permissions.code, kind: permissions.kind, active: permissions.active, applicationCode: permissions.applicationCode,
       nameFr: permissions.nameFr, nameNl: permissions.nameNl, nameEn: permissions.nameEn, nameDe: permissions.nameDe, holders: held.n,
     })
     .from(permissions)

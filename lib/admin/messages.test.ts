@@ -43,3 +43,23 @@ test("every admin.* message key named in the code exists", () => {
   assert.ok(named.size >= 15, `found ${named.size}`);
   for (const key of named) assert.ok(fr.includes(key), `admin.${key}`);
 });
+
+test("the admin-changes namespace (issue 17, second round) has the same keys everywhere, compiles, and every key the code names exists", () => {
+  const reference = keys(loadMessages("fr")["admin-changes"]).sort();
+  for (const locale of locales) {
+    const namespace = loadMessages(locale)["admin-changes"] as Record<string, unknown>;
+    assert.deepEqual(keys(namespace).sort(), reference, locale);
+    for (const key of reference) {
+      const text = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], namespace);
+      assert.doesNotThrow(() => compile(String(text)), `${locale}: admin-changes.${key}`);
+    }
+  }
+  const named = new Set<string>();
+  for (const file of [...sources("lib/admin"), ...sources("app/(admin)"), ...sources("lib/rules")]) {
+    for (const match of readFileSync(file, "utf8").matchAll(/"admin-changes\.([A-Za-z.-]+[A-Za-z])"/g)) named.add(match[1]!);
+  }
+  assert.ok(named.size >= 8, `found ${named.size}`);
+  for (const key of named) assert.ok(reference.includes(key) || reference.some((k) => k.startsWith(`${key}.`)), `admin-changes.${key}`);
+  // The pure rule's codes, named in lib/rules/catalogue-codes.ts without the prefix.
+  for (const code of ["applicationCodeRequired", "applicationCodeShape", "scopeShape"]) assert.ok(reference.includes(`errors.${code}`), code);
+});

@@ -28,8 +28,8 @@ export const AUDIT_ACTIONS = [
   "transfer.upload", "transfer.delete", "transfer.go-duplicate", "transfer.declaration-accepted", "transfer.declaration-refused",
   "transfer.go-refused", "transfer.expired",
   // lib/admin and the admin area (issue 17): platform administration, not tied to an enterprise
-  "admin.grant", "admin.clock", "admin.reset",
-  "admin.catalogue.add", "admin.catalogue.rename", "admin.catalogue.retire",
+  "admin.grant", "admin.revoke", "admin.clock", "admin.reset",
+  "admin.catalogue.add", "admin.catalogue.rename", "admin.catalogue.retire", "admin.catalogue.application-code", "admin.catalogue.scopes",
   "admin.trust.add", "admin.trust.retire",
 ] as const;
 

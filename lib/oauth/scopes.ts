@@ -25,9 +25,11 @@ export async function loadScopeCatalogue(q: Queryable): Promise<ScopeCatalogueEn
 }
 
 // The token endpoint reads the catalogue from memory, at most CATALOGUE_TTL_MS old. Which scope maps to which
-// quality and permission is seeded reference data (lib/db/seed/reference.ts) that nothing changes at run time;
-// only the permissions' names can be renamed by a platform admin, and they appear in error descriptions alone,
-// so a description may show the former name for up to 30 s. Whether the account holds a permission is never
+// quality and permission is seeded reference data (lib/db/seed/reference.ts) that a platform administrator may
+// edit (issue 17, lib/admin/catalogue-codes.ts): the edit forgets this process's copy once committed
+// (forgetScopeCatalogue), so the web server that took the edit applies it to the next token request; another
+// app instance sharing the database follows within 30 s. Renamed permissions appear in error descriptions
+// alone, so a description may show the former name for up to 30 s. Whether the account holds a permission is never
 // cached: it comes with the account (lib/oauth/clients.ts findRestClient).
 const CATALOGUE_TTL_MS = 30_000;
 let catalogueCache: { entries: Promise<ScopeCatalogueEntry[]>; until: number } | null = null;
@@ -43,6 +45,11 @@ export function cachedScopeCatalogue(q: Queryable): Promise<ScopeCatalogueEntry[
     if (catalogueCache === cache) catalogueCache = null;
   });
   return entries;
+}
+
+/** Drops this process's cached scope catalogue (after a committed edit of oauth_scopes): the next read is fresh. */
+export function forgetScopeCatalogue(): void {
+  catalogueCache = null;
 }
 
 /** The scopes this account may be granted: its quality's catalogue entries whose permission it holds. */

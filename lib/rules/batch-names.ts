@@ -37,8 +37,10 @@ export type BatchFileName =
   | ({ kind: "FI" | "FS"; part: number } & DeclarationKey)
   | ({ kind: "GO" } & DeclarationKey);
 
-// Application codes are data (permission catalogue); the name only constrains their shape.
-const PATTERN = /^(FI|FS|GO)\.([A-Z0-9]{1,20})\.(\d{6})\.(\d{8})\.(\d{1,10})\.([RTS])\.(\d{1,4})(?:\.(\d{1,4}))?$/;
+// Application codes are data (permission catalogue); the name only constrains their shape, which the
+// catalogue's editor checks too (lib/rules/catalogue-codes.ts).
+export const APPLICATION_CODE_SOURCE = "[A-Z0-9]{1,20}";
+const PATTERN = new RegExp(`^(FI|FS|GO)\\.(${APPLICATION_CODE_SOURCE})\\.(\\d{6})\\.(\\d{8})\\.(\\d{1,10})\\.([RTS])\\.(\\d{1,4})(?:\\.(\\d{1,4}))?$`);
 
 function validDate(yyyymmdd: string): boolean {
   const y = Number(yyyymmdd.slice(0, 4));

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formError, type FormState } from "@/lib/actions/form-state";
-import { grantPlatformAdmin } from "@/lib/admin/admins";
+import { grantPlatformAdmin, revokePlatformAdmin } from "@/lib/admin/admins";
 import { appNow, setDemoClock } from "@/lib/admin/clock";
 import { demoControlsEnabled } from "@/lib/admin/demo";
 import { adminForAction } from "@/lib/admin/guard";
@@ -29,6 +29,25 @@ export async function grantAdminAction(_previous: FormState, formData: FormData)
   if (!granted.ok) return formError("admin.errors.userNotFound", { who: parsed.data });
   revalidatePath("/admin");
   return { status: "success", message: { key: granted.alreadyAdmin ? "admin.admins.already" : "admin.admins.granted", params: { who: parsed.data } } };
+}
+
+/**
+ * Removes another administrator's role, or one's own with `confirmSelf=yes` (the dialog that asks
+ * harder); never the last administrator (lib/admin/admins.ts). Removing oneself ends at the home page.
+ */
+export async function revokeAdminAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const ctx = await adminForAction();
+  if (!ctx) return refused();
+  const parsed = z.object({ who: z.string().trim().min(1).max(64), confirmSelf: z.enum(["yes"]).optional() }).safeParse({
+    who: formData.get("who"),
+    confirmSelf: formData.get("confirmSelf") ?? undefined,
+  });
+  if (!parsed.success) return formError("admin.errors.userRequired");
+  const revoked = await revokePlatformAdmin(ctx.db, ctx.admin, parsed.data.who, { confirmSelf: parsed.data.confirmSelf === "yes" });
+  if (!revoked.ok) return failed(revoked);
+  if (revoked.userId === ctx.admin.userId) redirect("/");
+  revalidatePath("/admin");
+  return { status: "success", message: { key: "admin-changes.admins.revoked", params: { who: revoked.username } } };
 }
 
 const addCaSchema = z.object({ family: z.enum(TRUST_FAMILIES), certificate: z.instanceof(File) });

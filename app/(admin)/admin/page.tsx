@@ -1,24 +1,25 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getAppFormatter } from "@/lib/i18n/format";
-import { inputClass } from "@/components/ui/buttons";
+import { inputClass, secondaryButton } from "@/components/ui/buttons";
 import { listPlatformAdmins } from "@/lib/admin/admins";
 import { readDemoClock } from "@/lib/admin/clock";
 import { demoControlsEnabled } from "@/lib/admin/demo";
 import { requirePlatformAdmin } from "@/lib/admin/guard";
-import { listAdminJournal } from "@/lib/admin/journal";
-import { grantAdminAction, resetDemoAction, setDemoClockAction } from "./actions";
+import { ActionButton } from "../../(chaman)/access/action-button";
+import { grantAdminAction, resetDemoAction, revokeAdminAction, setDemoClockAction } from "./actions";
 import { AdminForm } from "./admin-form";
+import { AdminJournal } from "./admin-journal";
 
 // « Administration » (issue 17): administrators, trainer controls and the journal of administrative changes.
 export default async function AdminPage() {
-  const { db } = await requirePlatformAdmin();
+  const { db, admin } = await requirePlatformAdmin();
   const t = await getTranslations("admin");
+  const tc = await getTranslations("admin-changes");
   const format = await getAppFormatter();
-  const [admins, journal, clock] = await Promise.all([listPlatformAdmins(db), listAdminJournal(db), readDemoClock(db)]);
+  const [admins, clock] = await Promise.all([listPlatformAdmins(db), readDemoClock(db)]);
   const card = "rounded-lg bg-white p-6 shadow space-y-3";
   const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
-  const describe = (value: unknown) => (value === null || value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -33,10 +34,31 @@ export default async function AdminPage() {
         <h2 id="admins-title" className="text-lg font-semibold">{t("admins.title")}</h2>
         <ul className="list-disc pl-6">
           {admins.map((a) => (
-            <li key={a.username}>{t("admins.item", { name: a.name, username: a.username, since: when(a.grantedAt) })}</li>
+            <li key={a.username}>
+              <div className="flex flex-wrap items-center gap-2">
+                <span>
+                  {t("admins.item", { name: a.name, username: a.username, since: when(a.grantedAt) })}
+                  {a.userId === admin.userId ? ` ${tc("admins.you")}` : ""}
+                </span>
+                <ActionButton
+                  action={revokeAdminAction}
+                  fields={a.userId === admin.userId ? { who: a.username, confirmSelf: "yes" } : { who: a.username }}
+                  label={tc("admins.revoke")}
+                  className={`${secondaryButton} self-start`}
+                  accessibleName={tc("admins.revokeOne", { name: a.name })}
+                  disabledReason={admins.length <= 1 ? tc("admins.lastAdminNote") : undefined}
+                  confirm={
+                    a.userId === admin.userId
+                      ? { title: tc("admins.revokeSelfTitle"), body: tc("admins.revokeSelfBody"), confirmLabel: tc("admins.revokeSelfConfirm") }
+                      : { title: tc("admins.revokeTitle"), body: tc("admins.revokeBody", { name: a.name }), confirmLabel: tc("admins.revokeConfirm") }
+                  }
+                  done={tc("admins.revoked", { who: a.username })}
+                />
+              </div>
+            </li>
           ))}
         </ul>
-        <AdminForm action={grantAdminAction} submit={t("admins.grant")}>
+        <AdminForm action={grantAdminAction} submit={t("admins.grant")} resetOnSuccess>
           <label className="block">
             <span className="font-semibold">{t("admins.who")}</span>
             <input name="who" required maxLength={64} className={inputClass} autoComplete="off" />
@@ -54,37 +76,19 @@ export default async function AdminPage() {
             </label>
             <p id="clock-help" className="text-sm text-slate-600">{t("clock.help")}</p>
           </AdminForm>
-          <AdminForm action={resetDemoAction} submit={t("trainer.reset")}>
-            <p className="text-sm text-slate-600">{t("trainer.resetHelp")}</p>
-          </AdminForm>
+          <div className="space-y-2">
+            <p id="reset-help" className="text-sm text-slate-600">{t("trainer.resetHelp")}</p>
+            <ActionButton
+              action={resetDemoAction}
+              fields={{}}
+              label={t("trainer.reset")}
+              confirm={{ title: tc("trainer.resetTitle"), body: tc("trainer.resetBody"), confirmLabel: t("trainer.reset") }}
+            />
+          </div>
         </section>
       ) : null}
 
-      <section aria-labelledby="journal-title" tabIndex={0} className={`${card} overflow-x-auto`}>
-        <h2 id="journal-title" className="text-lg font-semibold">{t("journal.title")}</h2>
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b">
-              <th scope="col" className="p-2">{t("journal.at")}</th>
-              <th scope="col" className="p-2">{t("journal.actor")}</th>
-              <th scope="col" className="p-2">{t("journal.action")}</th>
-              <th scope="col" className="p-2">{t("journal.before")}</th>
-              <th scope="col" className="p-2">{t("journal.after")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {journal.map((e, i) => (
-              <tr key={i} className="border-b last:border-0 align-top">
-                <td className="whitespace-nowrap p-2">{when(e.at)}</td>
-                <td className="p-2">{e.actor}</td>
-                <td className="p-2">{t.has(`journal.actions.${e.action}`) ? t(`journal.actions.${e.action}`) : e.action}</td>
-                <td className="break-all p-2 font-mono text-xs">{describe(e.summary?.before)}</td>
-                <td className="break-all p-2 font-mono text-xs">{describe(e.summary?.after)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <AdminJournal db={db} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // Issue 14: the REST channel's OAuth 2.0 server (SPEC §7) and the FLA sample API it protects.
 import { sql } from "drizzle-orm";
-import { char, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { char, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { permissions } from "./channels";
 import { qualities } from "./organisation";
 
@@ -19,7 +19,9 @@ export const oauthScopes = pgTable(
       .notNull()
       .references(() => permissions.id),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.qualityId] })],
+  // One scope per quality and permission (issue 17: the catalogue page edits one field per quality);
+  // a scope name means one permission within a quality (primary key).
+  (t) => [primaryKey({ columns: [t.scope, t.qualityId] }), unique("oauth_scopes_permission_quality_uq").on(t.permissionId, t.qualityId)],
 );
 
 /**

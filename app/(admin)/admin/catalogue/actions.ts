@@ -4,38 +4,41 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formError, type FormState } from "@/lib/actions/form-state";
 import { addPermission, PERMISSION_KINDS, renamePermission, retirePermission } from "@/lib/admin/catalogue";
+import { setApplicationCode, setPermissionScopes } from "@/lib/admin/catalogue-codes";
 import { adminForAction } from "@/lib/admin/guard";
+import { checkLabels } from "./labels";
 
 // Permission catalogue (SPEC §3, issue 17): signed in → platform administrator (else errors.not-found)
-// → input valid (Zod) → the service's rule (unique code, entry exists).
+// → input valid (Zod; each label checked with its own message) → the service's rule (unique code, entry exists).
 
-const label = z.string().trim().min(1).max(200);
-const namesSchema = z.object({ nameFr: label, nameNl: label, nameEn: label, nameDe: label });
-const names = (f: FormData) => ({ nameFr: f.get("nameFr"), nameNl: f.get("nameNl"), nameEn: f.get("nameEn"), nameDe: f.get("nameDe") });
 const idSchema = z.coerce.number().int().positive();
+const unchanged = { status: "success", message: { key: "admin-changes.catalogue.unchanged" } } as const satisfies FormState;
 
 /** Adds a batch or web-service permission with its four labels. */
 export async function addPermissionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const ctx = await adminForAction();
   if (!ctx) return formError("errors.not-found");
-  const parsed = namesSchema
-    .extend({ kind: z.enum(PERMISSION_KINDS), slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,40}$/) })
-    .safeParse({ ...names(formData), kind: formData.get("kind"), slug: formData.get("slug") });
+  const labels = checkLabels(formData);
+  if (!labels.ok) return labels.state;
+  const parsed = z
+    .object({ kind: z.enum(PERMISSION_KINDS), slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,40}$/) })
+    .safeParse({ kind: formData.get("kind"), slug: formData.get("slug") });
   if (!parsed.success) return formError("admin.errors.permissionInvalid");
-  const added = await addPermission(ctx.db, ctx.admin, parsed.data);
+  const added = await addPermission(ctx.db, ctx.admin, { ...parsed.data, ...labels.names });
   if (!added.ok) return formError(added.key, added.params);
   revalidatePath("/admin/catalogue");
   return { status: "success", message: { key: "admin.catalogue.added", params: { code: added.code } } };
 }
 
-/** Renames a permission in FR/NL/EN/DE. */
+/** Renames a permission in FR/NL/EN/DE (all four required, each refused with its own message). */
 export async function renamePermissionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const ctx = await adminForAction();
   if (!ctx) return formError("errors.not-found");
   const id = idSchema.safeParse(formData.get("permissionId"));
-  const parsed = namesSchema.safeParse(names(formData));
-  if (!id.success || !parsed.success) return formError("admin.errors.permissionInvalid");
-  const renamed = await renamePermission(ctx.db, ctx.admin, id.data, parsed.data);
+  if (!id.success) return formError("errors.input.invalid");
+  const labels = checkLabels(formData);
+  if (!labels.ok) return labels.state;
+  const renamed = await renamePermission(ctx.db, ctx.admin, id.data, labels.names);
   if (!renamed.ok) return formError(renamed.key);
   revalidatePath("/admin/catalogue");
   return { status: "success", message: { key: "admin.catalogue.renamed" } };
@@ -51,4 +54,39 @@ export async function retirePermissionAction(_previous: FormState, formData: For
   if (!retired.ok) return formError(retired.key);
   revalidatePath("/admin/catalogue");
   return { status: "success", message: { key: "admin.catalogue.retired" } };
+}
+
+/** Sets a batch permission's application code (FI/FS/GO file names; read by the batch sandbox). */
+export async function setApplicationCodeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const ctx = await adminForAction();
+  if (!ctx) return formError("errors.not-found");
+  const id = idSchema.safeParse(formData.get("permissionId"));
+  const code = z.string().max(100).safeParse(formData.get("applicationCode") ?? "");
+  if (!id.success || !code.success) return formError("errors.input.invalid");
+  const saved = await setApplicationCode(ctx.db, ctx.admin, id.data, code.data);
+  if (!saved.ok) return formError(saved.key, saved.params);
+  if (!saved.changed) return unchanged;
+  revalidatePath("/admin/catalogue");
+  return { status: "success", message: { key: "admin-changes.catalogue.applicationCodeSaved", params: { code: saved.code } } };
+}
+
+/** Sets a web-service permission's OAuth scope for each quality (fields `scope-<qualityId>`; read by the token endpoint). */
+export async function setScopesAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const ctx = await adminForAction();
+  if (!ctx) return formError("errors.not-found");
+  const id = idSchema.safeParse(formData.get("permissionId"));
+  if (!id.success) return formError("errors.input.invalid");
+  const scopes = new Map<number, string>();
+  for (const [name, value] of formData.entries()) {
+    const quality = /^scope-(\d{1,6})$/.exec(name);
+    if (!quality) continue;
+    if (typeof value !== "string" || value.length > 1000) return formError("errors.input.invalid");
+    scopes.set(Number(quality[1]), value);
+  }
+  if (scopes.size === 0 || scopes.size > 20) return formError("errors.input.invalid");
+  const saved = await setPermissionScopes(ctx.db, ctx.admin, id.data, scopes);
+  if (!saved.ok) return formError(saved.key, saved.params);
+  if (!saved.changed) return unchanged;
+  revalidatePath("/admin/catalogue");
+  return { status: "success", message: { key: "admin-changes.catalogue.scopesSaved" } };
 }

@@ -11,6 +11,7 @@ import { AdminForm } from "../admin-form";
 export default async function TrustStorePage() {
   const { db } = await requirePlatformAdmin();
   const t = await getTranslations("admin.trust");
+  const tc = await getTranslations("admin-changes.trust");
   const format = await getAppFormatter();
   const cas = await listTrustedCas(db);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
@@ -52,6 +53,7 @@ export default async function TrustStorePage() {
                             label={t("retire")}
                             accessibleName={t("retireOne", { subject: ca.subject })}
                             confirm={{ title: t("retireTitle"), body: t("retireBody", { subject: ca.subject, count: ca.certificateCount }), confirmLabel: t("retire") }}
+                            done={tc("retiredOne", { subject: ca.subject })}
                           />
                         )}
                       </td>

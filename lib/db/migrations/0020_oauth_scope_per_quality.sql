@@ -1,0 +1,1 @@
+ALTER TABLE "oauth_scopes" ADD CONSTRAINT "oauth_scopes_permission_quality_uq" UNIQUE("permission_id","quality_id");
