@@ -25,6 +25,9 @@ import { transferStorage } from "./storage";
 /** After this long without an answer, a « processing » declaration is taken over by its next GO. */
 const STALE_MINUTES = 5;
 
+/** Missing parts named one by one in an answer; the others are counted in one `parts.missing-more`. */
+const MAX_NAMED_MISSING_PARTS = 10;
+
 export type GoOutcome = { state: "accepted" | "refused"; answerFile: string; reasons: DeclarationReason[] } | { state: "duplicate" };
 
 async function permittedApplications(accountId: string): Promise<Set<string>> {
@@ -101,11 +104,13 @@ async function check(account: TransferAccount, folder: InFolder, key: Declaratio
     return { reasons, archive };
   }
   const certificate = key.environment === "R" ? await registeredCertificate(account.accountId) : null;
+  let missing = 0;
   for (let part = 1; part <= key.parts; part++) {
     const fiName = partNames.get(slot("FI", part)) ?? partFileName("FI", key, part);
     const fsName = partNames.get(slot("FS", part)) ?? partFileName("FS", key, part);
     if (!present.has(fiName)) {
-      reasons.push({ code: "part.missing", params: { file: fiName } });
+      // A GO may announce up to 9999 parts: name the first few, count the others (bounded answer and row).
+      if (++missing <= MAX_NAMED_MISSING_PARTS) reasons.push({ code: "part.missing", params: { file: fiName } });
       continue;
     }
     archive.push(fiName);
@@ -127,6 +132,7 @@ async function check(account: TransferAccount, folder: InFolder, key: Declaratio
     if (!verdict.ok) reasons.push({ code: verdict.code, params: { file: fsName } });
     else if (fs) files.push({ name: fsName, size: fs.length, sha256: sha256(fs) });
   }
+  if (missing > MAX_NAMED_MISSING_PARTS) reasons.push({ code: "parts.missing-more", params: { count: missing - MAX_NAMED_MISSING_PARTS, parts: key.parts } });
   return { reasons, archive };
 }
 
