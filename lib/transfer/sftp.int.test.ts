@@ -131,6 +131,16 @@ describe("SFTP endpoint (issue 15, seed 001)", () => {
     await waitFor(async () => (await db.select().from(auditEvents).where(and(eq(auditEvents.actorLabel, sender.username), eq(auditEvents.action, "transfer.login-failed")))).length === 1, "one failure journaled");
   });
 
+  it("lets one sender open eight sessions at once (parallel transfers): a key signature cannot be guessed", async () => {
+    // QA on PostgreSQL: with pending attempts counted against the username, the 6th simultaneous login
+    // of the right key was refused (« Permission denied (publickey) ») and journaled as throttled.
+    const actions = async () => (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.actorLabel, ivan.username)).orderBy(auditEvents.id)).map((e) => e.action);
+    const before = await actions();
+    const runs = await Promise.all(Array.from({ length: 8 }, () => sftp(ivan, ["ls"])));
+    for (const result of runs) assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual((await actions()).slice(before.length).sort(), Array.from({ length: 8 }, () => "transfer.login"));
+  });
+
   it("keeps every path inside the sender's six folders", async () => {
     const result = await sftp(claire, ["cd ..", "cd ..", "pwd", "ls"]);
     assert.equal(result.code, 0, result.stderr);
