@@ -4,9 +4,9 @@ import { failureLocks, retryAfterSeconds, throttlePolicies, throttleScopes, thro
 
 const policy = throttlePolicies["sign-in"];
 
-test("every scope has a policy: 5 per subject, 20 per address, 15 minutes; only oauth-token ignores pending for the subject", () => {
+test("every scope has a policy: 5 per subject, 20 per address, 15 minutes; the key-signature scopes (oauth-token, sftp) ignore pending for the subject", () => {
   for (const scope of throttleScopes) {
-    assert.deepEqual(throttlePolicies[scope], { perSubject: 5, perAddress: 20, windowMinutes: 15, subjectCountsPending: scope !== "oauth-token" });
+    assert.deepEqual(throttlePolicies[scope], { perSubject: 5, perAddress: 20, windowMinutes: 15, subjectCountsPending: scope !== "oauth-token" && scope !== "sftp" });
   }
 });
 

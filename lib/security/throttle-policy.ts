@@ -29,13 +29,15 @@ const standard: ThrottlePolicy = { perSubject: 5, perAddress: 20, windowMinutes:
  * (Client ID) counts only settled failures of assertions whose signature verified with the account's key —
  * the key holder's own mistakes (lib/oauth/client-authentication.ts) — so that neither parallel valid requests
  * nor forged assertions sent by someone who merely knows the Client ID can lock the client out; unverified
- * junk counts against the sending address only.
+ * junk counts against the sending address only. For "sftp" the credential is likewise a private-key signature
+ * (checked by ssh2 before the attempt is counted): a sender's parallel sessions must not lock it out, so only
+ * settled failures count for the username (lib/transfer/sftp-server.ts).
  */
 export const throttlePolicies: Readonly<Record<ThrottleScope, ThrottlePolicy>> = {
   "sign-in": standard,
   "oauth-token": { ...standard, subjectCountsPending: false },
   ftp: standard,
-  sftp: standard,
+  sftp: { ...standard, subjectCountsPending: false },
 };
 
 /**

@@ -25,6 +25,9 @@ import { transferStorage } from "./storage";
 /** After this long without an answer, a « processing » declaration is taken over by its next GO. */
 const STALE_MINUTES = 5;
 
+/** Missing parts named one by one in an answer; the others are counted in one `parts.missing-more`. */
+const MAX_NAMED_MISSING_PARTS = 10;
+
 export type GoOutcome = { state: "accepted" | "refused"; answerFile: string; reasons: DeclarationReason[] } | { state: "duplicate" };
 
 async function permittedApplications(accountId: string): Promise<Set<string>> {
@@ -73,30 +76,41 @@ async function check(account: TransferAccount, folder: InFolder, key: Declaratio
   const storage = transferStorage();
   const { maxFileBytes } = transferLimits();
   const present = new Set((await storage.list(account.senderId, folder)).map((f) => f.name));
-  const fiNames = Array.from({ length: key.parts }, (_, i) => partFileName("FI", key, i + 1));
+  // Parts are matched by their numbers, as the parser reads them: `FI.….02.01` is part 1 of the GO
+  // `….02`. A file spelled canonically wins over a zero-padded twin, which is then left alone.
+  const stem = declarationStem(key);
+  const slot = (kind: "FI" | "FS", part: number) => `${kind}.${part}`;
+  const partNames = new Map<string, string>();
+  const ofThisDeclaration = [...present]
+    .map((name) => ({ name, part: parseBatchFileName(name) }))
+    .filter((f): f is { name: string; part: Extract<BatchFileName, { kind: "FI" | "FS" }> } => (f.part?.kind === "FI" || f.part?.kind === "FS") && declarationStem(f.part) === stem)
+    .sort((a, b) => Number(b.name === partFileName(b.part.kind, key, b.part.part)) - Number(a.name === partFileName(a.part.kind, key, a.part.part)));
   // Parts of this declaration that the GO does not account for: another count of parts in their
   // name, or a part number above the count. Each is named, and they leave IN with the declaration.
-  const stem = declarationStem(key);
   let strayFi = false;
-  for (const name of present) {
-    const part = parseBatchFileName(name);
-    if ((part?.kind !== "FI" && part?.kind !== "FS") || declarationStem(part) !== stem || fiNames.includes(name) || name === partFileName("FS", key, part.part)) continue;
+  for (const { name, part } of ofThisDeclaration) {
+    if (part.parts === key.parts && part.part <= key.parts) {
+      if (!partNames.has(slot(part.kind, part.part))) partNames.set(slot(part.kind, part.part), name);
+      continue;
+    }
     archive.push(name);
     if (part.kind !== "FI") continue;
     strayFi = true;
     if (part.parts !== key.parts) reasons.push({ code: "parts.count-mismatch", params: { declared: key.parts, found: part.parts, file: name } });
     else reasons.push({ code: "part.above-count", params: { file: name, parts: key.parts } });
   }
-  if (!strayFi && !fiNames.some((name) => present.has(name))) {
+  if (!strayFi && !Array.from({ length: key.parts }, (_, i) => partNames.has(slot("FI", i + 1))).some(Boolean)) {
     reasons.push({ code: "go.without-fi", params: { file: goName } });
     return { reasons, archive };
   }
   const certificate = key.environment === "R" ? await registeredCertificate(account.accountId) : null;
+  let missing = 0;
   for (let part = 1; part <= key.parts; part++) {
-    const fiName = partFileName("FI", key, part);
-    const fsName = partFileName("FS", key, part);
+    const fiName = partNames.get(slot("FI", part)) ?? partFileName("FI", key, part);
+    const fsName = partNames.get(slot("FS", part)) ?? partFileName("FS", key, part);
     if (!present.has(fiName)) {
-      reasons.push({ code: "part.missing", params: { file: fiName } });
+      // A GO may announce up to 9999 parts: name the first few, count the others (bounded answer and row).
+      if (++missing <= MAX_NAMED_MISSING_PARTS) reasons.push({ code: "part.missing", params: { file: fiName } });
       continue;
     }
     archive.push(fiName);
@@ -118,6 +132,7 @@ async function check(account: TransferAccount, folder: InFolder, key: Declaratio
     if (!verdict.ok) reasons.push({ code: verdict.code, params: { file: fsName } });
     else if (fs) files.push({ name: fsName, size: fs.length, sha256: sha256(fs) });
   }
+  if (missing > MAX_NAMED_MISSING_PARTS) reasons.push({ code: "parts.missing-more", params: { count: missing - MAX_NAMED_MISSING_PARTS, parts: key.parts } });
   return { reasons, archive };
 }
 

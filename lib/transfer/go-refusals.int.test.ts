@@ -92,6 +92,30 @@ describe("GO files answered without closing a declaration (issue 15)", () => {
     assert.match(notif, /code="part.above-count" file="FI\.[^"]+\.2\.3"/);
   });
 
+  it("reads part numbers as numbers: a GO ending `.02` closes `FI.….02.01` and `FI.….02.02`", async () => {
+    // The parser takes zero-padded counts (as the sequence « 00001 » is padded); the parts must match
+    // them the same way, not be named « above the count » for their spelling.
+    const stem = `DMFA.${account.senderNumber}.20260202.11.T`;
+    await storage().put(account.senderId, "INTEST", `FI.${stem}.02.01`, text("<x/>"));
+    await storage().put(account.senderId, "INTEST", `FI.${stem}.02.02`, text("<y/>"));
+    await upload("INTEST", `GO.${stem}.02`);
+    const acrf = await read("OUTTEST", `ACRF.${stem}`);
+    assert.match(acrf, /<Status>ACCEPTED<\/Status>/);
+    assert.match(acrf, /name="FI\.[^"]+\.02\.02"/);
+    assert.deepEqual((await storage().list(account.senderId, "INTEST")).map((f) => f.name), [], "the declaration's files left INTEST");
+  });
+
+  it("names at most ten missing parts and counts the rest, so an empty GO announcing 9999 parts stays small", async () => {
+    // QA: GO.….T.9999 beside one FI made a 1.5 MB NOTIF and a 0.9 MB row of 9998 reasons per upload.
+    const stem = `DMFA.${account.senderNumber}.20260203.12.T`;
+    await storage().put(account.senderId, "INTEST", `FI.${stem}.9999.1`, text("<x/>"));
+    await upload("INTEST", `GO.${stem}.9999`);
+    const notif = await read("OUTTEST", `NOTIF.${stem}`);
+    assert.equal(notif.match(/code="part.missing"/g)?.length, 10);
+    assert.match(notif, /code="parts.missing-more"[^>]*>En nog 9988 /);
+    assert.ok(notif.length < 8_000, `NOTIF of ${notif.length} characters`);
+  });
+
   it("refuses a declaration re-sent after its answer as already processed, without touching the first answer", async () => {
     const stem = `DMFA.${account.senderNumber}.20260301.9.T`;
     await storage().put(account.senderId, "INTEST", `FI.${stem}.1.1`, text("<x/>"));

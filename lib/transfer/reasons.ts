@@ -25,6 +25,7 @@ export const REASON_CODES = [
   "fs.no-certificate",
   "parts.count-mismatch",
   "part.above-count",
+  "parts.missing-more",
   "declaration.already-answered",
   "go-name.field-count",
   "go-name.prefix",
@@ -76,6 +77,12 @@ const TEXTS: Record<ReasonCode, Texts> = {
     nl: "Het deel {file} ontbreekt.",
     en: "The part {file} is missing.",
     de: "Der Teil {file} fehlt.",
+  },
+  "parts.missing-more": {
+    fr: "Et {count} autre(s) partie(s) manquent, sur les {parts} annoncées par le fichier GO.",
+    nl: "En nog {count} ander(e) deel/delen ontbreken, van de {parts} die het GO-bestand aankondigt.",
+    en: "And {count} more part(s) are missing, of the {parts} the GO file announces.",
+    de: "Und {count} weitere Teil(e) fehlen, von den {parts}, die die GO-Datei ankündigt.",
   },
   "part.too-large": {
     fr: "Le fichier {file} est trop grand pour être traité.",

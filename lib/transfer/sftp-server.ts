@@ -169,21 +169,26 @@ function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection, 
   };
 }
 
-function authenticate(ctx: AuthContext, ip: string, state: { refused: boolean }, done: (session: TransferSession) => void): void {
+/** What one connection's authentication has seen so far. */
+interface AuthState {
+  /** The username for which the client offered only keys that are not registered (journaled at close). */
+  offeredUnregistered?: string;
+  authenticated: boolean;
+}
+
+function authenticate(ctx: AuthContext, ip: string, state: AuthState, done: (session: TransferSession) => void): void {
   if (ctx.method !== "publickey") return ctx.reject(["publickey"]);
   const username = ctx.username;
   const key = ctx.key.data;
-  const refuse = () => {
-    // One failure per connection, however many keys the client tries.
-    if (state.refused) return ctx.reject(["publickey"]);
-    state.refused = true;
-    recordKeyRefusal(username, ip)
-      .catch((error: unknown) => console.error("[sftp] journal failed", error))
-      .finally(() => ctx.reject(["publickey"]));
-  };
   if (!ctx.signature || !ctx.blob) {
-    // The client asks whether this key would do before signing with it (RFC 4252 §7).
-    keyIsRegistered(username, key).then((registered) => (registered ? ctx.accept() : refuse()), refuse);
+    // The client asks whether this key would do before signing with it (RFC 4252 §7). Offering keys
+    // that are not registered is how ssh-agent, Pageant and ~/.ssh/id_* clients find the right one: not
+    // a failure by itself. A connection that ends without logging in counts once (see the close handler).
+    const unregistered = () => {
+      state.offeredUnregistered = username;
+      ctx.reject(["publickey"]);
+    };
+    keyIsRegistered(username, key).then((registered) => (registered ? ctx.accept() : unregistered()), unregistered);
     return;
   }
   const parsed = ssh2.utils.parseKey(key);
@@ -191,6 +196,7 @@ function authenticate(ctx: AuthContext, ip: string, state: { refused: boolean },
   loginWithKey(username, key, proofOk, ip).then(
     (result) => {
       if (!result.ok) return ctx.reject(["publickey"]);
+      state.authenticated = true;
       done(new TransferSession(result.account, ip));
       ctx.accept();
     },
@@ -229,7 +235,7 @@ export async function startSftpServer(options: { host: string; port: number; hos
     const ip = info.ip;
     const socket = sockets.get(keyOf(info.ip, info.port));
     let session: TransferSession | undefined;
-    const state = { refused: false };
+    const state: AuthState = { authenticated: false };
     const cleanups: Array<() => Promise<void>> = [];
     client
       .on("authentication", (ctx) => authenticate(ctx, ip, state, (s) => (session = s)))
@@ -246,6 +252,10 @@ export async function startSftpServer(options: { host: string; port: number; hos
       .on("error", (error) => console.warn("[sftp] client %s: %s", ip, error.message))
       .on("close", () => {
         clients.delete(client);
+        // One failure per connection that offered only unregistered keys, however many it tried.
+        if (!state.authenticated && state.offeredUnregistered) {
+          recordKeyRefusal(state.offeredUnregistered, ip).catch((error: unknown) => console.error("[sftp] journal failed", error));
+        }
         for (const cleanup of cleanups) void cleanup();
       });
   });

@@ -111,6 +111,36 @@ describe("SFTP endpoint (issue 15, seed 001)", () => {
     assert.match(result.stderr, /Permission denied/);
   });
 
+  it("does not count keys a client merely offers before its registered one", async () => {
+    // ssh-agent, Pageant or ~/.ssh/id_* make clients offer other keys first (RFC 4252 §7 query, no
+    // signature): a normal SSH negotiation, not a failed login. Counted as failures, a few sessions
+    // of a sender whose agent holds another key locked its username out.
+    const sender = await createSender(db, "danny", "SFTP", "EXPDANNYAGENT");
+    const registeredKey = writeTestFile(dir, "id-agent-registered", sender.ssh?.privateKeyOpenssh ?? "", 0o600);
+    const offeredFirst = { ...sender, ssh: generateSshKeyPair({ bits: 2048 }) };
+    for (let i = 0; i < 6; i++) {
+      const result = await sftp(offeredFirst, ["ls"], ["-i", registeredKey]);
+      assert.equal(result.code, 0, result.stderr);
+    }
+    const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.actorLabel, sender.username))).map((e) => e.action);
+    assert.equal(actions.filter((a) => a === "transfer.login").length, 6);
+    assert.deepEqual(actions.filter((a) => a !== "transfer.login"), []);
+    // A connection that offers only keys that are not registered still counts as one failure.
+    const refused = await sftp(offeredFirst, ["ls"]);
+    assert.notEqual(refused.code, 0);
+    await waitFor(async () => (await db.select().from(auditEvents).where(and(eq(auditEvents.actorLabel, sender.username), eq(auditEvents.action, "transfer.login-failed")))).length === 1, "one failure journaled");
+  });
+
+  it("lets one sender open eight sessions at once (parallel transfers): a key signature cannot be guessed", async () => {
+    // QA on PostgreSQL: with pending attempts counted against the username, the 6th simultaneous login
+    // of the right key was refused (« Permission denied (publickey) ») and journaled as throttled.
+    const actions = async () => (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.actorLabel, ivan.username)).orderBy(auditEvents.id)).map((e) => e.action);
+    const before = await actions();
+    const runs = await Promise.all(Array.from({ length: 8 }, () => sftp(ivan, ["ls"])));
+    for (const result of runs) assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual((await actions()).slice(before.length).sort(), Array.from({ length: 8 }, () => "transfer.login"));
+  });
+
   it("keeps every path inside the sender's six folders", async () => {
     const result = await sftp(claire, ["cd ..", "cd ..", "pwd", "ls"]);
     assert.equal(result.code, 0, result.stderr);

@@ -23,6 +23,20 @@ describe("FS verification (seed 000 §3.1, SPEC §6)", () => {
     });
   }
 
+  // Seed 000 §3.1 step 10 has the sender delete the header lines in Notepad or WordPad, which may save
+  // the FS as UTF-8 with a byte-order mark or as « Unicode » (UTF-16LE with BOM), with CRLF line ends.
+  for (const [label, encode] of [
+    ["UTF-8 with BOM", (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "latin1")])],
+    ["UTF-16LE with BOM (Notepad « Unicode »)", (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])],
+    ["UTF-16BE with BOM", (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()])],
+  ] as const) {
+    it(`accepts an FS saved by a Windows editor as ${label}`, async () => {
+      const text = Buffer.from(opensslSign(fi, signer.pem, signer.privateKeyPem, "blank-lines")).toString("latin1");
+      const fs = new Uint8Array(encode(text));
+      assert.deepEqual(await verifyDeclarationSignature(fs, fi, registered(signer)), { ok: true });
+    });
+  }
+
   it("accepts the registered certificate stored as PEM", async () => {
     const fs = opensslSign(fi, signer.pem, signer.privateKeyPem);
     const stored = { ...registered(signer), content: new Uint8Array(Buffer.from(signer.pem)) };

@@ -1,5 +1,6 @@
 import "server-only";
 import { X509Certificate } from "@/lib/pki/x509";
+import { decodeText } from "@/lib/rules/text-encoding";
 import * as pkijs from "pkijs";
 
 /**
@@ -7,7 +8,8 @@ import * as pkijs from "pkijs";
  *
  * The FS is a PKCS#7/CMS SignedData with detached content, as `openssl smime -sign -outform PEM`
  * writes it. Senders remove the first and last line by hand (step 10), so it usually arrives as bare
- * Base64, perhaps with blank lines or CRLF; the header lines kept, or DER, are accepted too.
+ * Base64, perhaps with blank lines or CRLF, a UTF-8 byte-order mark or in UTF-16 (Notepad's « Unicode »);
+ * the header lines kept, or DER, are accepted too.
  * Without `-binary`, `smime -sign` signs the CRLF-canonical form of the FI (MIME canonical text), so
  * the signature is checked against the FI's bytes and, failing that, against that canonical form.
  * Parsing and checking use pkijs (RFC 5652), never hand-written ASN.1.
@@ -39,7 +41,9 @@ export const MAX_SIGNATURE_BYTES = 256 * 1024;
 export function decodeSignatureFile(bytes: Uint8Array): Uint8Array | null {
   if (bytes.length === 0 || bytes.length > MAX_SIGNATURE_BYTES) return null;
   if (bytes[0] === 0x30) return bytes; // DER (e.g. -outform DER)
-  const text = Buffer.from(bytes).toString("latin1");
+  // Step 10 is done in Notepad or WordPad, which may save UTF-8 with a byte-order mark or « Unicode »
+  // (UTF-16): decoded by its BOM like uploaded certificates (lib/rules/text-encoding.ts), else bytes as is.
+  const { text } = decodeText(bytes);
   const body = text
     .split(/\r?\n|\r/)
     .filter((line) => !line.startsWith("-----"))
