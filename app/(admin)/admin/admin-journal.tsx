@@ -1,3 +1,4 @@
+import { JournalChanges } from "@/components/journal-changes";
 import { getLocale, getTranslations } from "next-intl/server";
 import { journalTimeFormat, JOURNAL_TIME_ZONE } from "@/lib/audit/brussels";
 import type { Translator } from "@/lib/audit/render";
@@ -42,20 +43,7 @@ export async function AdminJournal({ db }: { db: Db }) {
                 </td>
                 <td className="p-2">{rendered.sentence}</td>
                 <td className="max-w-md break-words p-2">
-                  {rendered.changes.length > 0 ? (
-                    <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-1">
-                      {rendered.changes.map((change) => (
-                        <div key={change.label} className="contents">
-                          <dt className="font-medium">{change.label}</dt>
-                          <dd className="break-all">
-                            {change.before !== undefined ? <del className="text-slate-600">{change.before}</del> : null}
-                            {change.before !== undefined && change.after !== undefined ? <span aria-hidden="true"> → </span> : null}
-                            {change.after !== undefined ? <ins className="no-underline">{change.after}</ins> : null}
-                          </dd>
-                        </div>
-                      ))}
-                    </dl>
-                  ) : null}
+                  <JournalChanges changes={rendered.changes} />
                 </td>
               </tr>
             );

@@ -1,3 +1,4 @@
+import { JournalChanges } from "@/components/journal-changes";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -105,20 +106,9 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
                   <td className="max-w-md break-words p-2">
                     {entry.redacted ? (
                       <span className="text-slate-600">{te("ui.hidden")}</span>
-                    ) : entry.changes.length > 0 ? (
-                      <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-1">
-                        {entry.changes.map((change) => (
-                          <div key={change.label} className="contents">
-                            <dt className="font-medium">{change.label}</dt>
-                            <dd className="break-all">
-                              {change.before !== undefined ? <del className="text-slate-600">{change.before}</del> : null}
-                              {change.before !== undefined && change.after !== undefined ? <span aria-hidden="true"> → </span> : null}
-                              {change.after !== undefined ? <ins className="no-underline">{change.after}</ins> : null}
-                            </dd>
-                          </div>
-                        ))}
-                      </dl>
-                    ) : null}
+                    ) : (
+                      <JournalChanges changes={entry.changes} />
+                    )}
                   </td>
                   <td className="p-2">{entry.ip ?? "-"}</td>
                 </tr>
