@@ -19,3 +19,11 @@ test("journal times are day-first in Brussels time in the four languages (EN not
   const at = new Date("2026-11-30T06:35:17Z");
   for (const locale of ["fr", "nl", "en", "de"]) assert.match(journalTimeFormat(locale).format(at), /^30[./]11[./]2026,? 07:35:17$/, locale);
 });
+
+test("journal times have no comma between date and time, so Belgian Excel reads the CSV column as date-times (QA: nl/en/de gave « 30/11/2026, 07:35:17 », kept as text)", () => {
+  const at = new Date("2026-11-30T06:35:17Z");
+  assert.equal(journalTimeFormat("fr").format(at), "30/11/2026 07:35:17");
+  assert.equal(journalTimeFormat("nl").format(at), "30/11/2026 07:35:17");
+  assert.equal(journalTimeFormat("en").format(at), "30/11/2026 07:35:17");
+  assert.equal(journalTimeFormat("de").format(at), "30.11.2026 07:35:17");
+});

@@ -27,9 +27,12 @@ export function brusselsDayEnd(day: string): Date {
 }
 
 /**
- * Date and time of a journal event as a Belgian reader writes it (30/11/2026 07:35:17), in
- * Europe/Brussels: the page and the CSV export show the same text. English uses en-BE (day first).
+ * Date and time of a journal event as a Belgian reader writes it (30/11/2026 07:35:17, de 30.11.2026
+ * 07:35:17), in Europe/Brussels: the page and the CSV export show the same text. English uses en-BE (day
+ * first). Intl puts « , » between date and time for nl/en/de-BE; it is dropped so Belgian Excel reads the
+ * CSV column as date-times, not text.
  */
-export function journalTimeFormat(locale: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(`${locale}-BE`, { timeZone: JOURNAL_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+export function journalTimeFormat(locale: string): { format(date: Date): string } {
+  const intl = new Intl.DateTimeFormat(`${locale}-BE`, { timeZone: JOURNAL_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+  return { format: (date) => intl.format(date).replace(/,\s*/, " ") };
 }

@@ -152,3 +152,15 @@ test("a refused GO and an expired IN file name their file and folder", () => {
   assert.equal(expired.sentence, "File “FI.DMFA.1” removed from the INTEST folder: it had waited there too long without a complete declaration");
   assert.deepEqual(expired.changes.find((c) => c.label === "Retention period (hours)"), { label: "Retention period (hours)", after: "168" });
 });
+
+test("issue 13 (QA): enterprise numbers in a delegation's changes read 0456.789.034, as everywhere else, not the stored 0456789034", () => {
+  const event = {
+    action: "delegation.request",
+    actorLabel: "Ivan Claes",
+    targetLabel: "Boulangerie Dupont",
+    summary: { after: { status: "pending", intermediary: "0456789034", enterprise: "0876543270", quality: "employeur-onss" } },
+  };
+  const changes = render("fr", event).changes;
+  assert.equal(changes.find((c) => c.label === "Intermédiaire technique")?.after, "0456.789.034");
+  assert.equal(changes.find((c) => c.label === "Entreprise")?.after, "0876.543.270");
+});

@@ -1,6 +1,7 @@
 // Issue 13: a described event in the reader's language, for the journal page and its CSV export.
 // Pure: takes next-intl-like translators, so it is unit-tested without Next.
 import { frenchElides } from "@/lib/i18n/elision";
+import { formatEnterpriseNumber } from "@/lib/rules/enterprise-number";
 import { describeEvent, TRANSLATED_VALUE_FIELDS, type ChangeValue, type DescribableEvent } from "./describe";
 
 /** The subset of next-intl's translator used here (`getTranslations(namespace)`). */
@@ -32,6 +33,8 @@ function translatedValue(t: Translator, roles: Translator, names: CatalogueNames
   if (field === "role") return roles.has(value) ? roles(value) : value;
   if (field === "quality") return names.quality(value) ?? value;
   if (field === "permissions") return names.permission(value) ?? value;
+  // Stored as 10 digits (delegation events); shown with the dots the screens use (issue 13 header item).
+  if (field === "intermediary" || field === "enterprise") return formatEnterpriseNumber(value);
   if ((TRANSLATED_VALUE_FIELDS as readonly string[]).includes(field) && t.has(`values.${field}.${value}`)) return t(`values.${field}.${value}`);
   return value;
 }

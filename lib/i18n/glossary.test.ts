@@ -57,3 +57,16 @@ test("no NL, EN or DE message names a role with a synonym outside the glossary",
   }
   assert.deepEqual(offenders, []);
 });
+
+test("EN calls « qualité » a capacity everywhere (access, delegations), never a quality", () => {
+  // Found in QA: the journal, errors, mails and the « Agir pour » chooser said "quality" while the access
+  // and delegation screens say "capacity" for the same thing.
+  const offenders: string[] = [];
+  for (const file of readdirSync("messages/en").filter((f) => f.endsWith(".json"))) {
+    for (const [key, text] of leaves(read("en", file.slice(0, -5)), file.slice(0, -5))) {
+      const words = text.replace(/\{\s*\w+/g, "{").replace(/\w+\s*\{/g, "{"); // argument names and select cases are code
+      if (/\bqualit(y|ies)\b/i.test(words)) offenders.push(`${key}: « ${text} »`);
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
