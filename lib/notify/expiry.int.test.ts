@@ -116,7 +116,8 @@ test("two instances running the job at once mail each certificate and threshold 
     const [restCert] = await db.select().from(s.certificates).innerJoin(s.accounts, eq(s.accounts.id, s.certificates.accountId)).where(eq(s.accounts.type, "REST"));
     const { id: _id, ...copy } = restCert!.certificates;
     void _id;
-    await db.insert(s.certificates).values(Array.from({ length: 8 }, (_, i) => ({ ...copy, name: `extra-${i}` })));
+    // Each copy gets its own fingerprint: one certificate may be on an account only once (issue 13).
+    await db.insert(s.certificates).values(Array.from({ length: 8 }, (_, i) => ({ ...copy, name: `extra-${i}`, sha256Fingerprint: `${copy.sha256Fingerprint}-copy-${i}` })));
     await db.update(s.certificates).set({ notAfter: EXPIRY });
     const certs = await db.select({ id: s.certificates.id }).from(s.certificates);
     assert.equal(certs.length, 10);
