@@ -7,8 +7,11 @@ import { primaryButton } from "@/components/ui/buttons";
 import { idle, type FormState } from "@/lib/actions/form-state";
 import { acceptAction } from "./actions";
 
-/** The enterprise accepts an intermediary's request by choosing which REST account it delegates. */
-export function AcceptWithAccountForm({ delegationId, accounts }: { delegationId: string; accounts: Array<{ id: string; name: string; delegated: boolean }> }) {
+/**
+ * The enterprise accepts an intermediary's request by choosing which REST account it delegates.
+ * `acceptName` is the button's accessible name (« Accepter la demande de … »), as « Refuser » has one.
+ */
+export function AcceptWithAccountForm({ delegationId, accounts, acceptName }: { delegationId: string; accounts: Array<{ id: string; name: string; delegated: boolean }>; acceptName: string }) {
   const t = useTranslations("delegation.table");
   const [state, action, pending] = useActionState<FormState, FormData>(acceptAction, idle);
   const id = useId();
@@ -29,7 +32,7 @@ export function AcceptWithAccountForm({ delegationId, accounts }: { delegationId
             </option>
           ))}
       </select>
-      <button type="submit" disabled={pending} className={primaryButton}>
+      <button type="submit" disabled={pending} aria-label={acceptName} className={primaryButton}>
         {t("accept")}
       </button>
       <FieldError id={id} problem={problem} />

@@ -65,7 +65,7 @@ export async function DelegationTable({
                 </td>
                 <td className={`${td} space-y-2`}>
                   {row.can.accept && side === "enterprise" && row.initiatedBy === "intermediary" ? (
-                    <AcceptWithAccountForm delegationId={row.id} accounts={accounts} />
+                    <AcceptWithAccountForm delegationId={row.id} accounts={accounts} acceptName={t("acceptNamed", withElision({ who }, "who"))} />
                   ) : row.can.accept ? (
                     <ActionButton action={acceptAction} fields={{ delegationId: row.id }} label={t("accept")} accessibleName={t("acceptNamed", withElision({ who }, "who"))} className={primaryButton} />
                   ) : null}
