@@ -53,7 +53,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         <ContextSwitcher actor={actor} />
       </div>
       <nav aria-label={t("nav.label")} className="bg-brand-dark">
-        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-4">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-0.5 px-4">
           <NavLinks
             items={links
               .filter((link) => link.show)

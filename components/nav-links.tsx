@@ -31,7 +31,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             <Link
               href={item.href}
               aria-current={current ? "page" : undefined}
-              className="block whitespace-nowrap px-3 py-2 text-sm hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:font-semibold aria-[current=page]:underline aria-[current=page]:underline-offset-4"
+              className="block whitespace-nowrap px-2 py-2 text-sm hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:font-semibold aria-[current=page]:underline aria-[current=page]:underline-offset-4"
             >
               {item.label}
               {item.badge ? (
