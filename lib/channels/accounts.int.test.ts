@@ -7,7 +7,7 @@ import { resetDemo } from "@/lib/db/seed/reset";
 import { seedDemo } from "@/lib/db/seed/demo";
 import * as s from "@/lib/db/schema";
 import { CLIENT_ID_PATTERN } from "@/lib/rules/client-id";
-import { createAccount, type CreateAccountInput } from "./accounts";
+import { createAccount, createAccountFieldProblems, type CreateAccountInput } from "./accounts";
 import { deleteAccount, renameAccount, updateCredentials, updatePermissions } from "./account-edits";
 import { getAccountDetail, listAccounts } from "./queries";
 import type { ServiceActor } from "./service";
@@ -89,6 +89,14 @@ describe("createAccount (SPEC §3, §4)", () => {
     assert.equal((await accountsOf(danny)).length, 0);
     // The audit trail is append-only and survives resets: compare counts.
     assert.equal((await db.select().from(s.auditEvents)).length, eventsBefore);
+  });
+
+  test("issue 13: with a field missing, the present fields' rule problems still come (all errors at once), only those", async () => {
+    const problems = await createAccountFieldProblems(db, danny, { type: "REST", permissionIds: [], certificate: await certFile(db, "self") });
+    assert.deepEqual(problems.map((p) => [p.field, p.code]), [["permissions", "account.permissions-required"]]);
+    const ftp = await createAccountFieldProblems(db, danny, { type: "FTP", username: "EXP 1", password: undefined, permissionIds: undefined, certificate: undefined });
+    assert.deepEqual(ftp.map((p) => [p.field, p.code]), [["username", "username.charset"]]);
+    assert.equal((await accountsOf(danny)).length, 0);
   });
 
   test("a web-service permission on an FTP account is refused", async () => {

@@ -88,6 +88,62 @@ export async function senderTechnicalUsername(db: Db, senderId: string): Promise
   return row?.username ?? null;
 }
 
+/** The fields of a new account that have their own rule; absent ones (not well-shaped) are not checked. */
+export interface CreateFieldsToCheck {
+  type: AccountType;
+  username?: string | undefined;
+  password?: string | undefined;
+  sshPublicKey?: string | undefined;
+  permissionIds?: number[] | undefined;
+  certificate?: UploadedFile | undefined;
+}
+
+/**
+ * Checks each present field of a new account against its rule (username SPEC §4.1 and its uniqueness,
+ * password §4.2, SSH key §4.3, permissions §3, certificate §4.4) and collects every problem, so the form
+ * shows them all at once (issue 13). Read-only. `perms`/`cert` are undefined when their field is absent.
+ */
+async function checkCreateFields(db: Db, senderId: string, input: CreateFieldsToCheck) {
+  const problems: FieldFailure[] = [];
+  let username: string | undefined;
+  let ssh: SshKeyDetails | undefined;
+  if ((input.type === "FTP" || input.type === "SFTP") && input.username !== undefined) {
+    const checked = checkUsername(input.username);
+    if (!checked.ok) problems.push({ field: "username", code: checked.code, params: checked.params });
+    else if (await usernameInUse(db, { username: checked.value, senderId, type: input.type })) {
+      // Reported with the other field problems; the unique index still decides races.
+      const taken = usernameTaken(checked.value);
+      problems.push({ field: "username", code: taken.code, params: taken.params });
+    } else username = checked.value;
+  }
+  if (input.type === "FTP" && input.password !== undefined) {
+    const checked = checkPassword(input.password);
+    if (!checked.ok) problems.push({ field: "password", code: checked.code, params: checked.params });
+  }
+  if (input.type === "SFTP" && input.sshPublicKey !== undefined) {
+    const checked = verifySshKey(input.sshPublicKey);
+    if (checked.ok) ssh = checked;
+    else problems.push({ field: "sshPublicKey", code: checked.code, params: checked.params });
+  }
+  const permissionIds = input.type === "SOAP" ? [] : input.permissionIds;
+  const perms = permissionIds === undefined ? undefined : await resolvePermissions(db, input.type, permissionIds);
+  if (perms && !perms.ok) problems.push({ field: "permissions", code: perms.code, params: perms.params });
+  const cert = input.certificate === undefined ? undefined : await verifyCertificate(db, input.certificate, input.type);
+  if (cert && !cert.ok) problems.push({ field: "certificate", code: cert.code, params: cert.params });
+  return { problems, username, ssh, perms, cert };
+}
+
+/**
+ * For a create form whose shape check failed: the rule problems of the fields that did pass it, so they
+ * are shown with the shape errors rather than one round later (issue 13 « all field errors at once »).
+ * Read-only; the acting sender comes from the actor, never from the form.
+ */
+export async function createAccountFieldProblems(db: Db, actor: ServiceActor, input: CreateFieldsToCheck): Promise<FieldFailure[]> {
+  const sender = actingSender(actor);
+  if (!sender.ok) return [];
+  return (await checkCreateFields(db, sender.senderId, input)).problems;
+}
+
 /**
  * Creates an FTP, SFTP, SOAP or REST account with its permissions and first certificate
  * (SPEC §3, §4). Every rule is checked before anything is written; the write is one transaction
@@ -102,33 +158,9 @@ export async function createAccount(
   if (!sender.ok) return sender;
   const senderNumber = actor.ctx.senderNumber ?? "";
 
-  const problems: FieldFailure[] = [];
-  let username: string | undefined;
-  let ssh: SshKeyDetails | undefined;
-  if (input.type === "FTP" || input.type === "SFTP") {
-    const checked = checkUsername(input.username);
-    if (!checked.ok) problems.push({ field: "username", code: checked.code, params: checked.params });
-    else if (await usernameInUse(db, { username: checked.value, senderId: sender.senderId, type: input.type })) {
-      // Reported with the other field problems; the unique index still decides races below.
-      const taken = usernameTaken(checked.value);
-      problems.push({ field: "username", code: taken.code, params: taken.params });
-    } else username = checked.value;
-  }
-  if (input.type === "FTP") {
-    const checked = checkPassword(input.password);
-    if (!checked.ok) problems.push({ field: "password", code: checked.code, params: checked.params });
-  }
-  if (input.type === "SFTP") {
-    const checked = verifySshKey(input.sshPublicKey);
-    if (checked.ok) ssh = checked;
-    else problems.push({ field: "sshPublicKey", code: checked.code, params: checked.params });
-  }
-  const perms = await resolvePermissions(db, input.type, input.type === "SOAP" ? [] : input.permissionIds);
-  if (!perms.ok) problems.push({ field: "permissions", code: perms.code, params: perms.params });
-  const cert = await verifyCertificate(db, input.certificate, input.type);
-  if (!cert.ok) problems.push({ field: "certificate", code: cert.code, params: cert.params });
+  const { problems, username, ssh, perms, cert } = await checkCreateFields(db, sender.senderId, input);
   const refused = fieldFailures(problems);
-  if (refused || !perms.ok || !cert.ok) return refused ?? failure("input.invalid");
+  if (refused || !perms?.ok || !cert?.ok) return refused ?? failure("input.invalid");
 
   // Friendly early answers; the unique indexes below remain the real guarantee under races.
   if (SINGLE_TYPES.includes(input.type)) {

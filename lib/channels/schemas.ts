@@ -24,6 +24,19 @@ export const createAccountSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("REST"), name: accountName, permissionIds, certificateManagement: z.literal("internal"), ...certificateFields }),
 ]);
 
+/**
+ * The rule-checked fields of a create form, each kept only when well-shaped (else undefined), for
+ * createAccountFieldProblems when the whole form failed createAccountSchema (issue 13).
+ */
+export const createAccountPartsSchema = z.object({
+  type: z.enum(["FTP", "SFTP", "SOAP", "REST"]),
+  username: username.optional().catch(undefined),
+  password: password.optional().catch(undefined),
+  sshPublicKey: sshText.optional().catch(undefined),
+  permissionIds: permissionIds.optional().catch(undefined),
+  certificate: uploadedFile.optional().catch(undefined),
+});
+
 export const renameSchema = z.object({ accountId, name: accountName });
 export const permissionsSchema = z.object({ accountId, permissionIds });
 /** FTP forms send `password`, SFTP forms send `sshPublicKey`; the service checks it fits the account. */

@@ -5,15 +5,16 @@ import { formError, type FormState } from "@/lib/actions/form-state";
 import { getActor, toServiceActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { deleteAccount, renameAccount, updateCredentials, updatePermissions } from "@/lib/channels/account-edits";
-import { createAccount } from "@/lib/channels/accounts";
+import { createAccount, createAccountFieldProblems } from "@/lib/channels/accounts";
 import { deleteRestCertificate, enterpriseParty, uploadCertificate } from "@/lib/channels/certificates";
 import { failureState, invalidInputState } from "@/lib/channels/form-state";
 import {
-  certificateRefSchema, certificateUploadSchema, createAccountSchema, credentialsSchema, formObject, permissionsSchema, renameSchema, toUpload,
+  certificateRefSchema, certificateUploadSchema, createAccountPartsSchema, createAccountSchema, credentialsSchema, formObject, permissionsSchema, renameSchema, toUpload,
 } from "@/lib/channels/schemas";
 import type { ServiceActor, ServiceResult } from "@/lib/channels/service";
 import type { UploadNote } from "@/lib/channels/trust-store";
 import { fieldError } from "@/lib/actions/form-state";
+import { fieldFailures } from "@/lib/services/result";
 import { z } from "zod";
 
 // Thin server actions for the channel screens of seed 004: signed in → Chaman access for the
@@ -43,13 +44,29 @@ function withNotes(state: FormState, result: ServiceResult<{ notes: UploadNote[]
   return { ...state, notes: result.notes.map((n) => ({ key: `uploads.notes.${n.field}.${n.code}`, params: n.params })) };
 }
 
+/** The rule problems of the well-shaped fields of a create form that failed its shape check (issue 13). */
+async function ruleProblemsOfParts(actor: ServiceActor, fields: Record<string, unknown>): Promise<FormState | null> {
+  const parts = createAccountPartsSchema.safeParse(fields);
+  if (!parts.success) return null;
+  const { certificate, ...rest } = parts.data;
+  const problems = await createAccountFieldProblems(await getDb(), actor, { ...rest, certificate: certificate ? await toUpload(certificate) : undefined });
+  const refused = fieldFailures(problems);
+  return refused ? failureState(refused) : null;
+}
+
+/** Shape errors first; each other field's rule problem added beside them, so all show at once. */
+function withRuleProblems(shape: FormState, rules: FormState | null): FormState {
+  if (shape.status !== "error" || !rules || rules.status !== "error") return shape;
+  return { ...shape, fieldErrors: { ...rules.fieldErrors, ...shape.fieldErrors } };
+}
+
 export async function createAccountAction(formData: FormData): Promise<FormState> {
   const actor = await serviceActor();
   if (isState(actor)) return actor;
   const fields = formObject(formData);
   if (!["FTP", "SFTP", "SOAP", "REST"].includes(String(fields.type))) return fieldError("type", "errors.input.required");
   const parsed = createAccountSchema.safeParse(fields);
-  if (!parsed.success) return invalidInputState(parsed.error);
+  if (!parsed.success) return withRuleProblems(invalidInputState(parsed.error), await ruleProblemsOfParts(actor, fields));
   const { certificate, ...rest } = parsed.data;
   const result = await createAccount(await getDb(), actor, { ...rest, certificate: await toUpload(certificate) });
   return withNotes(done(result, ["/"]), result);
