@@ -9,7 +9,9 @@ import { resetDemoData } from "./support/reset";
 // oversized files, which are named in the field at once instead of crashing the page.
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async ({ request }) => resetDemoData(request));
+// Before each test: the first one creates Claire's SFTP account, and a sender has only one (the type is
+// then offered disabled), so the next one starts again from the demo data.
+test.beforeEach(async ({ request }) => resetDemoData(request));
 
 /** The kit's certificate as PowerShell `Get-Content x.cer > y.cer` writes it: UTF-16LE, BOM, CRLF. */
 function powershellPem(cert: UploadFile): UploadFile {

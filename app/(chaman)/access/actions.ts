@@ -10,6 +10,8 @@ import { toFormState } from "@/lib/access/service";
 import { fieldError, formError, type FormState, type Problem } from "@/lib/actions/form-state";
 import { getDb } from "@/lib/db/client";
 import { problemOfIssue } from "@/lib/validation/problems";
+import { checkEmail } from "@/lib/rules/email";
+import { problemKey } from "@/lib/services/result";
 import { textField } from "@/lib/validation/text";
 
 // A NISS as typed (dots, dashes, spaces); the service checks it and looks the person up.
@@ -56,7 +58,14 @@ export async function activateQualityAction(_previous: FormState, formData: Form
     contactEmail: formData.get("contactEmail") ?? undefined,
     niss: formData.get("niss") ?? undefined,
   });
-  if (!parsed.success) return allIssues(parsed.error);
+  if (!parsed.success) {
+    const state = allIssues(parsed.error);
+    // Issue 13: a refused e-mail says what is wrong with it (the contact form's rule), not « Valeur non valable ».
+    const email = String(formData.get("contactEmail") ?? "").trim();
+    const checked = email && state.status === "error" && state.fieldErrors.contactEmail ? checkEmail(email) : null;
+    if (checked && !checked.ok && state.status === "error") state.fieldErrors.contactEmail = { key: problemKey(checked.code), params: checked.params };
+    return state;
+  }
   const input = parsed.data;
   const result = await activateQuality(await getDb(), actor, {
     qualityId: input.qualityId,
