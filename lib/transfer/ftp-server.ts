@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import type { AddressInfo, Socket } from "node:net";
-import { Writable } from "node:stream";
+import { PassThrough, pipeline, Writable, type Readable } from "node:stream";
 import { FileSystem, FtpSrv, type FtpConnection } from "ftp-srv";
 import { loginWithPassword } from "./auth";
 import { connectionLimits, ConnectionGuard, type ConnectionLimits } from "./connection-guard";
@@ -53,15 +53,28 @@ function statOf(entry: Listing) {
   return { ...entry, mtime: entry.modifiedAt, mode: entry.directory ? 0o40755 : 0o100644, isDirectory: () => entry.directory };
 }
 
+/**
+ * The download as ftp-srv reads it, stamping activity on every chunk: the control connection is
+ * silent during a long transfer, which must not count as idle. Errors of the source reach ftp-srv.
+ */
+function downloadStream(source: Readable, activity: () => void): Readable {
+  const counted = new PassThrough();
+  counted.on("data", activity);
+  counted.pause();
+  pipeline(source, counted, () => undefined);
+  return counted;
+}
+
 /** How long a finished data connection waits for the control connection's fate (see uploadStream). */
 const COMPLETION_GRACE_MS = 250;
 
 /** The upload as the stream ftp-srv pipes the data connection into. */
-function uploadStream(upload: SessionUpload, startAt: number, control: Socket): Writable {
+function uploadStream(upload: SessionUpload, startAt: number, control: Socket, activity: () => void): Writable {
   let offset = startAt;
   let finished = false;
   return new Writable({
     write(chunk: Buffer, _encoding, callback) {
+      activity();
       upload.write(offset, chunk).then(() => {
         offset += chunk.length;
         callback();
@@ -97,6 +110,8 @@ class SenderFileSystem extends FileSystem {
     connection: FtpConnection,
     private readonly session: TransferSession,
     private readonly control: Socket,
+    /** Stamps activity for the idle timeout (data chunks of uploads and downloads). */
+    private readonly activity: () => void,
   ) {
     super(connection, { root: "/", cwd: "/" });
   }
@@ -125,13 +140,13 @@ class SenderFileSystem extends FileSystem {
         await upload.abandon();
         throw new TransferError("not-found");
       }
-      const stream = uploadStream(upload, append ? upload.size : from, this.control);
+      const stream = uploadStream(upload, append ? upload.size : from, this.control, this.activity);
       return { stream, clientPath: this.session.resolve(fileName).path };
     });
   }
 
   override read(fileName: string, { start }: { start?: number } = {}) {
-    return mapped(async () => ({ stream: await this.session.readStream(fileName, Number(start ?? 0)), clientPath: this.session.resolve(fileName).path }));
+    return mapped(async () => ({ stream: downloadStream(await this.session.readStream(fileName, Number(start ?? 0)), this.activity), clientPath: this.session.resolve(fileName).path }));
   }
 
   override delete(path: string) {
@@ -170,7 +185,7 @@ const quietLog = {
  * Starts the FTP server on `host:port`.
  * @param options.pasv passive data ports and the address announced in PASV replies
  * @param options.tls PEM file paths; when given, clients may switch to TLS with AUTH TLS
- * @param options.limits connection limits and login timeout (default: connectionLimits() from the environment)
+ * @param options.limits connection limits, login and idle timeouts (default: connectionLimits() from the environment)
  */
 export async function startFtpServer(options: {
   host: string;
@@ -193,7 +208,8 @@ export async function startFtpServer(options: {
     blacklist: ["PORT", "EPRT", "SITE", "MKD", "RMD", "STOU"],
   });
   // RFC 959 §4.2: 421, service not available, closing control connection.
-  const guard = new ConnectionGuard({ ...connectionLimits(), ...options.limits }, "ftp", {
+  const limits = { ...connectionLimits(), ...options.limits };
+  const guard = new ConnectionGuard(limits, "ftp", {
     refused: (reason) => (reason === "per-ip" ? "421 Too many connections from your address, try again later.\r\n" : "421 Too many connections, try again later.\r\n"),
     timedOut: "421 Login timeout: closing control connection.\r\n",
   });
@@ -213,9 +229,17 @@ export async function startFtpServer(options: {
       (result) => {
         if (!result.ok) return reject(new FtpError(result.reason === "throttled" ? "Too many failed attempts; try again later" : "Login incorrect", 530));
         const control = (connection as unknown as { commandSocket: Socket }).commandSocket;
-        const accepted = acceptedSocket.get(connection);
-        if (accepted) guard.loggedIn(accepted);
-        resolve({ fs: new SenderFileSystem(connection, new TransferSession(result.account, ip), control) });
+        const accepted = acceptedSocket.get(connection) ?? control;
+        // Idle timeout (vsftpd's and ProFTPD's wording): every command and every data chunk is activity.
+        const seconds = Math.ceil(limits.idleTimeoutMs / 1000);
+        // ftp-srv's typings say close(code, message: number); its code sends the text.
+        const closeWith = (connection as unknown as { close(code: number, message: string): Promise<unknown> }).close.bind(connection);
+        guard.loggedIn(accepted, () => void closeWith(421, `Idle timeout (${seconds} seconds): closing control connection.`));
+        const activity = () => guard.activity(accepted);
+        const commands = (connection as unknown as { commands: { handle(command: unknown): unknown } }).commands;
+        const handle = commands.handle.bind(commands);
+        commands.handle = (command: unknown) => (activity(), handle(command));
+        resolve({ fs: new SenderFileSystem(connection, new TransferSession(result.account, ip), control, activity) });
       },
       (error: unknown) => {
         console.error("[ftp] login failed", error);
