@@ -25,6 +25,9 @@ const MESSAGES: Record<TransferError["code"], string> = {
   "account-deleted": "Account deleted",
 };
 
+/** RETR outside the OUT folders: says where downloads are allowed. */
+const DOWNLOAD_REFUSED = "Permission denied: files can be downloaded only from OUT, OUTTEST and OUTTEST-S";
+
 class FtpError extends Error {
   constructor(
     message: string,
@@ -35,6 +38,7 @@ class FtpError extends Error {
 }
 
 function ftpError(error: unknown): Error {
+  if (error instanceof FtpError) return error;
   if (error instanceof TransferError) return new FtpError(MESSAGES[error.code], error.code === "quota" ? 552 : 550);
   console.error("[ftp] operation failed", error);
   return new FtpError("Failure");
@@ -146,7 +150,12 @@ class SenderFileSystem extends FileSystem {
   }
 
   override read(fileName: string, { start }: { start?: number } = {}) {
-    return mapped(async () => ({ stream: downloadStream(await this.session.readStream(fileName, Number(start ?? 0)), this.activity), clientPath: this.session.resolve(fileName).path }));
+    return mapped(async () => {
+      const source = await this.session.readStream(fileName, Number(start ?? 0)).catch((error: unknown) => {
+        throw error instanceof TransferError && error.code === "permission-denied" ? new FtpError(DOWNLOAD_REFUSED) : error;
+      });
+      return { stream: downloadStream(source, this.activity), clientPath: this.session.resolve(fileName).path };
+    });
   }
 
   override delete(path: string) {
@@ -194,7 +203,7 @@ export async function startFtpServer(options: {
   tls?: { certFile: string; keyFile: string };
   limits?: Partial<ConnectionLimits>;
 }): Promise<RunningServer> {
-  registerMachineListings(MESSAGES.quota);
+  registerMachineListings(MESSAGES.quota, new Set([...Object.values(MESSAGES), DOWNLOAD_REFUSED]));
   const server = new FtpSrv({
     url: `ftp://${options.host}:${options.port}`,
     pasv_url: options.pasv.address,
