@@ -9,6 +9,11 @@ export interface DeclarationView {
   id: string;
   stem: string;
   channel: "FTP" | "SFTP";
+  /**
+   * The environment of the IN folder the sender put the GO in, where its answer is: a declaration
+   * whose name says another environment (refused for the mismatch) is listed there, like a refused GO.
+   * Only while a declaration is « processing » (no answer yet) is it the environment of its name.
+   */
   environment: Environment;
   /** Null for a refused GO that closed no declaration (its name was malformed, or it re-sent one). */
   parts: number | null;
@@ -26,10 +31,16 @@ function answerPathOf(stored: string, environment: Environment): string {
   return stored.includes("/") ? stored : `${ENVIRONMENT_FOLDERS[environment].out}/${stored}`;
 }
 
+/** The environment of an OUT folder (OUT → R, OUTTEST → T, OUTTEST-S → S); null for anything else. */
+function environmentOfOutFolder(folder: string): Environment | null {
+  const found = (Object.keys(ENVIRONMENT_FOLDERS) as Environment[]).find((environment) => ENVIRONMENT_FOLDERS[environment].out === folder);
+  return found ?? null;
+}
+
 /**
  * The sender's latest declarations and refused GO files (at most `limit`, newest first), for the
- * « Transferts » page. A refused GO is shown under the environment of the folder it was put in, named
- * by the GO file as it was received.
+ * « Transferts » page. Both are shown under the environment of the folder the GO was put in (the
+ * answer's OUT folder tells it for declarations); a refused GO is named by the GO file as received.
  */
 export async function listDeclarations(q: Queryable, senderId: string, limit = 200): Promise<DeclarationView[]> {
   const rows = await q
@@ -72,7 +83,7 @@ export async function listDeclarations(q: Queryable, senderId: string, limit = 2
     // The sender number of the name is kept in the answer's name; the stem shows what was sent.
     stem: r.answerFile ? answerName(r.answerFile).replace(/^(ACRF|NOTIF)\./, "") : declarationStem({ application: r.application, sender: "…", date: r.declarationDate, sequence: r.sequence, environment: r.environment }),
     channel: r.channel,
-    environment: r.environment,
+    environment: (r.answerFile?.includes("/") && environmentOfOutFolder(r.answerFile.slice(0, r.answerFile.indexOf("/")))) || r.environment,
     parts: r.parts,
     state: r.state,
     reasons: r.reasons,
