@@ -2,7 +2,8 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { transferDeclarations, transferGoRefusals, type DeclarationReason } from "@/lib/db/schema";
-import { declarationStem, ENVIRONMENT_FOLDERS, environmentOfFolder, isInFolder, OUT_FOLDERS, type Environment, type OutFolder } from "@/lib/rules/batch-names";
+import { declarationStem, ENVIRONMENT_FOLDERS, environmentOfFolder, IN_FOLDERS, isInFolder, OUT_FOLDERS, type Environment, type InFolder, type OutFolder } from "@/lib/rules/batch-names";
+import { waitingHint, type WaitingHint } from "@/lib/rules/waiting-files";
 import { transferStorage, type FileEntry } from "./storage";
 
 export interface DeclarationView {
@@ -98,4 +99,25 @@ export async function listOutFiles(senderId: string): Promise<Record<OutFolder, 
   const storage = transferStorage();
   const entries = await Promise.all(OUT_FOLDERS.map(async (folder) => [folder, await storage.list(senderId, folder)] as const));
   return Object.fromEntries(entries) as Record<OutFolder, FileEntry[]>;
+}
+
+/** A file in an IN folder that no GO has closed yet; `hint` says why it may never be (null: waits for its GO). */
+export interface WaitingFile extends FileEntry {
+  hint: WaitingHint | null;
+}
+
+/**
+ * The files waiting in the sender's IN folders (through the storage interface, so an object store
+ * works too), oldest first, each with its hint (lib/rules/waiting-files.ts). `modifiedAt` is when the
+ * upload finished (the storage's time of the file).
+ */
+export async function listWaitingFiles(senderId: string): Promise<Record<InFolder, WaitingFile[]>> {
+  const storage = transferStorage();
+  const entries = await Promise.all(
+    IN_FOLDERS.map(async (folder) => {
+      const files = (await storage.list(senderId, folder)).sort((a, b) => a.modifiedAt.getTime() - b.modifiedAt.getTime());
+      return [folder, files.map((f) => ({ ...f, hint: waitingHint(f.name, folder) }))] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<InFolder, WaitingFile[]>;
 }
