@@ -69,6 +69,17 @@ test("a sender made in the browser sends a signed declaration over SFTP and find
     await expect(refused).toContainText("La date « 20260230 » du fichier GO");
     await expect(refused).toContainText(`OUTTEST/NOTIF.${badGo}.`);
     await expectAccessible(page);
+
+    // An FI saved with a « .txt » suffix waits in IN for ever: the page says so, with its size.
+    const stray = `FI.DMFA.${senderNumber}.20260110.00003.R.1.1.txt`;
+    writeFileSync(path.join(dir, stray), "<DmfA/>\r\n");
+    writeFileSync(path.join(dir, "batch-stray"), ["cd IN", `put ${stray}`, ""].join("\n"));
+    execFileSync("sftp", ["-b", "batch-stray", "-i", "id", "-P", port, "-o", `UserKnownHostsFile=${knownHosts}`, "-o", "StrictHostKeyChecking=yes", "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "EXPDUPONTSFTP@127.0.0.1"], { cwd: dir, stdio: "pipe", timeout: 30_000 });
+    await page.reload();
+    const waiting = transfers.waitingFile(stray);
+    await expect(waiting).toContainText("9 octets");
+    await expect(waiting).toContainText("Suffixe en trop « .txt »");
+    await expectAccessible(page);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await page.context().close();

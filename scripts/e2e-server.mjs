@@ -20,7 +20,8 @@ const child = spawn("npx", ["next", "start", "-p", process.env.E2E_PORT ?? "3100
     // The SFTP server of issue 15 runs in the app (e2e/transfers.spec.ts), 1000 ports above the web server:
     // the specs start further web servers on the next ports (sessions, session-config).
     CHAMAN_TRANSFER_SERVERS: "sftp",
-    CHAMAN_SFTP_PORT: String(Number(process.env.E2E_PORT ?? "3100") + 1000),
+    // E2E_SFTP_PORT: when that default is taken (parallel runs on one machine).
+    CHAMAN_SFTP_PORT: process.env.E2E_SFTP_PORT ?? String(Number(process.env.E2E_PORT ?? "3100") + 1000),
   },
 });
 child.stdout.on("data", (chunk) => {

@@ -13,6 +13,11 @@ export class TransfersPage {
     return this.page.getByRole("region", { name: title });
   }
 
+  /** A row of « Fichiers en attente d'un GO » (files in IN that no GO has closed). */
+  waitingFile(name: string): Locator {
+    return this.page.getByRole("region", { name: "Fichiers en attente d'un GO" }).getByRole("row", { name: new RegExp(name.replace(/\./g, "\\.")) });
+  }
+
   declaration(stem: string): Locator {
     return this.page.getByRole("row", { name: new RegExp(stem.replace(/\./g, "\\.")) });
   }

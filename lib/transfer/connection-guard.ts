@@ -7,10 +7,15 @@ import type { Socket } from "node:net";
  * client address (more are refused at once, with a line the protocol allows), and a socket that has
  * not logged in after `loginTimeoutMs` is destroyed. Destroyed, not ended: ending an ssh2 connection
  * before its handshake leaves the socket open (a half-close the client may never answer).
+ * After login, a session with no activity (command, request or data chunk: see `activity`) for
+ * `idleTimeoutMs` is closed by the protocol's own goodbye, then destroyed: an idle session would
+ * otherwise hold one of the per-address slots for ever.
  */
 export interface ConnectionLimits {
   /** Milliseconds from the TCP connection to a successful login. */
   loginTimeoutMs: number;
+  /** Milliseconds without any command, request or data after login before the session is closed. */
+  idleTimeoutMs: number;
   maxConnections: number;
   maxConnectionsPerIp: number;
 }
@@ -24,11 +29,13 @@ function positive(value: string | undefined, fallback: number): number {
 
 /**
  * From the environment: CHAMAN_TRANSFER_LOGIN_TIMEOUT_SECONDS (default 120),
+ * CHAMAN_TRANSFER_IDLE_TIMEOUT_SECONDS (default 600, like vsftpd's and ProFTPD's idle timeouts),
  * CHAMAN_TRANSFER_MAX_CONNECTIONS (default 200, per server), CHAMAN_TRANSFER_MAX_CONNECTIONS_PER_IP (default 20).
  */
 export function connectionLimits(env: NodeJS.ProcessEnv = process.env): ConnectionLimits {
   return {
     loginTimeoutMs: positive(env.CHAMAN_TRANSFER_LOGIN_TIMEOUT_SECONDS, 120) * 1000,
+    idleTimeoutMs: positive(env.CHAMAN_TRANSFER_IDLE_TIMEOUT_SECONDS, 600) * 1000,
     maxConnections: positive(env.CHAMAN_TRANSFER_MAX_CONNECTIONS, 200),
     maxConnectionsPerIp: positive(env.CHAMAN_TRANSFER_MAX_CONNECTIONS_PER_IP, 20),
   };
@@ -40,6 +47,7 @@ export class ConnectionGuard {
   private total = 0;
   private readonly perIp = new Map<string, number>();
   private readonly timers = new Map<Socket, NodeJS.Timeout>();
+  private readonly idle = new Map<Socket, { last: number; timer: NodeJS.Timeout }>();
 
   constructor(
     private readonly limits: ConnectionLimits,
@@ -67,7 +75,7 @@ export class ConnectionGuard {
     timer.unref();
     this.timers.set(socket, timer);
     socket.once("close", () => {
-      this.loggedIn(socket);
+      this.stopTimers(socket);
       this.total--;
       const left = (this.perIp.get(ip) ?? 1) - 1;
       if (left > 0) this.perIp.set(ip, left);
@@ -76,11 +84,50 @@ export class ConnectionGuard {
     return true;
   }
 
-  /** The socket's session logged in: the login timer stops. */
-  loggedIn(socket: Socket): void {
+  /**
+   * The socket's session logged in: the login timer stops and the idle timer starts. When the session
+   * has had no `activity` for `idleTimeoutMs`, `onIdle` says goodbye in the protocol's words (FTP 421,
+   * SSH disconnect) and the socket is destroyed a moment later whatever the peer does.
+   */
+  loggedIn(socket: Socket, onIdle: () => void): void {
+    this.stopTimers(socket);
+    if (socket.destroyed) return;
+    const check = () => {
+      const entry = this.idle.get(socket);
+      if (!entry) return;
+      const quiet = Date.now() - entry.last;
+      if (quiet < this.limits.idleTimeoutMs) {
+        // Activity only stamps the time (cheap on every data chunk); the timer re-arms for the rest.
+        entry.timer = setTimeout(check, this.limits.idleTimeoutMs - quiet);
+        entry.timer.unref();
+        return;
+      }
+      this.idle.delete(socket);
+      console.warn("[%s] %s idle for %d ms: session closed", this.protocol, clientAddress(socket), quiet);
+      try {
+        onIdle();
+      } finally {
+        setTimeout(() => socket.destroy(), 1000).unref();
+      }
+    };
+    const timer = setTimeout(check, this.limits.idleTimeoutMs);
+    timer.unref();
+    this.idle.set(socket, { last: Date.now(), timer });
+  }
+
+  /** The session on this socket did something (command, request, data chunk): its idle time restarts. */
+  activity(socket: Socket): void {
+    const entry = this.idle.get(socket);
+    if (entry) entry.last = Date.now();
+  }
+
+  private stopTimers(socket: Socket): void {
     const timer = this.timers.get(socket);
     if (timer) clearTimeout(timer);
     this.timers.delete(socket);
+    const idle = this.idle.get(socket);
+    if (idle) clearTimeout(idle.timer);
+    this.idle.delete(socket);
   }
 
   /** Sockets counted now (for tests and logs). */

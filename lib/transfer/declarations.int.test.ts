@@ -62,7 +62,7 @@ describe("declaration processing (issue 15)", () => {
     }
   });
 
-  it("shows the folder where the answer was stored: a T declaration put in IN is answered in OUT", async () => {
+  it("shows the folder where the answer was stored: a T declaration put in IN is answered in OUT and listed under IN/OUT", async () => {
     const sender = await ivanFtp();
     const login = await loginWithPassword(sender.username, sender.password ?? "", "127.0.0.1");
     assert.ok(login.ok);
@@ -77,6 +77,8 @@ describe("declaration processing (issue 15)", () => {
     const [view] = await listDeclarations(db, login.account.senderId);
     assert.equal(view?.answerPath, `OUT/NOTIF.${stem}`);
     assert.equal(view?.stem, stem);
+    // Listed under the folder the sender used (production), where its answer is — not under « T » of its name.
+    assert.equal(view?.environment, "R");
   });
 
   it("takes over a declaration left « processing » by a process that died, when its GO comes again", async () => {

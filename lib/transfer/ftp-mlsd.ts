@@ -110,19 +110,14 @@ function fixPassiveTls(require: NodeJS.Require): void {
   };
 }
 
-/**
- * ftp-srv answers every failed STOR/APPE with 550, but a refusal for the sender's quota must be 552
- * « Exceeded storage allocation » (RFC 959 §4.2) so clients tell it from a permission problem. The
- * handler's 550 carrying the quota message is turned into 552 while that command runs.
- */
-function quotaReplies(registry: Record<string, unknown>, quotaMessage: string): void {
-  for (const directive of ["STOR", "APPE"]) {
+/** Rewrites a command's reply code while it runs (ftp-srv's handlers hard-code theirs). */
+function rewriteReplies(registry: Record<string, unknown>, directives: string[], rewrite: (code: unknown, message: unknown) => unknown): void {
+  for (const directive of directives) {
     const entry = registry[directive] as { handler: (this: FtpConnectionLike, args: unknown) => unknown };
     const original = entry.handler;
     entry.handler = function (this: FtpConnectionLike, args: unknown) {
       const reply = this.reply;
-      this.reply = (options: unknown, ...letters: unknown[]) =>
-        reply.call(this, options === 550 && letters[0] === quotaMessage ? 552 : options, ...letters);
+      this.reply = (options: unknown, ...letters: unknown[]) => reply.call(this, rewrite(options, letters[0]), ...letters);
       return Promise.resolve(original.call(this, args)).finally(() => {
         this.reply = reply;
       });
@@ -130,13 +125,27 @@ function quotaReplies(registry: Record<string, unknown>, quotaMessage: string): 
   }
 }
 
+/**
+ * Reply codes ftp-srv gets wrong (RFC 959 §4.2):
+ * - every failed STOR/APPE is 550, but a refusal for the sender's quota must be 552 « Exceeded storage
+ *   allocation » so clients tell it from a permission problem;
+ * - every failed RETR is 551 (« page type unknown »), but a refused or missing file is 550 « file
+ *   unavailable (e.g., file not found, no access) », and a failure while sending is 451 « local error ».
+ * `refusals`: the texts of our 550 refusals (FtpError messages), to tell them from other failures.
+ */
+function replyCodes(registry: Record<string, unknown>, quotaMessage: string, refusals: ReadonlySet<string>): void {
+  rewriteReplies(registry, ["STOR", "APPE"], (code, message) => (code === 550 && message === quotaMessage ? 552 : code));
+  rewriteReplies(registry, ["RETR"], (code, message) => (code === 551 ? (typeof message === "string" && refusals.has(message) ? 550 : 451) : code));
+}
+
 let registered = false;
 
 /**
- * Adds MLSD and MLST (and their FEAT line) to ftp-srv, fixes passive TLS and makes quota refusals
- * 552, once per process. `quotaMessage`: the text of the quota refusal.
+ * Adds MLSD and MLST (and their FEAT line) to ftp-srv, fixes passive TLS and its reply codes (see
+ * replyCodes), once per process. `quotaMessage`: the text of the quota refusal; `refusals`: every
+ * text of our 550 refusals.
  */
-export function registerMachineListings(quotaMessage: string): void {
+export function registerMachineListings(quotaMessage: string, refusals: ReadonlySet<string>): void {
   if (registered) return;
   registered = true;
   const require = createRequire(import.meta.url);
@@ -145,5 +154,5 @@ export function registerMachineListings(quotaMessage: string): void {
   registry.MLSD = { directive: "MLSD", handler: mlsd, syntax: "{{cmd}} [<path>]", description: "Machine-readable directory listing (RFC 3659)" };
   registry.MLST = { directive: "MLST", handler: mlst, syntax: "{{cmd}} [<path>]", description: "Machine-readable file facts (RFC 3659)", flags };
   fixPassiveTls(require);
-  quotaReplies(registry, quotaMessage);
+  replyCodes(registry, quotaMessage, refusals);
 }

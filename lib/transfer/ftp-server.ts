@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import type { AddressInfo, Socket } from "node:net";
-import { Writable } from "node:stream";
+import { PassThrough, pipeline, Writable, type Readable } from "node:stream";
 import { FileSystem, FtpSrv, type FtpConnection } from "ftp-srv";
 import { loginWithPassword } from "./auth";
 import { connectionLimits, ConnectionGuard, type ConnectionLimits } from "./connection-guard";
@@ -25,6 +25,9 @@ const MESSAGES: Record<TransferError["code"], string> = {
   "account-deleted": "Account deleted",
 };
 
+/** RETR outside the OUT folders: says where downloads are allowed. */
+const DOWNLOAD_REFUSED = "Permission denied: files can be downloaded only from OUT, OUTTEST and OUTTEST-S";
+
 class FtpError extends Error {
   constructor(
     message: string,
@@ -35,6 +38,7 @@ class FtpError extends Error {
 }
 
 function ftpError(error: unknown): Error {
+  if (error instanceof FtpError) return error;
   if (error instanceof TransferError) return new FtpError(MESSAGES[error.code], error.code === "quota" ? 552 : 550);
   console.error("[ftp] operation failed", error);
   return new FtpError("Failure");
@@ -53,15 +57,28 @@ function statOf(entry: Listing) {
   return { ...entry, mtime: entry.modifiedAt, mode: entry.directory ? 0o40755 : 0o100644, isDirectory: () => entry.directory };
 }
 
+/**
+ * The download as ftp-srv reads it, stamping activity on every chunk: the control connection is
+ * silent during a long transfer, which must not count as idle. Errors of the source reach ftp-srv.
+ */
+function downloadStream(source: Readable, activity: () => void): Readable {
+  const counted = new PassThrough();
+  counted.on("data", activity);
+  counted.pause();
+  pipeline(source, counted, () => undefined);
+  return counted;
+}
+
 /** How long a finished data connection waits for the control connection's fate (see uploadStream). */
 const COMPLETION_GRACE_MS = 250;
 
 /** The upload as the stream ftp-srv pipes the data connection into. */
-function uploadStream(upload: SessionUpload, startAt: number, control: Socket): Writable {
+function uploadStream(upload: SessionUpload, startAt: number, control: Socket, activity: () => void): Writable {
   let offset = startAt;
   let finished = false;
   return new Writable({
     write(chunk: Buffer, _encoding, callback) {
+      activity();
       upload.write(offset, chunk).then(() => {
         offset += chunk.length;
         callback();
@@ -97,6 +114,8 @@ class SenderFileSystem extends FileSystem {
     connection: FtpConnection,
     private readonly session: TransferSession,
     private readonly control: Socket,
+    /** Stamps activity for the idle timeout (data chunks of uploads and downloads). */
+    private readonly activity: () => void,
   ) {
     super(connection, { root: "/", cwd: "/" });
   }
@@ -125,13 +144,18 @@ class SenderFileSystem extends FileSystem {
         await upload.abandon();
         throw new TransferError("not-found");
       }
-      const stream = uploadStream(upload, append ? upload.size : from, this.control);
+      const stream = uploadStream(upload, append ? upload.size : from, this.control, this.activity);
       return { stream, clientPath: this.session.resolve(fileName).path };
     });
   }
 
   override read(fileName: string, { start }: { start?: number } = {}) {
-    return mapped(async () => ({ stream: await this.session.readStream(fileName, Number(start ?? 0)), clientPath: this.session.resolve(fileName).path }));
+    return mapped(async () => {
+      const source = await this.session.readStream(fileName, Number(start ?? 0)).catch((error: unknown) => {
+        throw error instanceof TransferError && error.code === "permission-denied" ? new FtpError(DOWNLOAD_REFUSED) : error;
+      });
+      return { stream: downloadStream(source, this.activity), clientPath: this.session.resolve(fileName).path };
+    });
   }
 
   override delete(path: string) {
@@ -170,7 +194,7 @@ const quietLog = {
  * Starts the FTP server on `host:port`.
  * @param options.pasv passive data ports and the address announced in PASV replies
  * @param options.tls PEM file paths; when given, clients may switch to TLS with AUTH TLS
- * @param options.limits connection limits and login timeout (default: connectionLimits() from the environment)
+ * @param options.limits connection limits, login and idle timeouts (default: connectionLimits() from the environment)
  */
 export async function startFtpServer(options: {
   host: string;
@@ -179,7 +203,7 @@ export async function startFtpServer(options: {
   tls?: { certFile: string; keyFile: string };
   limits?: Partial<ConnectionLimits>;
 }): Promise<RunningServer> {
-  registerMachineListings(MESSAGES.quota);
+  registerMachineListings(MESSAGES.quota, new Set([...Object.values(MESSAGES), DOWNLOAD_REFUSED]));
   const server = new FtpSrv({
     url: `ftp://${options.host}:${options.port}`,
     pasv_url: options.pasv.address,
@@ -193,7 +217,8 @@ export async function startFtpServer(options: {
     blacklist: ["PORT", "EPRT", "SITE", "MKD", "RMD", "STOU"],
   });
   // RFC 959 §4.2: 421, service not available, closing control connection.
-  const guard = new ConnectionGuard({ ...connectionLimits(), ...options.limits }, "ftp", {
+  const limits = { ...connectionLimits(), ...options.limits };
+  const guard = new ConnectionGuard(limits, "ftp", {
     refused: (reason) => (reason === "per-ip" ? "421 Too many connections from your address, try again later.\r\n" : "421 Too many connections, try again later.\r\n"),
     timedOut: "421 Login timeout: closing control connection.\r\n",
   });
@@ -213,9 +238,17 @@ export async function startFtpServer(options: {
       (result) => {
         if (!result.ok) return reject(new FtpError(result.reason === "throttled" ? "Too many failed attempts; try again later" : "Login incorrect", 530));
         const control = (connection as unknown as { commandSocket: Socket }).commandSocket;
-        const accepted = acceptedSocket.get(connection);
-        if (accepted) guard.loggedIn(accepted);
-        resolve({ fs: new SenderFileSystem(connection, new TransferSession(result.account, ip), control) });
+        const accepted = acceptedSocket.get(connection) ?? control;
+        // Idle timeout (vsftpd's and ProFTPD's wording): every command and every data chunk is activity.
+        const seconds = Math.ceil(limits.idleTimeoutMs / 1000);
+        // ftp-srv's typings say close(code, message: number); its code sends the text.
+        const closeWith = (connection as unknown as { close(code: number, message: string): Promise<unknown> }).close.bind(connection);
+        guard.loggedIn(accepted, () => void closeWith(421, `Idle timeout (${seconds} seconds): closing control connection.`));
+        const activity = () => guard.activity(accepted);
+        const commands = (connection as unknown as { commands: { handle(command: unknown): unknown } }).commands;
+        const handle = commands.handle.bind(commands);
+        commands.handle = (command: unknown) => (activity(), handle(command));
+        resolve({ fs: new SenderFileSystem(connection, new TransferSession(result.account, ip), control, activity) });
       },
       (error: unknown) => {
         console.error("[ftp] login failed", error);

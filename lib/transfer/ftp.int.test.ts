@@ -102,6 +102,18 @@ describe("FTP endpoint (issue 15, seed 000)", () => {
     assert.equal(existsSync(path.join(dir, "passwd")), false);
   });
 
+  it("refuses a download from IN or of a missing file with 550 (RFC 959 §4.2), not 551", async () => {
+    const senderId = (await actorFor(db, "ivan")).ctx.senderId ?? "";
+    await transferStorage().put(senderId, "IN", "FI.KEPT", new Uint8Array(Buffer.from("x")));
+    const fromIn = await lftp(ivan, ["get /IN/FI.KEPT -o FI.KEPT.copy"]);
+    assert.notEqual(fromIn.code, 0);
+    assert.match(fromIn.stderr, /550 Permission denied: files can be downloaded only from OUT, OUTTEST and OUTTEST-S/);
+    const missing = await lftp(ivan, ["get /OUT/NOTHING.HERE"]);
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.stderr, /550 No such file/);
+    assert.equal(existsSync(path.join(dir, "FI.KEPT.copy")), false);
+  });
+
   it("refuses a file above the size limit without keeping any of it", async () => {
     writeTestFile(dir, "big.bin", Buffer.alloc(5 * 1024 * 1024, 1));
     const result = await lftp(ivan, ["cd IN", "put big.bin"]);

@@ -57,7 +57,12 @@ function statusOf(error: unknown): [number, string] {
 /** Open handles per SFTP session by default (OpenSSH clients keep a few; 64 leaves room for any client). */
 export const DEFAULT_MAX_HANDLES = 64;
 
-function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection, maxHandles: number): () => Promise<void> {
+/** Every SFTP request (draft-ietf-secsh-filexfer-02 §6): each one is activity for the idle timeout. */
+const REQUESTS = ["REALPATH", "STAT", "LSTAT", "FSTAT", "OPENDIR", "READDIR", "OPEN", "READ", "WRITE", "CLOSE", "REMOVE", "RENAME", "SETSTAT", "FSETSTAT", "MKDIR", "RMDIR", "SYMLINK", "READLINK"] as const;
+
+function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection, maxHandles: number, activity: () => void): () => Promise<void> {
+  // A long upload or download is a stream of WRITE/READ requests, so it never counts as idle.
+  for (const request of REQUESTS) sftp.on(request, activity);
   const open = new Map<number, Open>();
   let next = 1;
   // Every handle holds a file descriptor or a listing: a client opening without closing is stopped.
@@ -216,7 +221,7 @@ export interface RunningServer {
 
 /**
  * Starts the SFTP server on `host:port` (port 0: any free port, for tests).
- * @param options.limits connection limits and login timeout (default: connectionLimits() from the environment)
+ * @param options.limits connection limits, login and idle timeouts (default: connectionLimits() from the environment)
  * @param options.maxHandles open files and listings per SFTP session (default CHAMAN_SFTP_MAX_HANDLES or 64)
  */
 export async function startSftpServer(options: { host: string; port: number; hostKey: string; limits?: Partial<ConnectionLimits>; maxHandles?: number }): Promise<RunningServer> {
@@ -240,12 +245,13 @@ export async function startSftpServer(options: { host: string; port: number; hos
     client
       .on("authentication", (ctx) => authenticate(ctx, ip, state, (s) => (session = s)))
       .on("ready", () => {
-        if (socket) guard.loggedIn(socket);
+        // Idle: ssh2's end() sends SSH_MSG_DISCONNECT (RFC 4253 §11.1) before closing; the guard destroys after.
+        if (socket) guard.loggedIn(socket, () => client.end());
         client.on("session", (accept) => {
           const channel = accept();
           channel.on("sftp", (acceptSftp) => {
             if (!session) return;
-            cleanups.push(serve(acceptSftp(), session, client, maxHandles));
+            cleanups.push(serve(acceptSftp(), session, client, maxHandles, () => socket && guard.activity(socket)));
           });
         });
       })

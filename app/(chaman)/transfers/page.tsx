@@ -2,8 +2,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { journalTimeFormat } from "@/lib/audit/brussels";
 import { requireSenderWithContact } from "@/lib/contact/guard";
 import { OUT_FOLDERS, type Environment } from "@/lib/rules/batch-names";
-import { listDeclarations, listOutFiles } from "@/lib/transfer/queries";
+import { listDeclarations, listOutFiles, listWaitingFiles } from "@/lib/transfer/queries";
 import { asLanguage, reasonText } from "@/lib/transfer/reasons";
+import { WaitingFiles } from "./waiting-files";
 
 const ENVIRONMENTS: Environment[] = ["R", "T", "S"];
 
@@ -23,14 +24,14 @@ function FileName({ name }: { name: string }) {
 }
 
 // « Transferts » (issue 15): the sender's declarations per environment with their verdict and reasons,
-// and the files waiting in its OUT folders. Read-only; Chaman access for the acting sender.
+// the files in IN that no GO has closed yet, and the files waiting in its OUT folders. Read-only; Chaman access for the acting sender.
 export default async function TransfersPage() {
   const { senderId, db } = await requireSenderWithContact();
   const t = await getTranslations("transfer");
   const language = asLanguage(await getLocale());
   // Day first in every language (en-BE, not the US order), Brussels time, as on the journal.
   const dateTime = journalTimeFormat(language);
-  const [declarations, outFiles] = await Promise.all([listDeclarations(db, senderId), listOutFiles(senderId)]);
+  const [declarations, outFiles, waitingFiles] = await Promise.all([listDeclarations(db, senderId), listOutFiles(senderId), listWaitingFiles(senderId)]);
   const th = "border-b border-slate-300 px-2 py-2 text-left text-sm font-semibold";
   const td = "border-b border-slate-200 px-2 py-2 align-top text-sm [overflow-wrap:break-word]";
   // Below 640 px the declarations table stacks: one block per declaration, each value under its column's
@@ -89,6 +90,7 @@ export default async function TransfersPage() {
           </section>
         );
       })}
+      <WaitingFiles files={waitingFiles} format={(date) => dateTime.format(date)} FileName={FileName} />
       <section aria-labelledby="out-files" className={card}>
         <h2 id="out-files" className="text-lg font-semibold">{t("outFiles")}</h2>
         {OUT_FOLDERS.map((folder) => (
