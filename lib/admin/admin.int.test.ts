@@ -93,8 +93,10 @@ test("the demonstration clock moves appNow for every reader and is journaled; cl
   assert.equal(movedNow({ demoDate: target, setAt: new Date(1000) }, new Date(61_000)).getTime(), target.getTime() + 60_000);
   await setDemoClock(db, admin, new Date("2032-01-01T12:00:00Z"));
   assert.equal((await db.select().from(s.demoClock)).length, 1, "one clock row");
-  await setDemoClock(db, admin, null);
+  assert.equal(await setDemoClock(db, admin, null), true);
   assert.ok(Math.abs((await appNow(db)).getTime() - Date.now()) < 60_000);
+  // Clearing a clock that is not moved changes nothing and leaves no empty « changé » row in the journal.
+  assert.equal(await setDemoClock(db, admin, null), false);
   const clocks = (await listAdminJournal(db)).filter((e) => e.action === "admin.clock").map((e) => [e.summary?.before, e.summary?.after]);
   assert.deepEqual(clocks, [
     ["2032-01-01T12:00:00.000Z", null],

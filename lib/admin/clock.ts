@@ -31,10 +31,13 @@ export async function appNow(q: Queryable): Promise<Date> {
 /**
  * Moves the demonstration clock to `date` (null puts it back on the real date). Only for demo data:
  * the caller checks that the demo is enabled. Journaled as admin.clock (before → after).
+ * Returns false, writing and journaling nothing, when asked to clear a clock that is not moved.
  */
-export async function setDemoClock(db: Db, actor: AdminActor, date: Date | null): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function setDemoClock(db: Db, actor: AdminActor, date: Date | null): Promise<boolean> {
+  return db.transaction(async (tx) => {
     const before = await readDemoClock(tx);
+    // Already on the real date: a journal row « changé » with nothing before → after would mislead.
+    if (!before && !date) return false;
     if (date) {
       await tx
         .insert(demoClock)
@@ -47,5 +50,6 @@ export async function setDemoClock(db: Db, actor: AdminActor, date: Date | null)
       ...adminAudit(actor), action: "admin.clock", targetType: "demo-clock",
       summary: { before: before ? before.demoDate.toISOString() : null, after: date ? date.toISOString() : null },
     });
+    return true;
   });
 }

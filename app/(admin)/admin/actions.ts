@@ -90,7 +90,8 @@ export async function setDemoClockAction(_previous: FormState, formData: FormDat
   const parsed = clockSchema.safeParse(formData.get("date") ?? "");
   if (!parsed.success) return formError("admin.errors.dateInvalid");
   // Noon UTC: the same calendar day in Brussels whatever the season.
-  await setDemoClock(ctx.db, ctx.admin, parsed.data ? new Date(`${parsed.data}T12:00:00Z`) : null);
+  const changed = await setDemoClock(ctx.db, ctx.admin, parsed.data ? new Date(`${parsed.data}T12:00:00Z`) : null);
+  if (!changed) return { status: "success", message: { key: "admin-changes.catalogue.unchanged" } };
   revalidatePath("/", "layout");
   return { status: "success", message: { key: parsed.data ? "admin.clock.moved" : "admin.clock.restored" } };
 }
