@@ -76,6 +76,14 @@ test("the demonstration clock moved past a certificate's expiry shows it expired
   await expect(clairePage.getByRole("note").filter({ hasText: "Date de démonstration" })).toBeVisible();
   await expect(card).toContainText("Expiré");
 
+  // The demo CAs are valid until 2045: past that, the trust store reads them as expired too (QA of issue 17).
+  await adminPage.goto("/admin/trust-store");
+  await expect(adminPage.getByText(/^Expirée le /)).toHaveCount(0);
+  await admin.setDemoDate("2046-01-02");
+  await expect(adminPage.getByTestId("announcer")).toContainText("La date de démonstration est appliquée.");
+  await adminPage.goto("/admin/trust-store");
+  await expect(adminPage.getByText(/^Expirée le /).first()).toBeVisible();
+
   await admin.setDemoDate("");
   await expect(adminPage.getByTestId("announcer")).toContainText("revenue à la date réelle");
   await clairePage.reload();

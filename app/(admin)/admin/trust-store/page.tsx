@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getAppFormatter } from "@/lib/i18n/format";
 import { inputClass } from "@/components/ui/buttons";
+import { appNow } from "@/lib/admin/clock";
 import { requirePlatformAdmin } from "@/lib/admin/guard";
 import { listTrustedCas, TRUST_FAMILIES } from "@/lib/admin/trust-store";
 import { ActionButton } from "../../../(chaman)/access/action-button";
@@ -14,6 +15,8 @@ export default async function TrustStorePage() {
   const tc = await getTranslations("admin-changes.trust");
   const format = await getAppFormatter();
   const cas = await listTrustedCas(db);
+  // The app's notion of today, so a trainer's « Date de démonstration » shows a CA expiring too (issue 17).
+  const now = await appNow(db);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   return (
     <div className="space-y-6">
@@ -44,6 +47,9 @@ export default async function TrustStorePage() {
                       <td className="break-all p-2 font-mono text-xs">{ca.sha256}</td>
                       <td className="p-2">{ca.certificateCount}</td>
                       <td className="p-2">
+                        {!ca.retiredAt && ca.notAfter.getTime() < now.getTime() ? (
+                          <p className="mb-1 font-semibold text-red-800">{t("expiredOn", { date: day(ca.notAfter) })}</p>
+                        ) : null}
                         {ca.retiredAt ? (
                           <span className="font-semibold text-red-800">{t("retiredOn", { date: day(ca.retiredAt) })}</span>
                         ) : (
