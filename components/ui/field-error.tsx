@@ -15,6 +15,8 @@ function MessageText({ text }: { text: string }) {
     <>
       {text.split(SENTENCE_END).map((sentence, i) => (
         <span key={i} className="block [&:not(:first-child)]:mt-1">
+          {/* The space between sentences stays in the text (copied, read aloud); a block's leading space is not drawn. */}
+          {i > 0 ? " " : null}
           {sentence}
         </span>
       ))}
