@@ -167,11 +167,7 @@ export async function closeDeclaration(account: TransferAccount, folder: SenderF
         .set({ receivedAt: sql`now()`, accountId: account.accountId, channel: account.channel })
         .where(
           and(
-            eq(transferDeclarations.senderId, account.senderId),
-            eq(transferDeclarations.application, key.application),
-            eq(transferDeclarations.declarationDate, key.date),
-            eq(transferDeclarations.sequence, key.sequence),
-            eq(transferDeclarations.environment, key.environment),
+            sameDeclaration(account.senderId, key),
             eq(transferDeclarations.state, "processing"),
             lt(transferDeclarations.receivedAt, sql`now() - make_interval(mins => ${STALE_MINUTES})`),
           ),
@@ -212,6 +208,17 @@ export async function closeDeclaration(account: TransferAccount, folder: SenderF
   return { state, answerFile: answer.name, reasons };
 }
 
+/** The row of one declaration: sender, application, date, sequence and environment (seed 000 §3). */
+function sameDeclaration(senderId: string, key: DeclarationKey) {
+  return and(
+    eq(transferDeclarations.senderId, senderId),
+    eq(transferDeclarations.application, key.application),
+    eq(transferDeclarations.declarationDate, key.date),
+    eq(transferDeclarations.sequence, key.sequence),
+    eq(transferDeclarations.environment, key.environment),
+  );
+}
+
 /**
  * The declaration's row exists and could not be taken: either it is being answered (by this upload,
  * seen by a second process or a second call) — answered once, the extra GO is only journaled — or it
@@ -223,15 +230,7 @@ async function alreadyClosed(account: TransferAccount, folder: InFolder, key: De
   const [row] = await db
     .select({ state: transferDeclarations.state, answerFile: transferDeclarations.answerFile })
     .from(transferDeclarations)
-    .where(
-      and(
-        eq(transferDeclarations.senderId, account.senderId),
-        eq(transferDeclarations.application, key.application),
-        eq(transferDeclarations.declarationDate, key.date),
-        eq(transferDeclarations.sequence, key.sequence),
-        eq(transferDeclarations.environment, key.environment),
-      ),
-    )
+    .where(sameDeclaration(account.senderId, key))
     .limit(1);
   if (row && row.state !== "processing" && (await transferStorage().stat(account.senderId, folder, goName))) {
     const stem = declarationStem(key);
