@@ -47,12 +47,12 @@ function reasonElements(reasons: DeclarationReason[], language: Language): strin
   });
 }
 
-/** `NOTIF.…`: the declaration is refused; each reason in words, in the contact language. */
-export function refusal(key: DeclarationKey, reasons: DeclarationReason[], language: Language, answeredAt: Date): { name: string; bytes: Uint8Array } {
+/** A refusal's XML (docs/TRANSFER.md): what it answers (`subject`, one element), then each reason in words. */
+function notification(subject: string, reasons: DeclarationReason[], language: Language, answeredAt: Date): Uint8Array {
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<Notification xmlns="${ANSWER_NAMESPACE}" xml:lang="${language}">`,
-    declarationElement(key),
+    subject,
     `  <Status>REFUSED</Status>`,
     `  <AnsweredAt>${answeredAt.toISOString()}</AnsweredAt>`,
     `  <Reasons>`,
@@ -61,7 +61,12 @@ export function refusal(key: DeclarationKey, reasons: DeclarationReason[], langu
     `</Notification>`,
     ``,
   ];
-  return { name: refusalFileName(key), bytes: new Uint8Array(Buffer.from(lines.join("\n"))) };
+  return new Uint8Array(Buffer.from(lines.join("\n")));
+}
+
+/** `NOTIF.…`: the declaration is refused; each reason in words, in the contact language. */
+export function refusal(key: DeclarationKey, reasons: DeclarationReason[], language: Language, answeredAt: Date): { name: string; bytes: Uint8Array } {
+  return { name: refusalFileName(key), bytes: notification(declarationElement(key), reasons, language, answeredAt) };
 }
 
 /**
@@ -69,17 +74,5 @@ export function refusal(key: DeclarationKey, reasons: DeclarationReason[], langu
  * declaration already answered). `<GoFile>` names the GO as it was received instead of `<Declaration>`.
  */
 export function goRefusal(goFileName: string, answerId: string, reasons: DeclarationReason[], language: Language, answeredAt: Date): { name: string; bytes: Uint8Array } {
-  const lines = [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<Notification xmlns="${ANSWER_NAMESPACE}" xml:lang="${language}">`,
-    `  <GoFile name="${xml(goFileName)}"/>`,
-    `  <Status>REFUSED</Status>`,
-    `  <AnsweredAt>${answeredAt.toISOString()}</AnsweredAt>`,
-    `  <Reasons>`,
-    ...reasonElements(reasons, language),
-    `  </Reasons>`,
-    `</Notification>`,
-    ``,
-  ];
-  return { name: goRefusalFileName(goFileName, answerId), bytes: new Uint8Array(Buffer.from(lines.join("\n"))) };
+  return { name: goRefusalFileName(goFileName, answerId), bytes: notification(`  <GoFile name="${xml(goFileName)}"/>`, reasons, language, answeredAt) };
 }
