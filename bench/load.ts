@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import autocannon from "autocannon";
-import { actionHeaders, encodeActionArgs, findActionId } from "./server-action";
+import { actionHeaders, encodeActionArgs, findActionId, type EncodedBody } from "./server-action";
 import type { Capture, Scenario, SetupContext } from "./scenarios";
 
 export interface PreparedStep {
@@ -16,6 +16,8 @@ export interface PreparedStep {
   capture?: Capture;
   /** A new body for every request (Step.freshBody), made from the connection's values. */
   nextBody?: (connection: Record<string, string>) => Buffer;
+  /** Step.distinct: the connection's own encoding (body with its content type), picked once per connection. */
+  ownRequest?: (connection: Record<string, string>) => { body: Buffer; contentType: string };
 }
 
 /** What one load period measured; several periods (rounds) of the same target are merged by summarize(). */
@@ -84,9 +86,19 @@ export async function prepare(scenario: Scenario, ctx: SetupContext & { projectD
     const common = { path, expect: step.expect, contains: step.contains?.(ctx.fixtures), capture: step.capture };
     if (step.method === "ACTION") {
       if (!step.action || !step.args) throw new Error(`${scenario.name}: an ACTION step needs action and args`);
-      const encoded = await encodeActionArgs(await step.args(ctx.fixtures));
       const id = findActionId(ctx.projectDir, step.action.file, step.action.export);
-      prepared.push({ ...common, method: "POST", headers: { ...base, ...actionHeaders(id, ctx.origin, encoded) }, body: encoded.body });
+      const encodings: EncodedBody[] = [];
+      for (let index = 0; index < (step.distinct ?? 1); index++) encodings.push(await encodeActionArgs(await step.args(ctx.fixtures, index)));
+      const first = encodings[0]!;
+      let handedOut = 0;
+      const ownRequest = (connection: Record<string, string>) => {
+        // Picked once per connection; never twice for one target (prepared once per target, for every round).
+        connection.encoding ??= String(handedOut++);
+        const encoded = encodings[Number(connection.encoding)];
+        if (!encoded) throw new Error(`${scenario.name}: more than ${encodings.length} connections, raise \`distinct\``);
+        return { body: Buffer.from(fill(encoded.body.toString("latin1"), connection), "latin1"), contentType: encoded.contentType };
+      };
+      prepared.push({ ...common, method: "POST", headers: { ...base, ...actionHeaders(id, ctx.origin, first) }, body: first.body, ...(step.distinct ? { ownRequest } : {}) });
     } else if (step.method === "POST" && step.freshBody) {
       const { headers, next } = await step.freshBody(ctx);
       prepared.push({ ...common, method: "POST", headers: { ...base, ...headers }, body: next({}), nextBody: next });
@@ -106,8 +118,10 @@ export async function prepare(scenario: Scenario, ctx: SetupContext & { projectD
 export async function verify(origin: string, steps: PreparedStep[]): Promise<string | null> {
   const captured = connectionValues({});
   for (const step of steps) {
-    const body = step.nextBody ? Buffer.from(step.nextBody(captured)) : step.body ? Buffer.from(fill(step.body.toString("latin1"), captured), "latin1") : undefined;
-    const response = await fetch(`${origin}${fill(step.path, captured)}`, { method: step.method, headers: step.headers, body, redirect: "manual" });
+    const own = step.ownRequest?.(captured);
+    const headers = own ? { ...step.headers, "content-type": own.contentType } : step.headers;
+    const body = own ? Buffer.from(own.body) : step.nextBody ? Buffer.from(step.nextBody(captured)) : step.body ? Buffer.from(fill(step.body.toString("latin1"), captured), "latin1") : undefined;
+    const response = await fetch(`${origin}${fill(step.path, captured)}`, { method: step.method, headers, body, redirect: "manual" });
     const text = await response.text();
     if (response.status !== step.expect) return `${step.method} ${step.path}: status ${response.status}, expected ${step.expect}`;
     if (step.contains && !text.includes(step.contains)) return `${step.method} ${step.path}: the answer lacks "${step.contains}"`;
@@ -171,7 +185,14 @@ export async function load(
     path: step.path,
     headers: step.headers,
     ...(step.body ? { body: step.body } : {}),
-    ...(step.nextBody
+    ...(step.ownRequest
+      ? {
+          setupRequest: (request: Record<string, unknown> & { headers?: Record<string, string> }, context: Record<string, string>) => {
+            const own = step.ownRequest!(connectionValues(context));
+            return { ...request, path: fill(step.path, context), headers: { ...request.headers, "content-type": own.contentType }, body: own.body };
+          },
+        }
+      : step.nextBody
       ? { setupRequest: (request: Record<string, unknown>, context: Record<string, string>) => ({ ...request, body: step.nextBody!(connectionValues(context)) }) }
       : needsFill
       ? {

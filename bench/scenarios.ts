@@ -20,7 +20,13 @@ export interface Step {
   /** ACTION: the server action, by source file (relative to the project) and export name. */
   action?: { file: string; export: string };
   /** ACTION: its arguments. */
-  args?: (f: Fixtures) => unknown[] | Promise<unknown[]>;
+  args?: (f: Fixtures, index: number) => unknown[] | Promise<unknown[]>;
+  /**
+   * ACTION: encode `args` this many times (index 0…n−1) and give each connection the next encoding, for
+   * uploads the server refuses twice (one certificate once per account, migration 0019): no two
+   * connections of one target, in any round, send the same certificate.
+   */
+  distinct?: number;
   /** POST: a raw request made once before the load (e.g. the sign-in form with its CSRF token). */
   request?: (ctx: SetupContext) => Promise<{ headers: Record<string, string>; body: Buffer }>;
   /** The status every answer must have; anything else counts as an error. */
@@ -81,7 +87,8 @@ export const scenarios: Scenario[] = [
         method: "ACTION",
         path: (f) => `/accounts/${f.restAccountId}`,
         action: { file: "app/(chaman)/accounts/actions.ts", export: "uploadCertificateAction" },
-        args: async (f) => [formData({ accountId: f.restAccountId, mode: "add", certificateName: "bench-{{conn}}", certificate: await benchCertificateFile() })],
+        distinct: 128,
+        args: async (f, index) => [formData({ accountId: f.restAccountId, mode: "add", certificateName: "bench-{{conn}}", certificate: await benchCertificateFile(index) })],
         expect: 200,
         contains: () => '"status":"success"',
       },
@@ -120,9 +127,17 @@ export const scenarios: Scenario[] = [
   },
 ];
 
-/** A REST certificate file for upload steps (self-signed, digitalSignature: accepted for REST, SPEC §4.4). */
-export async function benchCertificateFile(): Promise<File> {
+let benchKeyPair: Promise<import("@/lib/pki/keys").NodeKeyPair> | undefined;
+
+/**
+ * The `index`-th REST certificate file for upload steps (self-signed, digitalSignature: accepted for REST,
+ * SPEC §4.4). One RSA key pair for all of them (key generation is the slow part); each has its own serial,
+ * so its own SHA-256 fingerprint.
+ */
+export async function benchCertificateFile(index = 0): Promise<File> {
   const { createCertificate } = await import("@/lib/pki/generate");
-  const issued = await createCertificate({ subject: { cn: "bench-upload", o: "Chaman bench" }, keyUsage: ["digitalSignature"] });
-  return new File([issued.der.slice()], "bench-upload.cer", { type: "application/pkix-cert" });
+  const { generateNodeKeyPair } = await import("@/lib/pki/keys");
+  benchKeyPair ??= generateNodeKeyPair({ kind: "RSA", bits: 2048 });
+  const issued = await createCertificate({ subject: { cn: "bench-upload", o: "Chaman bench" }, keyUsage: ["digitalSignature"], keyPair: await benchKeyPair });
+  return new File([issued.der.slice()], `bench-upload-${index}.cer`, { type: "application/pkix-cert" });
 }
