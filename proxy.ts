@@ -58,6 +58,10 @@ function badRequest(message: string): NextResponse {
   return new NextResponse(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
+// Not for the OAuth token and introspection endpoints either: they are public, answer JSON (no page, so no
+// CSP nonce), read their form body themselves with its own 16 KB limit (lib/oauth/http.ts readBodyLimited)
+// and have fixed paths; passing a POST body through the proxy costs every token request a copy of it
+// (docs/PERFORMANCE.md, issue 14's budget).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|oauth/token$|oauth/introspect$|.*\\.(?:png|svg|ico|css|js)$).*)"],
 };

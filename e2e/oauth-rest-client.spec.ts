@@ -175,6 +175,19 @@ test("metadata (RFC 8414) and JWKS are public; the issuer is CHAMAN_PUBLIC_URL",
   expect(jwks.keys[0].d).toBeUndefined();
 });
 
+// The token and introspection endpoints are outside the proxy (proxy.ts matcher): they limit and read their
+// bodies themselves, and a big or multipart body is an OAuth error, never a 500 or a page.
+test("oversized and multipart bodies to the token and introspection endpoints are clean RFC 6749 errors", async ({ request }) => {
+  for (const endpoint of ["/oauth/token", "/oauth/introspect"]) {
+    const big = await request.post(endpoint, { headers: { "content-type": "application/x-www-form-urlencoded" }, data: `grant_type=client_credentials&pad=${"x".repeat(300_000)}` });
+    expect(big.status(), endpoint).toBe(400);
+    expect(await big.json()).toMatchObject({ error: "invalid_request", error_description: "The request body is larger than 16384 bytes." });
+    const multipart = await request.post(endpoint, { multipart: { grant_type: "client_credentials", file: { name: "x.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(300_000) } } });
+    expect(multipart.status(), endpoint).toBe(400);
+    expect((await multipart.json()).error_description).toMatch(/^The request body must be application\/x-www-form-urlencoded .*found multipart\/form-data\.$/);
+  }
+});
+
 test("a delegated account: ivan, the technical intermediary, adds his certificate, checks his assertion and gets a token", async ({ browser, request }) => {
   const claire = await signedIn(browser, "claire");
   const claireDelegations = new DelegationsPage(claire);
