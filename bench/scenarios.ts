@@ -108,9 +108,9 @@ export const scenarios: Scenario[] = [
       },
     ],
   },
-  // The framework's own cost, for comparison: the cheapest page there is (the root layout and a heading: no
-  // session read, no query, no client component of ours), then the sign-in page (no session, no query).
-  // (Signed in only to pass the proxy: nothing on that page reads the session.)
+  // For comparison: the not-found page, which since issue 13 renders inside the app shell (signed in, the shell
+  // reads the session and the header's data: the cost of the shell alone), then the sign-in page (no session,
+  // no query: the framework's own cost).
   { name: "not-found", label: "Not-found page", signedIn: true, steps: [{ method: "GET", path: "/bench-no-such-page", expect: 404, contains: () => "<h1" }] },
   { name: "login-page", label: "Sign-in page, signed out", signedIn: false, steps: [{ method: "GET", path: "/login", expect: 200, contains: () => 'name="password"' }] },
   { name: "sign-in", label: "Sign-in (argon2id)", signedIn: false, steps: [{ method: "POST", path: "/api/auth/callback/credentials", request: signInRequest, expect: 302 }] },
