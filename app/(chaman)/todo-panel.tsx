@@ -9,10 +9,10 @@ import { withElision } from "@/lib/i18n/elision";
 
 // Issue 16: « À faire » on the home page — what waits for this user, each with a link to where it is done.
 export async function TodoPanel({ db, actor }: { db: Queryable; actor: ServiceActor }) {
-  const t = await getTranslations("notify.todo");
+  const [t, tIssuer] = await Promise.all([getTranslations("notify.todo"), getTranslations("todo-issuer")]);
   const format = await getAppFormatter();
   const todo = await todoFor(db, actor, await appNow(db));
-  const empty = todo.decisions.length + todo.expiring.length + todo.expired.length === 0;
+  const empty = todo.decisions.length + todo.expiring.length + todo.expired.length + todo.untrusted.length === 0;
   const link = "font-semibold text-brand underline hover:no-underline";
   return (
     <section aria-labelledby="todo-title" className="rounded-lg border-l-4 border-amber-400 bg-white p-6 shadow">
@@ -50,6 +50,19 @@ export async function TodoPanel({ db, actor }: { db: Queryable; actor: ServiceAc
             {todo.expired.map((a) => (
               <li key={a.accountId}>
                 {t("expiredItem", { type: a.accountType, account: a.accountName })}{" "}
+                <Link href={a.href} className={link} aria-label={`${t("open")} ${a.accountName}`}>{t("open")}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {todo.untrusted.length > 0 ? (
+        <>
+          <h3 className="mt-4 font-semibold">{tIssuer("title")}</h3>
+          <ul className="mt-1 list-disc pl-6">
+            {todo.untrusted.map((a) => (
+              <li key={a.accountId}>
+                {tIssuer("item", { type: a.accountType, account: a.accountName })}{" "}
                 <Link href={a.href} className={link} aria-label={`${t("open")} ${a.accountName}`}>{t("open")}</Link>
               </li>
             ))}

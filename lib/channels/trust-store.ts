@@ -35,19 +35,20 @@ export async function verifyCertificate(
 }
 
 /**
- * Issue 17: stored certificates re-evaluated against today's trust store. Returns the ids of the CA-issued
- * certificates (of an FTP, SFTP or SOAP account) that no active CA of an allowed family vouches for any
- * more, e.g. after their CA was retired. `accountId` must already be checked as the caller's. REST accepts any issuer (SPEC §4.4 step 6): never flagged.
+ * Issue 17: the one rule « this stored certificate is no longer vouched for ». Among `stored` (rows of
+ * `certificates`, all of accounts of type `channel`), the ids of the CA-issued certificates that no CA of
+ * `store` (the active trust store, loadTrustStore) of a family allowed on `channel` vouches for any more,
+ * e.g. after their CA was retired. REST accepts any issuer (SPEC §4.4 step 6): never flagged. A stored
+ * file that cannot be read any more is not flagged (it was accepted when uploaded). Used by the account
+ * page (certificatesNoLongerTrusted) and by « À faire » (lib/notify/todo.ts).
  */
-export async function certificatesNoLongerTrusted(
-  q: Queryable,
+export async function untrustedAmong(
+  store: readonly TrustedCa[],
   channel: Channel,
-  accountId: string,
+  stored: ReadonlyArray<{ id: string; content: Uint8Array }>,
 ): Promise<Set<string>> {
   const flagged = new Set<string>();
   if (channel === "REST") return flagged;
-  const stored = await q.select({ id: certificates.id, content: certificates.content }).from(certificates).where(eq(certificates.accountId, accountId));
-  const store = await loadTrustStore(q);
   for (const { id, content } of stored) {
     const decoded = decodeCertificateFile(content);
     const cert = decoded.ok ? parseCertificate(decoded.der) : undefined;
@@ -56,6 +57,20 @@ export async function certificatesNoLongerTrusted(
     if (!allowedIssuer(channel, matches)) flagged.add(id);
   }
   return flagged;
+}
+
+/**
+ * The ids of one account's certificates that today's trust store no longer vouches for (untrustedAmong).
+ * `accountId` must already be checked as the caller's.
+ */
+export async function certificatesNoLongerTrusted(
+  q: Queryable,
+  channel: Channel,
+  accountId: string,
+): Promise<Set<string>> {
+  if (channel === "REST") return new Set();
+  const stored = await q.select({ id: certificates.id, content: certificates.content }).from(certificates).where(eq(certificates.accountId, accountId));
+  return untrustedAmong(await loadTrustStore(q), channel, stored);
 }
 
 /** SPEC §4.3; size (16 KiB) is checked before parsing by the rule. */

@@ -9,6 +9,9 @@ import { resetDemo } from "@/lib/db/seed/reset";
 import { withDemoDatabase } from "@/lib/db/test-db";
 import { acceptDelegation } from "@/lib/delegation/decisions";
 import { requestFromEnterprise, requestFromIntermediary } from "@/lib/delegation/requests";
+import type { AdminActor } from "@/lib/admin/admins";
+import { listTrustedCas, retireTrustedCa } from "@/lib/admin/trust-store";
+import { certificatesNoLongerTrusted } from "@/lib/channels/trust-store";
 import { countDecisionsWaiting, todoFor } from "./todo";
 
 // Issue 16: the menu's counter and the « À faire » panel — requests to decide (only those started by the
@@ -60,7 +63,7 @@ test("expiring within 60 days and accounts whose only certificate has expired", 
   todo = await todoFor(db, claire, now);
   assert.deepEqual(todo.expiring, []);
   assert.deepEqual(todo.expired.map((a) => [a.accountName, a.accountType, a.href]), [["Dupont FTP", "FTP", `/accounts/${ftpId}`]]);
-  assert.deepEqual(await todoFor(db, danny, now), { decisions: [], expiring: [], expired: [] }, "never another sender's accounts");
+  assert.deepEqual(await todoFor(db, danny, now), { decisions: [], expiring: [], expired: [], untrusted: [] }, "never another sender's accounts");
 });
 
 test("a delegated account's certificates appear for the intermediary, not for the enterprise", async () => {
@@ -70,4 +73,24 @@ test("a delegated account's certificates appear for the intermediary, not for th
   await setExpiry(restId, new Date(now.getTime() + 7 * DAY));
   assert.deepEqual((await todoFor(db, claire, now)).expiring, []);
   assert.deepEqual((await todoFor(db, ivan, now)).expiring.map((c) => [c.accountName, c.daysLeft, c.href]), [["Dupont Dimona REST", 7, `/delegations/accounts/${restId}`]]);
+});
+
+test("an account whose only unexpired certificate's CA was retired is listed apart, like its page flags it", async () => {
+  await setExpiry(ftpId, new Date(now.getTime() + 200 * DAY));
+  await setExpiry(restId, new Date(now.getTime() + 200 * DAY));
+  assert.deepEqual((await todoFor(db, claire, now)).untrusted, []);
+
+  const admin: AdminActor = { userId: null, label: "Test Admin", ip: "127.0.0.1" };
+  for (const ca of await listTrustedCas(db)) assert.ok((await retireTrustedCa(db, admin, ca.id)).ok);
+  const todo = await todoFor(db, claire, now);
+  // REST accepts any issuer (SPEC §4.4 step 6): the REST account is not listed.
+  assert.deepEqual(todo.untrusted.map((a) => [a.accountName, a.accountType, a.href]), [["Dupont FTP", "FTP", `/accounts/${ftpId}`]]);
+  assert.deepEqual(todo.expired, [], "not expired: its own wording");
+  assert.equal((await certificatesNoLongerTrusted(db, "FTP", ftpId)).size, 1, "the same rule as the account page");
+  assert.deepEqual((await todoFor(db, danny, now)).untrusted, [], "never another sender's accounts");
+
+  // Once expired too, it is listed once, as expired.
+  await setExpiry(ftpId, new Date(now.getTime() - DAY));
+  const later = await todoFor(db, claire, now);
+  assert.deepEqual([later.untrusted, later.expired.map((a) => a.accountName)], [[], ["Dupont FTP"]]);
 });

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, eq, gt, lte, max, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, lte, max, or, sql, type SQL } from "drizzle-orm";
+import { loadTrustStore, untrustedAmong } from "@/lib/channels/trust-store";
 import type { Queryable } from "@/lib/db/client";
 import { accounts, certificates, delegations } from "@/lib/db/schema";
 import { delegationWithParties } from "@/lib/delegation/queries";
@@ -9,7 +10,8 @@ import type { ServiceActor } from "@/lib/services/result";
 import { daysUntil, EXPIRY_THRESHOLDS } from "./thresholds";
 
 // Issue 16, in the app: what waits for the signed-in user — delegation requests to decide (also the menu's
-// counter), certificates expiring within 60 days and accounts left without a valid certificate. Scoped
+// counter), certificates expiring within 60 days and accounts left without a valid certificate — expired,
+// or (issue 17) whose unexpired certificates' issuing CA was retired from the trust store. Scoped
 // like the pages: the acting sender's own accounts (not those whose certificates an intermediary manages,
 // SPEC §5) and, for a technical intermediary, the REST accounts delegated to it.
 
@@ -26,6 +28,11 @@ export interface TodoList {
   decisions: Array<{ id: string; counterpartName: string; counterpartNumber: string }>;
   expiring: Array<TodoAccount & { certificateName: string; notAfter: Date; daysLeft: number }>;
   expired: TodoAccount[];
+  /**
+   * Accounts with unexpired certificates none of which the trust store still vouches for (their CA was
+   * retired; the account page flags them « Émetteur plus reconnu »): the channel no longer works either.
+   */
+  untrusted: TodoAccount[];
 }
 
 /** Delegation requests started by the other side and waiting for this actor's decision (the menu's counter). */
@@ -63,7 +70,7 @@ function accountScope(actor: ServiceActor): { where: SQL; delegatedToActor: SQL 
 /** Everything for the « À faire » panel, as of `now`. */
 export async function todoFor(q: Queryable, actor: ServiceActor, now: Date = new Date()): Promise<TodoList> {
   const scope = accountScope(actor);
-  if (!scope) return { decisions: [], expiring: [], expired: [] };
+  if (!scope) return { decisions: [], expiring: [], expired: [], untrusted: [] };
   const horizon = new Date(now.getTime() + (EXPIRY_THRESHOLDS[0] + 1) * 86_400_000);
   const base = { accountId: accounts.id, accountName: accounts.name, accountType: accounts.type, delegated: sql<boolean>`${scope.delegatedToActor}` };
   const [waiting, soon, lastExpired] = await Promise.all([
@@ -84,6 +91,7 @@ export async function todoFor(q: Queryable, actor: ServiceActor, now: Date = new
       .having(lte(max(certificates.notAfter), now))
       .orderBy(asc(accounts.name)),
   ]);
+  const untrusted = await withoutTrustedCertificate(q, scope, now);
   const href = (r: { accountId: string; delegated: boolean }) => (r.delegated ? `/delegations/accounts/${r.accountId}` : `/accounts/${r.accountId}`);
   return {
     decisions: waiting,
@@ -91,6 +99,35 @@ export async function todoFor(q: Queryable, actor: ServiceActor, now: Date = new
       .map(({ delegated, ...r }) => ({ ...r, href: href({ accountId: r.accountId, delegated }), daysLeft: daysUntil(r.notAfter, now) }))
       .filter((r) => r.daysLeft <= EXPIRY_THRESHOLDS[0]),
     expired: lastExpired.map(({ delegated, ...r }) => ({ ...r, href: href({ accountId: r.accountId, delegated }) })),
+    untrusted: untrusted.map(({ delegated, ...r }) => ({ ...r, href: href({ accountId: r.accountId, delegated }) })),
   };
 }
 
+
+type ScopedAccount = Omit<TodoAccount, "href"> & { delegated: boolean };
+
+/**
+ * The accounts in scope that still have unexpired certificates, none of which today's trust store vouches
+ * for (the account page's rule, untrustedAmong in lib/channels/trust-store.ts), by name. Accounts whose
+ * certificates all expired are in `expired` instead; REST accounts accept any issuer and never appear.
+ */
+async function withoutTrustedCertificate(q: Queryable, scope: { where: SQL; delegatedToActor: SQL }, now: Date): Promise<ScopedAccount[]> {
+  const rows = await q
+    .select({ accountId: accounts.id, accountName: accounts.name, accountType: accounts.type, delegated: sql<boolean>`${scope.delegatedToActor}`, id: certificates.id, content: certificates.content })
+    .from(certificates)
+    .innerJoin(accounts, eq(accounts.id, certificates.accountId))
+    .where(and(scope.where, inArray(accounts.type, ["FTP", "SFTP", "SOAP"]), gt(certificates.notAfter, now)))
+    .orderBy(asc(accounts.name), asc(accounts.id));
+  if (rows.length === 0) return [];
+  const store = await loadTrustStore(q);
+  const byAccount = new Map<string, typeof rows>();
+  for (const row of rows) byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), row]);
+  const result: ScopedAccount[] = [];
+  for (const certs of byAccount.values()) {
+    const first = certs[0];
+    if (!first) continue;
+    const flagged = await untrustedAmong(store, first.accountType, certs);
+    if (flagged.size === certs.length) result.push({ accountId: first.accountId, accountName: first.accountName, accountType: first.accountType, delegated: first.delegated });
+  }
+  return result;
+}
