@@ -89,6 +89,25 @@ test("OAuth scopes per quality: a malformed one is refused with the rule, a new 
   await expect(row.locator("ins")).toHaveText(`${EMPLOYER}-v2`);
 });
 
+test("a bad permission code and a 3,000-character scope each get their own message beside the field (QA: « Valeur non valable »)", async ({ page }) => {
+  const admin = await signedInAdmin(page);
+  await admin.gotoCatalogue();
+  const form = page.getByRole("region", { name: "Ajouter une permission" });
+  const slug = form.getByLabel("Code", { exact: true });
+  await slug.fill("Mon Code!");
+  await form.getByRole("button", { name: "Ajouter" }).click();
+  await expect(page.locator("#new-slug-error")).toContainText("« Mon Code! » n'est pas un code de permission : de 2 à 41 caractères, uniquement des lettres minuscules");
+  await expect(slug).toHaveAttribute("aria-describedby", "slug-help new-slug-error");
+  await expect(slug).toHaveAttribute("aria-invalid", "true");
+
+  const fla = admin.entry("ws.careerpro-fla");
+  await admin.setScope("ws.careerpro-fla", "Employeur ONSS", `scope:a:${"b".repeat(2992)}`);
+  await expect(fla.getByRole("alert")).toHaveText(/^Un nom de scope compte au plus 200 caractères \(3\s?000 saisis\)\.$/);
+  const scope = fla.getByLabel("Scope pour Employeur ONSS");
+  await expect(scope).toHaveAttribute("aria-describedby", /scopes-help .*-error$/);
+  await expect(fla.getByLabel("Scope pour Secrétariat social")).not.toHaveAttribute("aria-invalid");
+});
+
 test("an empty or blank label is refused with a message naming the language, and nothing is saved", async ({ page }) => {
   const admin = await signedInAdmin(page);
   await admin.gotoCatalogue();

@@ -2,29 +2,36 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formError, type FormState } from "@/lib/actions/form-state";
+import { formError, type FormState, type Problem } from "@/lib/actions/form-state";
 import { addPermission, PERMISSION_KINDS, renamePermission, retirePermission } from "@/lib/admin/catalogue";
 import { setApplicationCode, setPermissionScopes } from "@/lib/admin/catalogue-codes";
 import { adminForAction } from "@/lib/admin/guard";
+import { checkApplicationCode, checkPermissionCode, checkScope, type CatalogueCodeFailure } from "@/lib/rules/catalogue-codes";
 import { checkLabels } from "./labels";
 
 // Permission catalogue (SPEC §3, issue 17): signed in → platform administrator (else errors.not-found)
 // → input valid (Zod; each label checked with its own message) → the service's rule (unique code, entry exists).
 
 const idSchema = z.coerce.number().int().positive();
+/** A refused code or scope as the message shown beside its field (admin-changes.errors.*). */
+const problemOf = (failure: CatalogueCodeFailure): Problem => ({ key: `admin-changes.errors.${failure.code}`, params: "params" in failure ? failure.params : undefined });
 const unchanged = { status: "success", message: { key: "admin-changes.catalogue.unchanged" } } as const satisfies FormState;
 
 /** Adds a batch or web-service permission with its four labels. */
 export async function addPermissionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const ctx = await adminForAction();
   if (!ctx) return formError("errors.not-found");
+  const kind = z.enum(PERMISSION_KINDS).safeParse(formData.get("kind"));
+  if (!kind.success) return formError("errors.input.invalid");
+  // Every refused field at once, each beside its field.
   const labels = checkLabels(formData);
-  if (!labels.ok) return labels.state;
-  const parsed = z
-    .object({ kind: z.enum(PERMISSION_KINDS), slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,40}$/) })
-    .safeParse({ kind: formData.get("kind"), slug: formData.get("slug") });
-  if (!parsed.success) return formError("admin.errors.permissionInvalid");
-  const added = await addPermission(ctx.db, ctx.admin, { ...parsed.data, ...labels.names });
+  const rawSlug = formData.get("slug");
+  const slug = checkPermissionCode(typeof rawSlug === "string" ? rawSlug : "");
+  if (!labels.ok || !slug.ok) {
+    const fieldErrors = !labels.ok && labels.state.status === "error" ? labels.state.fieldErrors : {};
+    return { status: "error", fieldErrors: slug.ok ? fieldErrors : { slug: problemOf(slug), ...fieldErrors } };
+  }
+  const added = await addPermission(ctx.db, ctx.admin, { kind: kind.data, slug: slug.slug, ...labels.names });
   if (!added.ok) return formError(added.key, added.params);
   revalidatePath("/admin/catalogue");
   return { status: "success", message: { key: "admin.catalogue.added", params: { code: added.code } } };
@@ -61,8 +68,10 @@ export async function setApplicationCodeAction(_previous: FormState, formData: F
   const ctx = await adminForAction();
   if (!ctx) return formError("errors.not-found");
   const id = idSchema.safeParse(formData.get("permissionId"));
-  const code = z.string().max(100).safeParse(formData.get("applicationCode") ?? "");
+  const code = z.string().safeParse(formData.get("applicationCode") ?? "");
   if (!id.success || !code.success) return formError("errors.input.invalid");
+  const checked = checkApplicationCode(code.data);
+  if (!checked.ok) return { status: "error", fieldErrors: { applicationCode: problemOf(checked) } };
   const saved = await setApplicationCode(ctx.db, ctx.admin, id.data, code.data);
   if (!saved.ok) return formError(saved.key, saved.params);
   if (!saved.changed) return unchanged;
@@ -77,13 +86,18 @@ export async function setScopesAction(_previous: FormState, formData: FormData):
   const id = idSchema.safeParse(formData.get("permissionId"));
   if (!id.success) return formError("errors.input.invalid");
   const scopes = new Map<number, string>();
+  const fieldErrors: Record<string, Problem> = {};
   for (const [name, value] of formData.entries()) {
     const quality = /^scope-(\d{1,6})$/.exec(name);
     if (!quality) continue;
-    if (typeof value !== "string" || value.length > 1000) return formError("errors.input.invalid");
+    if (typeof value !== "string") return formError("errors.input.invalid");
+    // The request size is bounded by the server (proxy.ts); a long value gets its length in the message.
+    const checked = checkScope(value);
+    if (!checked.ok) fieldErrors[name] = problemOf(checked);
     scopes.set(Number(quality[1]), value);
   }
   if (scopes.size === 0 || scopes.size > 20) return formError("errors.input.invalid");
+  if (Object.keys(fieldErrors).length > 0) return { status: "error", fieldErrors };
   const saved = await setPermissionScopes(ctx.db, ctx.admin, id.data, scopes);
   if (!saved.ok) return formError(saved.key, saved.params);
   if (!saved.changed) return unchanged;

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { inputClass } from "@/components/ui/buttons";
 import type { PermissionNames } from "@/lib/admin/catalogue";
+import { AdminFieldError } from "../admin-form";
 
 const languages = [
   ["nameFr", "fr"],
@@ -19,10 +20,13 @@ export async function LabelFields({ idPrefix, names }: { idPrefix: string; names
       <p id={ruleId} className="text-sm text-slate-600">{tc("labelsRule")}</p>
       <div className="grid gap-2 md:grid-cols-2">
         {languages.map(([field, lang]) => (
-          <label key={field} className="block" htmlFor={`${idPrefix}-${field}`}>
-            <span className="text-sm font-semibold">{t(`label.${lang}`)}</span>
-            <input id={`${idPrefix}-${field}`} name={field} required maxLength={200} defaultValue={names?.[field] ?? ""} aria-describedby={ruleId} className={inputClass} />
-          </label>
+          <div key={field}>
+            <label className="block" htmlFor={`${idPrefix}-${field}`}>
+              <span className="text-sm font-semibold">{t(`label.${lang}`)}</span>
+              <input id={`${idPrefix}-${field}`} name={field} required defaultValue={names?.[field] ?? ""} aria-describedby={ruleId} className={inputClass} />
+            </label>
+            <AdminFieldError field={field} inputId={`${idPrefix}-${field}`} />
+          </div>
         ))}
       </div>
     </>

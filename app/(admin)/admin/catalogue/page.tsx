@@ -4,7 +4,7 @@ import { listCatalogue, PERMISSION_KINDS } from "@/lib/admin/catalogue";
 import { listQualities } from "@/lib/admin/catalogue-codes";
 import { requirePlatformAdmin } from "@/lib/admin/guard";
 import { loadScopeCatalogue } from "@/lib/oauth/scopes";
-import { AdminForm } from "../admin-form";
+import { AdminFieldError, AdminForm } from "../admin-form";
 import { addPermissionAction } from "./actions";
 import { LabelFields } from "./label-fields";
 import { PermissionEntry } from "./permission-entry";
@@ -39,11 +39,12 @@ export default async function CataloguePage() {
               ))}
             </select>
           </label>
-          <label className="block">
+          <label className="block" htmlFor="new-slug">
             <span className="font-semibold">{t("slug")}</span>
-            <input name="slug" required pattern="[a-z0-9][a-z0-9\-]{1,40}" className={inputClass} aria-describedby="slug-help" />
+            <input id="new-slug" name="slug" required autoComplete="off" spellCheck={false} className={inputClass} aria-describedby="slug-help" />
           </label>
           <p id="slug-help" className="text-sm text-slate-600">{t("slugHelp")}</p>
+          <AdminFieldError field="slug" inputId="new-slug" />
           <LabelFields idPrefix="new" />
         </AdminForm>
       </section>

@@ -4,7 +4,7 @@ import type { CatalogueEntry } from "@/lib/admin/catalogue";
 import type { listQualities } from "@/lib/admin/catalogue-codes";
 import type { ScopeCatalogueEntry } from "@/lib/oauth/scopes";
 import { ActionButton } from "../../../(chaman)/access/action-button";
-import { AdminForm } from "../admin-form";
+import { AdminFieldError, AdminForm } from "../admin-form";
 import { renamePermissionAction, retirePermissionAction, setApplicationCodeAction, setScopesAction } from "./actions";
 import { LabelFields } from "./label-fields";
 
@@ -52,7 +52,6 @@ export async function PermissionEntry({ entry, qualities, scopes }: { entry: Cat
               id={id("application-code")}
               name="applicationCode"
               defaultValue={entry.applicationCode ?? ""}
-              maxLength={20}
               autoComplete="off"
               spellCheck={false}
               aria-describedby={id("application-code-help")}
@@ -62,6 +61,7 @@ export async function PermissionEntry({ entry, qualities, scopes }: { entry: Cat
           <p id={id("application-code-help")} className="text-sm text-slate-600">
             {entry.applicationCode ? tc("applicationCodeHelp") : `${tc("applicationCodeNone")} ${tc("applicationCodeHelp")}`}
           </p>
+          <AdminFieldError field="applicationCode" inputId={id("application-code")} />
         </AdminForm>
       ) : (
         <AdminForm action={setScopesAction} submit={tc("saveScopes")}>
@@ -70,19 +70,21 @@ export async function PermissionEntry({ entry, qualities, scopes }: { entry: Cat
             <legend className="text-sm font-semibold">{t("scopes")}</legend>
             <p id={id("scopes-help")} className="text-sm text-slate-600">{tc("scopesHelp")}</p>
             {qualities.map((q) => (
-              <label key={q.id} className="block" htmlFor={id(`scope-${q.id}`)}>
-                <span className="text-sm">{tc("scopeFor", { quality: nameIn(q, locale) })}</span>
-                <input
-                  id={id(`scope-${q.id}`)}
-                  name={`scope-${q.id}`}
-                  defaultValue={scopes.find((s) => s.qualityId === q.id)?.scope ?? ""}
-                  maxLength={200}
-                  autoComplete="off"
-                  spellCheck={false}
-                  aria-describedby={id("scopes-help")}
-                  className={`${inputClass} font-mono text-sm`}
-                />
-              </label>
+              <div key={q.id}>
+                <label className="block" htmlFor={id(`scope-${q.id}`)}>
+                  <span className="text-sm">{tc("scopeFor", { quality: nameIn(q, locale) })}</span>
+                  <input
+                    id={id(`scope-${q.id}`)}
+                    name={`scope-${q.id}`}
+                    defaultValue={scopes.find((s) => s.qualityId === q.id)?.scope ?? ""}
+                    autoComplete="off"
+                    spellCheck={false}
+                    aria-describedby={id("scopes-help")}
+                    className={`${inputClass} font-mono text-sm`}
+                  />
+                </label>
+                <AdminFieldError field={`scope-${q.id}`} inputId={id(`scope-${q.id}`)} />
+              </div>
             ))}
           </fieldset>
         </AdminForm>
