@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import { createCertificate, type Issued } from '../pki/generate';
 import { generateNodeKeyPair, type NodeKeyPair } from '../pki/keys';
 import { checkCertificate } from './certificate';
-import { hasForbiddenCharacters, withoutForbiddenCharacters } from './text';
+import { firstForbiddenCharacter, hasForbiddenCharacters, withoutForbiddenCharacters } from './text';
 
 describe('issue 19: characters refused in free text', () => {
   it('ordinary text in every script passes, emoji included', () => {
@@ -21,6 +21,20 @@ describe('issue 19: characters refused in free text', () => {
     assert.equal(hasForbiddenCharacters('a\tb'), true);
     assert.equal(hasForbiddenCharacters('line\r\nline'), true);
     assert.equal(hasForbiddenCharacters('ssh-rsa AAAA\r\n\tx', { multiline: true }), false);
+  });
+  it('invisible format characters are refused too (issue 17 QA), the joiners emoji need are kept', () => {
+    for (const bad of ['a\u200Bb', '\u200Ename', '\u200F', '\u061C', '\u2060', '\u2064', '\u206A', '\uFEFFname', '\u00AD', '\u180E', '\uFFF9']) {
+      assert.equal(hasForbiddenCharacters(bad), true, JSON.stringify(bad));
+    }
+    assert.equal(hasForbiddenCharacters('a\u200Cb\u200Dc'), false);
+  });
+  it('the first refused character is named as its code point', () => {
+    assert.equal(firstForbiddenCharacter('Dimona'), null);
+    assert.equal(firstForbiddenCharacter('abc\u202Eevil\u0000'), 'U+202E');
+    assert.equal(firstForbiddenCharacter('a\tb\u2066'), 'U+0009');
+    assert.equal(firstForbiddenCharacter('a\tb\u2066', { multiline: true }), 'U+2066');
+    assert.equal(firstForbiddenCharacter('x\ud800'), 'U+D800');
+    assert.equal(firstForbiddenCharacter('line\r\n', { multiline: true }), null);
   });
   it('refused characters can be shown as U+FFFD', () => {
     assert.equal(withoutForbiddenCharacters('a\u0000b\nc'), 'a\ufffdb\ufffdc');

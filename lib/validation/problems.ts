@@ -5,7 +5,7 @@ import { CONTROL_CHARACTERS, FILE_NAME_CHARACTERS, FILE_NAME_TOO_LONG, FILE_NAME
 
 /**
  * The message of one Zod issue: missing → errors.input.required, too long → errors.input.too-long {max},
- * control characters → errors.input.control-characters, a bad file name → errors.input.file-name-…,
+ * a control or invisible character → text-rules.forbiddenCharacter {character: "U+202E"}, a bad file name → errors.input.file-name-…,
  * anything else → errors.input.invalid.
  */
 export function problemOfIssue(issue: z.core.$ZodIssue): Problem {
@@ -13,7 +13,10 @@ export function problemOfIssue(issue: z.core.$ZodIssue): Problem {
   if ((issue.code === "too_small" && issue.minimum === 1) || issue.code === "invalid_type") return { key: "errors.input.required" };
   if (issue.code === "custom") {
     if (issue.message === "required") return { key: "errors.input.required" };
-    if (issue.message === CONTROL_CHARACTERS) return { key: "errors.input.control-characters" };
+    if (issue.message === CONTROL_CHARACTERS) {
+      const character = typeof issue.params?.character === "string" ? issue.params.character : null;
+      return character ? { key: "text-rules.forbiddenCharacter", params: { character } } : { key: "errors.input.control-characters" };
+    }
     if (issue.message === FILE_NAME_TOO_LONG) return { key: "errors.input.file-name-too-long", params: { max: FILE_NAME_MAX } };
     if (issue.message === FILE_NAME_CHARACTERS) return { key: "errors.input.file-name-characters" };
   }

@@ -2,7 +2,7 @@
 // keys, uploaded file names). A NUL or other control character used to reach PostgreSQL and end in a
 // 500; now it is refused with its own message, like a value that is too long.
 import { z } from "zod";
-import { hasForbiddenCharacters } from "@/lib/rules/text";
+import { firstForbiddenCharacter, hasForbiddenCharacters } from "@/lib/rules/text";
 
 /** The Zod issue message of a refused character; forms show errors.input.control-characters. */
 export const CONTROL_CHARACTERS = "control-characters";
@@ -21,7 +21,7 @@ export interface TextOptions {
 /**
  * A string field: trimmed and NFC-normalised (unless `trim: false`), at most `max` long, at least one
  * character when `required`, and without control characters (lib/rules/text.ts) — issue message
- * `CONTROL_CHARACTERS`. Usable on the server and in the browser.
+ * `CONTROL_CHARACTERS` with `params.character`, the first one as « U+202E ». Usable on the server and in the browser.
  */
 export function textField({ max, required = true, multiline = false, trim = true }: TextOptions) {
   let schema = z.string();
@@ -29,7 +29,11 @@ export function textField({ max, required = true, multiline = false, trim = true
   schema = schema.max(max);
   if (required) schema = schema.min(1);
   return schema
-    .refine((value) => !hasForbiddenCharacters(value, { multiline }), { message: CONTROL_CHARACTERS, abort: true })
+    .superRefine((value, ctx) => {
+      // The message names the character (« U+202E »), so it can be found and removed.
+      const character = firstForbiddenCharacter(value, { multiline });
+      if (character) ctx.addIssue({ code: "custom", message: CONTROL_CHARACTERS, params: { character }, abort: true });
+    })
     .transform((value) => (trim ? value.normalize("NFC") : value));
 }
 
