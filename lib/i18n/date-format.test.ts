@@ -34,7 +34,9 @@ test("no date is formatted with the bare UI language tag", () => {
       const where = `${file}:${i + 1}`;
       if (/\b(getFormatter|useFormatter)\(/.test(line)) offenders.push(`${where} next-intl formatter without the -BE tag (use getAppFormatter)`);
       if (/\.toLocale(Date|Time)?String\(/.test(line)) offenders.push(`${where} toLocale…String`);
-      const intl = /new Intl\.DateTimeFormat\(([^,)]*)/.exec(line);
+      // Issue 17 QA: a date with the month in words is French « 1er mars » only through AppDateTimeFormat.
+      if (/new Intl\.DateTimeFormat\(/.test(line) && /dateStyle: "(long|full)"|month: "(long|short)"/.test(line)) offenders.push(`${where} month in words without AppDateTimeFormat (« 1er mars »)`);
+      const intl = /new (?:Intl\.DateTimeFormat|AppDateTimeFormat)\(([^,)]*)/.exec(line);
       if (intl && !/-BE|en-GB|en-CA|formattingLocale\(|\.\.\.args/.test(intl[1] ?? "")) offenders.push(`${where} Intl.DateTimeFormat(${intl[1]})`);
     });
   }

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import compile from "icu-minify/compile";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { locales } from "@/lib/i18n/locales";
-import { mailMessage } from "./render";
+import { mailDate, mailMessage } from "./render";
 import { EXPIRY_THRESHOLDS } from "./thresholds";
 
 // Issue 16: every mail and in-app notice exists in FR, NL, EN and DE, and every mail template renders in
@@ -48,4 +48,9 @@ test("every mail template renders in every language", () => {
       if (days > 0) assert.ok(mailMessage(locale, "certificate.expiring.subject", values).includes(String(days)));
     }
   }
+});
+
+test("mails write the first of the month « 1er » in French (issue 17 QA), as the other languages write it", () => {
+  const march1 = new Date("2027-03-01T10:00:00Z");
+  assert.deepEqual(locales.map((l) => mailDate(l, march1)), locales.map((l) => ({ fr: "1er mars 2027", nl: "1 maart 2027", en: "1 March 2027", de: "1. März 2027" })[l]));
 });

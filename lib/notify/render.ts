@@ -1,6 +1,7 @@
 import "server-only";
 import compile from "icu-minify/compile";
 import format, { type CompiledMessage } from "icu-minify/format";
+import { AppDateTimeFormat } from "@/lib/i18n/first-of-month";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { publicBaseUrl } from "./server-settings";
@@ -23,7 +24,8 @@ export interface RenderedMail {
 
 const TIME_ZONE = "Europe/Brussels";
 const formatters = {
-  getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
+  // « 1er mars » in French, also for dates inside the messages.
+  getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new AppDateTimeFormat(...args),
   getNumberFormat: (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
   getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
 };
@@ -48,9 +50,9 @@ export function mailMessage(locale: Locale, key: string, values: MailValues = {}
   return String(format(compiled, locale, values, { formatters, timeZone: TIME_ZONE }));
 }
 
-/** A date as the recipient reads it (Belgian time zone), e.g. « 31 décembre 2026 ». */
+/** A date as the recipient reads it (Belgian time zone), e.g. « 31 décembre 2026 », « 1er mars 2027 ». */
 export function mailDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
+  return new AppDateTimeFormat(`${locale}-BE`, { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
 }
 
 // The base of every link in mails: the server's CHAMAN_PUBLIC_URL, also in `notify run` (server-settings.ts).

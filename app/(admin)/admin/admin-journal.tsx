@@ -6,6 +6,7 @@ import { listQualities } from "@/lib/admin/catalogue-codes";
 import type { Db } from "@/lib/db/client";
 import { listAdminJournal } from "@/lib/admin/journal";
 import { renderAdminEvent } from "@/lib/admin/journal-render";
+import { AppDateTimeFormat } from "@/lib/i18n/first-of-month";
 
 /**
  * « Journal de l'administration » (issue 17): each change as a sentence with its labelled values before →
@@ -15,7 +16,7 @@ export async function AdminJournal({ db }: { db: Db }) {
   const locale = await getLocale();
   const [entries, qualities, t, tj] = await Promise.all([listAdminJournal(db), listQualities(db), getTranslations("admin.journal"), getTranslations("admin-changes.journal")]);
   const time = journalTimeFormat(locale);
-  const dayFormat = new Intl.DateTimeFormat(`${locale}-BE`, { timeZone: JOURNAL_TIME_ZONE, day: "numeric", month: "long", year: "numeric" });
+  const dayFormat = new AppDateTimeFormat(`${locale}-BE`, { timeZone: JOURNAL_TIME_ZONE, day: "numeric", month: "long", year: "numeric" });
   const column = ({ fr: "nameFr", nl: "nameNl", en: "nameEn", de: "nameDe" } as const)[locale as "fr"] ?? "nameFr";
   const context = {
     t: tj as unknown as Translator,

@@ -11,6 +11,7 @@ import { requireChamanAccess } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { formattingLocale } from "@/lib/i18n/formatting-locale";
 import type { Locale } from "@/lib/i18n/locales";
+import { AppDateTimeFormat } from "@/lib/i18n/first-of-month";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -30,7 +31,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
   const entries = reversed ? [] : await journalEntries(await getDb(), ctx, locale, filters);
   const [t, te] = await Promise.all([getTranslations("journal"), getTranslations("journal-events")]);
   const time = journalTimeFormat(locale);
-  const day = new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: "long", timeZone: "UTC" });
+  const day = new AppDateTimeFormat(formattingLocale(locale), { dateStyle: "long", timeZone: "UTC" });
   const query = new URLSearchParams(
     Object.entries({ kind: filters.kind, actor: filters.actor, from: filters.from, to: filters.to, order: filters.order === "asc" ? "asc" : undefined }).filter((e): e is [string, string] => Boolean(e[1])),
   );
