@@ -84,6 +84,16 @@ test("the demonstration clock moved past a certificate's expiry shows it expired
   await adminPage.goto("/admin/trust-store");
   await expect(adminPage.getByText(/^Expirée le /).first()).toBeVisible();
 
+  // Bounded (issue 17 QA: any date up to 9999 was taken): refused beside the field, naming the range.
+  await admin.setDemoDate("9999-12-31");
+  await expect(adminPage.locator("#demo-date-error")).toContainText("Choisissez une date entre le ");
+  await expect(adminPage.getByLabel("Date de démonstration")).toHaveAttribute("aria-describedby", "clock-help clock-range demo-date-error");
+  // The sign-in page says the date is moved too.
+  const visitor = await browser.newPage();
+  await visitor.goto("/login");
+  await expect(visitor.getByRole("note").filter({ hasText: "Date de démonstration" })).toContainText("2046");
+  await visitor.close();
+
   await admin.setDemoDate("");
   await expect(adminPage.getByTestId("announcer")).toContainText("revenue à la date réelle");
   await clairePage.reload();

@@ -12,6 +12,8 @@ import { addTrustedCa, retireTrustedCa, TRUST_FAMILIES, type AdminFailure } from
 import { recordEvent } from "@/lib/audit/record";
 import { resetDemo } from "@/lib/db/seed/reset";
 import { CERT_MAX_BYTES } from "@/lib/rules/certificate";
+import { checkDemoDate } from "@/lib/rules/demo-date";
+import { getAppFormatter } from "@/lib/i18n/format";
 
 // « Administration » (issue 17). Every action: signed in (else sign-in page) → platform administrator
 // (else errors.not-found, the area is not revealed) → input valid (Zod) → the service's rule holds.
@@ -80,20 +82,26 @@ export async function retireCaAction(_previous: FormState, formData: FormData): 
   return { status: "success", message: { key: "admin.trust.retired" } };
 }
 
-const clockSchema = z.union([z.literal(""), z.iso.date()]);
-
 /** « Date de démonstration »: moves the app's today (empty: back to the real date). Demo data only. */
 export async function setDemoClockAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const ctx = await adminForAction();
   if (!ctx) return refused();
   if (!demoControlsEnabled()) return formError("admin.errors.demoOnly");
-  const parsed = clockSchema.safeParse(formData.get("date") ?? "");
-  if (!parsed.success) return formError("admin.errors.dateInvalid");
-  // Noon UTC: the same calendar day in Brussels whatever the season.
-  const changed = await setDemoClock(ctx.db, ctx.admin, parsed.data ? new Date(`${parsed.data}T12:00:00Z`) : null);
+  const raw = formData.get("date") ?? "";
+  if (typeof raw !== "string" || raw.length > 100) return { status: "error", fieldErrors: { date: { key: "admin.errors.dateInvalid" } } };
+  // Bounded around the real today (lib/rules/demo-date.ts), whatever the clock says now.
+  const checked = checkDemoDate(raw, new Date());
+  if (!checked.ok) {
+    if (checked.code === "dateShape") return { status: "error", fieldErrors: { date: { key: "admin.errors.dateInvalid" } } };
+    const format = await getAppFormatter();
+    const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long" });
+    return { status: "error", fieldErrors: { date: { key: "demo-clock.outOfRange", params: { min: day(checked.params.min), max: day(checked.params.max) } } } };
+  }
+  // checked.date is noon UTC: the same calendar day in Brussels whatever the season.
+  const changed = await setDemoClock(ctx.db, ctx.admin, checked.date);
   if (!changed) return { status: "success", message: { key: "admin-changes.catalogue.unchanged" } };
   revalidatePath("/", "layout");
-  return { status: "success", message: { key: parsed.data ? "admin.clock.moved" : "admin.clock.restored" } };
+  return { status: "success", message: { key: checked.date ? "admin.clock.moved" : "admin.clock.restored" } };
 }
 
 /** Puts the demo data back as first written (everyone, this administrator included, is signed out). */

@@ -8,7 +8,8 @@ import { demoControlsEnabled } from "@/lib/admin/demo";
 import { requirePlatformAdmin } from "@/lib/admin/guard";
 import { ActionButton } from "../../(chaman)/access/action-button";
 import { grantAdminAction, resetDemoAction, revokeAdminAction, setDemoClockAction } from "./actions";
-import { AdminForm } from "./admin-form";
+import { demoDateRange } from "@/lib/rules/demo-date";
+import { AdminFieldError, AdminForm } from "./admin-form";
 import { AdminJournal } from "./admin-journal";
 
 // « Administration » (issue 17): administrators, trainer controls and the journal of administrative changes.
@@ -20,6 +21,10 @@ export default async function AdminPage() {
   const [admins, clock] = await Promise.all([listPlatformAdmins(db), readDemoClock(db)]);
   const card = "rounded-lg bg-white p-6 shadow space-y-3";
   const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+  const tRange = await getTranslations("demo-clock");
+  // The demonstration date's bounds, around the real today (lib/rules/demo-date.ts).
+  const range = demoDateRange(new Date());
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long" });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -70,11 +75,13 @@ export default async function AdminPage() {
         <section aria-labelledby="trainer-title" className={card}>
           <h2 id="trainer-title" className="text-lg font-semibold">{t("trainer.title")}</h2>
           <AdminForm action={setDemoClockAction} submit={t("clock.submit")}>
-            <label className="block">
+            <label className="block" htmlFor="demo-date">
               <span className="font-semibold">{t("clock.label")}</span>
-              <input type="date" name="date" className={inputClass} defaultValue={clock ? clock.demoDate.toISOString().slice(0, 10) : ""} aria-describedby="clock-help" />
+              <input id="demo-date" type="date" name="date" min={range.min} max={range.max} className={inputClass} defaultValue={clock ? clock.demoDate.toISOString().slice(0, 10) : ""} aria-describedby="clock-help clock-range" />
             </label>
             <p id="clock-help" className="text-sm text-slate-600">{t("clock.help")}</p>
+            <p id="clock-range" className="text-sm text-slate-600">{tRange("range", { min: day(range.min), max: day(range.max) })}</p>
+            <AdminFieldError field="date" inputId="demo-date" />
           </AdminForm>
           <div className="space-y-2">
             <p id="reset-help" className="text-sm text-slate-600">{t("trainer.resetHelp")}</p>

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { DemoClockBanner } from "@/components/demo-clock-banner";
 import { LanguageMenu } from "@/components/language-menu";
 import { getActor } from "@/lib/auth/current";
 import { signIn } from "@/lib/auth/auth";
@@ -14,6 +15,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const oidcName = process.env.AUTH_OIDC_ISSUER ? (process.env.AUTH_OIDC_NAME ?? "OpenID Connect") : null;
   return (
     <>
+      {/* Issue 17 QA: a trainer's moved date is said before signing in too (certificate checks use it). */}
+      <DemoClockBanner />
       <header className="bg-brand text-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
           <p className="text-lg font-semibold">{t("appTitle")}</p>
