@@ -8,6 +8,7 @@ import { withDemoDatabase } from "@/lib/db/test-db";
 import { createCertificate } from "@/lib/pki/generate";
 import { grantPlatformAdmin, isPlatformAdmin, cliActor, revokePlatformAdmin, type AdminActor } from "./admins";
 import { appNow, movedNow, setDemoClock } from "./clock";
+import { resetDemonstration } from "./demo-reset";
 import { listAdminJournal } from "./journal";
 import { addTrustedCa, listTrustedCas, retireTrustedCa } from "./trust-store";
 
@@ -93,6 +94,10 @@ test("the demonstration clock moves appNow for every reader and is journaled; cl
   assert.equal(movedNow({ demoDate: target, setAt: new Date(1000) }, new Date(61_000)).getTime(), target.getTime() + 60_000);
   await setDemoClock(db, admin, new Date("2032-01-01T12:00:00Z"));
   assert.equal((await db.select().from(s.demoClock)).length, 1, "one clock row");
+  // Re-applying the same date changes nothing: no journal row without a before → after (issue 17 QA).
+  const [setAt] = await db.select({ setAt: s.demoClock.setAt }).from(s.demoClock);
+  assert.equal(await setDemoClock(db, admin, new Date("2032-01-01T12:00:00Z")), false);
+  assert.deepEqual(await db.select({ setAt: s.demoClock.setAt }).from(s.demoClock), [setAt], "the clock is not restarted");
   assert.equal(await setDemoClock(db, admin, null), true);
   assert.ok(Math.abs((await appNow(db)).getTime() - Date.now()) < 60_000);
   // Clearing a clock that is not moved changes nothing and leaves no empty « changé » row in the journal.
@@ -129,4 +134,17 @@ test("revoking an administrator: not the last one, oneself only when confirmed, 
   const revokes = (await listAdminJournal(db)).filter((e) => e.action === "admin.revoke");
   assert.equal(revokes.length, 2);
   assert.deepEqual(revokes.at(-1)!.summary, { before: { admin: true, username: "claire" }, after: { admin: false } });
+});
+
+test("a demo reset journals what it reset: accounts, certificates, delegations, open sessions and the demo date, before → after", async () => {
+  await setDemoClock(db, admin, new Date("2031-06-15T12:00:00Z"));
+  const [ftp] = await db.select({ id: s.accounts.id }).from(s.accounts).where(eq(s.accounts.name, "Dupont FTP"));
+  await db.delete(s.accounts).where(eq(s.accounts.id, ftp!.id));
+  const { before, after } = await resetDemonstration(db, admin);
+  assert.equal(before.accounts + 1, after.accounts, "the deleted account is back");
+  assert.equal(before.demoDate, "2031-06-15T12:00:00.000Z");
+  assert.deepEqual([after.sessions, after.demoDate], [0, null]);
+  const [row] = (await listAdminJournal(db)).filter((e) => e.action === "admin.reset");
+  assert.deepEqual(row?.summary, { before: { ...before }, after: { ...after } });
+  assert.equal(row?.actor, "Test Admin");
 });

@@ -31,13 +31,16 @@ export async function appNow(q: Queryable): Promise<Date> {
 /**
  * Moves the demonstration clock to `date` (null puts it back on the real date). Only for demo data:
  * the caller checks that the demo is enabled. Journaled as admin.clock (before → after).
- * Returns false, writing and journaling nothing, when asked to clear a clock that is not moved.
+ * Returns false, writing and journaling nothing, when asked to clear a clock that is not moved or to set
+ * the date it was already set to.
  */
 export async function setDemoClock(db: Db, actor: AdminActor, date: Date | null): Promise<boolean> {
   return db.transaction(async (tx) => {
     const before = await readDemoClock(tx);
-    // Already on the real date: a journal row « changé » with nothing before → after would mislead.
+    // Already on the real date, or already on that date: a journal row « changé » with nothing before → after
+    // would mislead (issue 17 QA). The clock is not restarted either: it keeps running from its first setting.
     if (!before && !date) return false;
+    if (before && date && before.demoDate.getTime() === date.getTime()) return false;
     if (date) {
       await tx
         .insert(demoClock)

@@ -58,6 +58,17 @@ export function renderAdminEvent(event: AdminEventInput, { t, qualityName, day }
       change("demoDate", date(summary.before), date(summary.after));
       break;
     }
+    case "admin.reset": {
+      // What the reset put back (lib/admin/demo-reset.ts); rows written before it had no details.
+      for (const field of ["accounts", "certificates", "delegations", "sessions"]) {
+        const b = before[field];
+        const a = after[field];
+        if (typeof b === "number" && typeof a === "number") change(field, String(b), String(a));
+      }
+      const date = (value: unknown) => (text(value) ? day(String(value)) : t("values.realDate"));
+      if ("demoDate" in before) change("demoDate", date(before.demoDate), date(after.demoDate));
+      break;
+    }
     case "admin.catalogue.add":
     case "admin.catalogue.rename":
       for (const field of ["nameFr", "nameNl", "nameEn", "nameDe"]) change(field, text(before[field]), text(after[field]));

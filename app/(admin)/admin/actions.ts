@@ -7,10 +7,9 @@ import { formError, type FormState } from "@/lib/actions/form-state";
 import { grantPlatformAdmin, revokePlatformAdmin } from "@/lib/admin/admins";
 import { appNow, setDemoClock } from "@/lib/admin/clock";
 import { demoControlsEnabled } from "@/lib/admin/demo";
+import { resetDemonstration } from "@/lib/admin/demo-reset";
 import { adminForAction } from "@/lib/admin/guard";
 import { addTrustedCa, retireTrustedCa, TRUST_FAMILIES, type AdminFailure } from "@/lib/admin/trust-store";
-import { recordEvent } from "@/lib/audit/record";
-import { resetDemo } from "@/lib/db/seed/reset";
 import { CERT_MAX_BYTES } from "@/lib/rules/certificate";
 import { checkDemoDate } from "@/lib/rules/demo-date";
 import { getAppFormatter } from "@/lib/i18n/format";
@@ -109,8 +108,6 @@ export async function resetDemoAction(_previous: FormState, _formData: FormData)
   const ctx = await adminForAction();
   if (!ctx) return refused();
   if (!demoControlsEnabled()) return formError("admin.errors.demoOnly");
-  await resetDemo(ctx.db);
-  // The audit trail survives the reset; the reset itself is journaled after it.
-  await recordEvent(ctx.db, { actorUserId: null, actorLabel: ctx.admin.label, ip: ctx.admin.ip, action: "admin.reset", targetType: "demo", summary: { before: "modified", after: "initial" } });
+  await resetDemonstration(ctx.db, ctx.admin);
   redirect("/login");
 }
