@@ -4,6 +4,7 @@ import { AccountPage } from "./pages/account-page";
 import { AdminPage } from "./pages/admin-page";
 import { ChannelsPage, cerFile } from "./pages/channels-page";
 import { LoginPage } from "./pages/login-page";
+import { TodoPanel } from "./pages/todo-panel";
 import { resetDemoData } from "./support/reset";
 
 // Issue 17: platform administration in the browser — trust store, demonstration clock, 404 for others.
@@ -143,4 +144,23 @@ test("non-administrators see no « Administration » and get 404 on every admini
   await page.context().clearCookies();
   await page.goto("/admin/trust-store");
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("an account whose certificate's CA was retired is in « À faire » under its own heading (issue 17 QA)", async ({ browser, request }) => {
+  await resetDemoData(request);
+  const adminPage = await browser.newPage();
+  await new LoginPage(adminPage).signInAs("admin");
+  const admin = new AdminPage(adminPage);
+  await admin.gotoTrustStore();
+  await admin.retireCa("CN=Demo Belgium eID Citizen CA, O=Chaman Mirror demo, C=BE");
+  await expect(adminPage.getByTestId("announcer")).toContainText("retirée");
+
+  const clairePage = await browser.newPage();
+  await new LoginPage(clairePage).signInAs("claire");
+  const todo = await new TodoPanel(clairePage).goto();
+  await expect(todo.getByRole("heading", { name: "Comptes dont l’émetteur du certificat n’est plus reconnu" })).toBeVisible();
+  await expect(todo).toContainText("Compte FTP « Dupont FTP » : l’autorité qui a émis ses certificats a été retirée du magasin de confiance");
+  await todo.getByRole("link", { name: "Ouvrir Dupont FTP" }).click();
+  await expect(new AccountPage(clairePage).certificateCard("certificat-ftp")).toContainText("Émetteur plus reconnu");
+  await resetDemoData(request);
 });

@@ -1,6 +1,6 @@
 // Issue 17 QA: the trainer's « Date de démonstration » accepted any date up to 9999. It is bounded to a
 // range that still makes sense for certificates (their validity is counted in years): from 5 years before
-// the real today to 20 years after it (the demo CAs are valid until 2045: a trainer shows them expired).
+// the real today to 20 years after it (the demo CAs are valid 10 years from the seed: a trainer can still show them expired).
 // Pure and framework-free; the admin action translates the codes
 // (« demo-clock.* »).
 
