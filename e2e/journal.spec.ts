@@ -43,7 +43,7 @@ test("issue 13: the journal reads as sentences with before → after, filters by
 
   // « Du » after « Au »: a clear hint at the dates rather than an empty journal.
   await journal.filter({ kind: "Toutes les actions", person: "", from: "2026-03-05", to: "2026-03-01" });
-  await expect(page.getByRole("alert").filter({ hasText: "Inversez" })).toHaveText("La date « Du » (5 mars 2026) est postérieure à la date « Au » (1 mars 2026) : aucun événement ne peut s’y trouver. Inversez les deux dates.");
+  await expect(page.getByRole("alert").filter({ hasText: "Inversez" })).toHaveText("La date « Du » (5 mars 2026) est postérieure à la date « Au » (1er mars 2026) : aucun événement ne peut s’y trouver. Inversez les deux dates.");
   await expect(page.getByLabel("Du", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
   await journal.filter({ kind: "Toutes les actions", person: "", from: "2001-01-01", to: "2001-01-02", order: "Plus récents d'abord" });
