@@ -17,3 +17,9 @@ test("every reason's error_description is printable ASCII without quote or backs
 test("French quotes become plain quotes, accents are dropped", () => {
   assert.equal(rfcDescription("permission « Déclaration »"), "permission ' Declaration '");
 });
+
+test("section signs and typographic apostrophes stay readable instead of turning into ?", () => {
+  // The integrator reads « (RFC 6749 section 3.2) », not « (RFC 6749 ?3.2) ».
+  assert.equal(rfcDescription("send it once (RFC 6749 §3.2); the account’s key"), "send it once (RFC 6749 section 3.2); the account's key");
+  assert.doesNotMatch(oauthError("request.duplicate-parameter", { name: "scope" }).description, /\?/);
+});

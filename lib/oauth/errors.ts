@@ -4,12 +4,14 @@ import { REASONS, type OAuthErrorCode, type ReasonParams, type RefusalReason } f
 
 /**
  * RFC 6749 §5.2 / RFC 6750 §3: error_description is limited to %x20-21 / %x23-5B / %x5D-7E (printable ASCII
- * without `"` and `\`). French quotes become plain quotes, accents are dropped (é → e), anything else → "?".
+ * without `"` and `\`). French quotes and apostrophes become plain quotes, § becomes "section", accents are dropped (é → e), anything else → "?".
  * The localized rich text is only for the UI checker (messages/<locale>/oauth.json).
  */
 export function rfcDescription(text: string): string {
   return text
-    .replace(/[«»“”"]/g, "'")
+    .replace(/[«»“”"‘’]/g, "'")
+    // "RFC 6749 §3.2" must not read "RFC 6749 ?3.2".
+    .replace(/§\s*/g, "section ")
     .replace(/\\/g, "/")
     .replace(/…/g, "...")
     .normalize("NFD")
