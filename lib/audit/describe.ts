@@ -11,7 +11,7 @@ export const CHANGE_FIELDS = [
   "fileName", "serialNumber", "sha256Fingerprint",
   "phone", "email", "language", "contactEmail", "senderNumber",
   "role", "person", "user", "status", "account", "intermediary", "enterprise", "quality", "resendCount",
-  "recipient", "attempt", "error", "minutes", "address", "browser", "scope",
+  "recipient", "attempt", "error", "refusalReason", "minutes", "address", "browser", "scope",
   "channel", "folder", "size", "answer", "demoDate", "kind", "nameFr", "nameNl", "nameEn", "nameDe", "family", "subject", "sha256",
   "failuresUsername", "failuresAddress", "maxAgeHours",
 ] as const;
@@ -113,6 +113,12 @@ function sides(action: string, summary: Flat): { hasSides: boolean; before: Flat
     // Their summaries hold failure counts under the names of what was counted (username/subject, address).
     const { username, subject, address, ...rest } = summary;
     return { hasSides: false, before: undefined, after: { ...rest, failuresUsername: username ?? subject, failuresAddress: address } };
+  }
+  if (action === "oauth.token-refused" || action === "oauth.introspection-refused") {
+    // The documented reason code (docs/rest-client.*.md) tells the manager what the integrator must fix; the
+    // description stays out of sight (it may name the intermediary's certificate, SPEC §5).
+    const { reason, description: _description, ...rest } = summary;
+    return { hasSides: false, before: undefined, after: { ...rest, refusalReason: reason } };
   }
   if (!hasSides) return { hasSides, before: undefined, after: summary };
   const { before, after, ...rest } = summary;

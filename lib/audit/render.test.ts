@@ -164,3 +164,11 @@ test("issue 13 (QA): enterprise numbers in a delegation's changes read 0456.789.
   assert.equal(changes.find((c) => c.label === "Intermédiaire technique")?.after, "0456.789.034");
   assert.equal(changes.find((c) => c.label === "Entreprise")?.after, "0876.543.270");
 });
+
+test("a refused OAuth token names its documented reason code, never its description (it may name a certificate)", () => {
+  const refused = render("fr", { action: "oauth.token-refused", actorLabel: "self_service_chaman_123", targetLabel: null, summary: { clientId: "self_service_chaman_123", error: "invalid_client", reason: "assertion.jti-replayed", description: "jti x was already used; certificate cert-intermediaire" } });
+  assert.deepEqual(refused.changes, [{ label: "Client ID", after: "self_service_chaman_123" }, { label: "Erreur", after: "invalid_client" }, { label: "Motif (reason)", after: "assertion.jti-replayed" }]);
+  assert.doesNotMatch(JSON.stringify(refused.changes), /cert-intermediaire/);
+  const introspection = render("en", { action: "oauth.introspection-refused", actorLabel: "c", targetLabel: null, summary: { clientId: "c", error: "invalid_client", reason: "assertion.expired", description: "d" } });
+  assert.deepEqual(introspection.changes.at(-1), { label: "Reason", after: "assertion.expired" });
+});
