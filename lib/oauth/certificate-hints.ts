@@ -60,7 +60,7 @@ export function resolveCertificateHint<C extends HintedCertificate>(header: Reco
       const b64Match = url ? prints.find((p) => p.x5t === url) : undefined;
       if (b64Match) return { ok: false, reason: "assertion.x5t-base64", params: { header: "x5t", certificate: b64Match.cert.name, expected: b64Match.x5t } };
       const sha256Match = prints.find((p) => p.x5tS256 === value);
-      if (sha256Match) return { ok: false, reason: "assertion.x5t-sha256", params: { certificate: sha256Match.cert.name, expected: `x5t#S256 = ${sha256Match.x5tS256} (or x5t = ${sha256Match.x5t})` } };
+      if (sha256Match) return { ok: false, reason: "assertion.x5t-sha256", params: { certificate: sha256Match.cert.name, x5tS256: sha256Match.x5tS256, x5t: sha256Match.x5t } };
       return { ok: false, reason: "assertion.x5t-unknown", params: { header: "x5t", found: value, expected: list("x5t") } };
     }
     narrow(byX5t.map((p) => p.cert));

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import compile from "icu-minify/compile";
+import format from "icu-minify/format";
 import { ASSERTION_RULES } from "./client-assertion";
 import { REASONS, REFUSAL_REASONS } from "./reasons";
 
@@ -40,5 +41,21 @@ test("« Intégrer un client REST » (docs/rest-client.<locale>.md) lists every 
     const mentioned = new Set([...doc.matchAll(/`((?:request|assertion|scope)\.[a-z0-9-]+)`/g)].map((m) => m[1]!));
     const documented = REFUSAL_REASONS;
     assert.deepEqual([...mentioned].sort(), [...documented].sort(), locale);
+  }
+});
+
+test("SHA-256 under x5t: the checker's message is in the reader's language, with both thumbprints (no English « or »)", async () => {
+  const { createCertificate } = await import("@/lib/pki/generate");
+  const { resolveCertificateHint } = await import("./certificate-hints");
+  const { createHash } = await import("node:crypto");
+  const c = await createCertificate({ subject: { cn: "qa-x5t" }, keyUsage: ["digitalSignature"] });
+  const hint = resolveCertificateHint({ x5t: createHash("sha256").update(c.der).digest("base64url") }, [{ id: "c1", name: "main", der: c.der }]);
+  assert.ok(!hint.ok && hint.reason === "assertion.x5t-sha256");
+  const expected = { fr: "(ou x5t = ", nl: "(of x5t = ", en: "(or x5t = ", de: "(oder x5t = " };
+  for (const locale of locales) {
+    const text = compile(at(load(locale), `reasons.${hint.reason}`)!);
+    const rendered = format(text, locale, hint.params);
+    assert.ok(rendered.includes(`x5t#S256 = ${createHash("sha256").update(c.der).digest("base64url")}`), locale);
+    assert.ok(rendered.includes(`${expected[locale]}${createHash("sha1").update(c.der).digest("base64url")})`), `${locale}: ${rendered}`);
   }
 });

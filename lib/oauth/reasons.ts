@@ -53,7 +53,7 @@ export const REASONS = spec({
   "assertion.jti-invalid": { error: "invalid_client", status: 401, describe: (p) => `jti must be a string of at most 255 characters (a UUID); found ${p.detail}.` },
   "assertion.x5t-base64": { error: "invalid_client", status: 401, describe: (p) => `${p.header} of certificate « ${p.certificate} » is standard base64 ("+", "/", "=" padding); use base64url without padding: ${p.expected}.` },
   "assertion.x5t-hex": { error: "invalid_client", status: 401, describe: (p) => `${p.header} holds the thumbprint of certificate « ${p.certificate} » hex-encoded before base64url; base64url-encode the raw digest bytes instead: ${p.expected}.` },
-  "assertion.x5t-sha256": { error: "invalid_client", status: 401, describe: (p) => `x5t holds the SHA-256 thumbprint of certificate « ${p.certificate} »; x5t is the SHA-1 thumbprint. Put it under x5t#S256 instead: ${p.expected}.` },
+  "assertion.x5t-sha256": { error: "invalid_client", status: 401, describe: (p) => `x5t holds the SHA-256 thumbprint of certificate « ${p.certificate} »; x5t is the SHA-1 thumbprint. Put it under x5t#S256 instead: x5t#S256 = ${p.x5tS256} (or x5t = ${p.x5t}).` },
   "assertion.x5t-unknown": { error: "invalid_client", status: 401, describe: (p) => `${p.header} ${p.found} designates none of this account's certificates (${p.expected}).` },
   "assertion.kid-unknown": { error: "invalid_client", status: 401, describe: (p) => `kid ${p.found} designates none of this account's certificates; use a certificate's x5t#S256 (${p.expected}) or leave kid out.` },
   "assertion.no-certificate": { error: "invalid_client", status: 401, describe: (p) => `The account ${p.clientId} has no certificate to verify the assertion with; add one in Chaman.` },
