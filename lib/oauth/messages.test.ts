@@ -54,7 +54,7 @@ test("SHA-256 under x5t: the checker's message is in the reader's language, with
   const expected = { fr: "(ou x5t = ", nl: "(of x5t = ", en: "(or x5t = ", de: "(oder x5t = " };
   for (const locale of locales) {
     const text = compile(at(load(locale), `reasons.${hint.reason}`)!);
-    const rendered = format(text, locale, hint.params);
+    const rendered = String(format(text, locale, hint.params, { formatters: { getDateTimeFormat: (...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a), getNumberFormat: (...a: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...a), getPluralRules: (...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a) } }));
     assert.ok(rendered.includes(`x5t#S256 = ${createHash("sha256").update(c.der).digest("base64url")}`), locale);
     assert.ok(rendered.includes(`${expected[locale]}${createHash("sha1").update(c.der).digest("base64url")})`), `${locale}: ${rendered}`);
   }
