@@ -102,6 +102,8 @@ test("« Tester l'accès »: the checker names the wrong rule, and checking does
   await section.getByLabel("Client assertion (JWT)").fill(await assertion({ exp: Math.floor(Date.now() / 1000) + 660 }));
   await section.getByRole("button", { name: "Vérifier" }).click();
   await expect(section.getByRole("status")).toHaveText(/refuserait/);
+  // Keyboard users continue from the verdict, not from <body> (the button is disabled while checking).
+  await expect(section.getByRole("status")).toBeFocused();
   await expect(section.locator('[data-rule="exp"][data-status="failed"]')).toContainText("600 secondes (10 minutes) au plus");
   await expect(section.locator('[data-rule="signature"][data-status="ok"]')).toBeVisible();
 
@@ -139,6 +141,8 @@ test("each wrong assertion gets its own reason over HTTP", async ({ request }) =
     // A good request in between forgives the failures, so the throttle (5 per Client ID) stays out of the way.
     expect((await postToken(request, await assertion())).status).toBe(200);
   }
+  const duplicate = await request.post(`${base.replace(/\/$/, "")}/oauth/token`, { headers: { "content-type": "application/x-www-form-urlencoded" }, data: "grant_type=client_credentials&grant_type=client_credentials" });
+  expect((await duplicate.json()).error_description).toContain("(RFC 6749 section 3.2)");
   const ungranted = await postToken(request, await assertion(), { scope: "scope:sigedis:gestion:careerpro-federal-learning-account:provider" });
   expect([ungranted.status, ungranted.body.error, ungranted.body.reason]).toEqual([400, "invalid_scope", "scope.other-quality"]);
 });
@@ -150,6 +154,9 @@ test("claire's journal shows the tokens issued and refused, with the Client ID",
   await expect(table.getByText("Jeton OAuth émis").first()).toBeVisible();
   await expect(table.getByText("Jeton OAuth refusé").first()).toBeVisible();
   await expect(table.getByText(clientId).first()).toBeVisible();
+  // A refusal names its documented reason, so the manager can tell the integrator what to fix.
+  await expect(table.getByText("Motif (reason)").first()).toBeVisible();
+  await expect(table.getByText("assertion.alg-none").first()).toBeVisible();
   await page.context().close();
 });
 

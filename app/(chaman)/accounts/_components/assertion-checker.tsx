@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { FieldError } from "@/components/ui/field-error";
 import { inputClass, primaryButton } from "@/components/ui/buttons";
@@ -17,6 +17,12 @@ export function AssertionChecker({ accountId }: { accountId: string }) {
   const [state, action, pending] = useActionState<CheckerState, FormData>(checkAssertionAction, { status: "idle" });
   const fieldProblem = state.status === "error" ? state.fieldErrors.assertion : undefined;
   const formProblem = state.status === "error" && !fieldProblem ? state.formError : undefined;
+  // The button is disabled while checking, which drops the keyboard focus on <body>: take it to the verdict,
+  // so a keyboard or screen-reader user continues from the result (WCAG 2.4.3), not from the top of the page.
+  const verdict = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.status === "success") verdict.current?.focus();
+  }, [state]);
 
   return (
     <div>
@@ -41,14 +47,14 @@ export function AssertionChecker({ accountId }: { accountId: string }) {
       </form>
       {state.status === "success" ? (
         <div className="mt-4" aria-live="polite">
-          <p role="status" className={state.ok ? "font-semibold text-green-800" : "font-semibold text-red-700"}>{state.ok ? t("access.allGood") : t("access.failed")}</p>
+          <p role="status" ref={verdict} tabIndex={-1} className={state.ok ? "font-semibold text-green-800" : "font-semibold text-red-700"}>{state.ok ? t("access.allGood") : t("access.failed")}</p>
           <ul className="mt-2 space-y-1" aria-label={t("access.checkerTitle")}>
             {state.lines.map((line) => (
               <li key={line.rule} className="flex gap-2" data-rule={line.rule} data-status={line.status}>
                 <span aria-hidden="true" className={line.status === "ok" ? "text-green-800" : line.status === "failed" ? "text-red-700" : "text-slate-500"}>{mark[line.status]}</span>
                 <span>
                   <span className="font-medium">{t(`rules.${line.rule}`)}</span>
-                  <span className="sr-only"> : {line.status === "ok" ? t("access.ok") : line.status === "failed" ? t("access.ko") : t("access.skipped")}</span>
+                  {line.status !== "skipped" ? <span className="sr-only"> : {line.status === "ok" ? t("access.ok") : t("access.ko")}</span> : null}
                   {line.status === "failed" && line.reason ? <span className="block text-sm text-red-700">{t(`reasons.${line.reason}`, line.params)}</span> : null}
                   {line.status === "skipped" ? <span className="block text-sm text-slate-500">{t("access.skipped")}</span> : null}
                 </span>
