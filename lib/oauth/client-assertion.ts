@@ -120,9 +120,13 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
   // format
   const parts = assertion.split(".");
   // Same answer from the endpoint and the checker (which does not trim): whitespace around is its own mistake.
-  if (assertion !== assertion.trim()) fail("format", "assertion.whitespace", { where: /\n$/.test(assertion) ? "trailing newline" : "whitespace" });
-  else if (assertion.length > ASSERTION_MAX_LENGTH) fail("format", "assertion.malformed", { detail: `longer than ${ASSERTION_MAX_LENGTH} characters` });
-  else if (parts.length !== 3) fail("format", "assertion.malformed", { detail: `${parts.length} part(s) found, 3 expected` });
+  // `position` / `problem` are codes for the translated checker messages; `where` / `detail` the English description's words.
+  const newline = /\n$/.test(assertion);
+  if (assertion !== assertion.trim()) fail("format", "assertion.whitespace", { where: newline ? "trailing newline" : "whitespace", position: newline ? "newline" : "other" });
+  else if (assertion.length > ASSERTION_MAX_LENGTH) fail("format", "assertion.malformed", { detail: `longer than ${ASSERTION_MAX_LENGTH} characters`, problem: "tooLong", max: ASSERTION_MAX_LENGTH });
+  // Five parts is a JWE (RFC 7516 compact): encrypted, not signed — name it, the count alone does not help.
+  else if (parts.length === 5) fail("format", "assertion.malformed", { detail: "5 parts found, 3 expected: this is an encrypted JWT (JWE); send a signed JWT (JWS)", problem: "encrypted", parts: 5 });
+  else if (parts.length !== 3) fail("format", "assertion.malformed", { detail: `${parts.length} part(s) found, 3 expected`, problem: "parts", parts: parts.length });
   else {
     try {
       header = decodeProtectedHeader(assertion) as Record<string, unknown>;
@@ -135,7 +139,7 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
         header = null;
       } else pass("format");
     } catch (error) {
-      fail("format", "assertion.malformed", { detail: error instanceof Error ? error.message : "undecodable" });
+      fail("format", "assertion.malformed", { detail: error instanceof Error ? error.message : "undecodable", problem: "undecodable" });
     }
   }
 

@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import compile from "icu-minify/compile";
 import format from "icu-minify/format";
-import { ASSERTION_RULES } from "./client-assertion";
+import { ASSERTION_RULES, checkClientAssertion } from "./client-assertion";
+import { oauthUrls } from "./config";
 import { REASONS, REFUSAL_REASONS } from "./reasons";
 
 const locales = ["fr", "nl", "en", "de"] as const;
@@ -28,7 +29,8 @@ test("each checker line and each assertion reason is translated in the four lang
       assert.ok(message, `${locale} reasons.${reason}`);
       const english = REASONS[reason].describe(new Proxy({}, { get: (_t, key) => `{${String(key)}}` }));
       // A translation may leave a detail out, never use a parameter the reason does not have.
-      const known = new Set(placeholders(english));
+      const spec = REASONS[reason];
+      const known = new Set([...placeholders(english), ...("uiParams" in spec ? spec.uiParams : [])]);
       assert.deepEqual(placeholders(message).filter((p) => !known.has(p)), [], `${locale} ${reason}`);
       assert.doesNotThrow(() => compile(message), `${locale} ${reason} compiles`);
     }
@@ -58,4 +60,28 @@ test("SHA-256 under x5t: the checker's message is in the reader's language, with
     assert.ok(rendered.includes(`x5t#S256 = ${createHash("sha256").update(c.der).digest("base64url")}`), locale);
     assert.ok(rendered.includes(`${expected[locale]}${createHash("sha1").update(c.der).digest("base64url")})`), `${locale}: ${rendered}`);
   }
+});
+
+test("a malformed or padded assertion is explained in the reader's language, a JWE named as such (no English « part(s) found »)", async () => {
+  const ctx = { urls: oauthUrls("https://x.test"), now: new Date(), findClient: async () => null, isJtiUsed: async () => false };
+  const formatters = { getDateTimeFormat: (...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a), getNumberFormat: (...a: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...a), getPluralRules: (...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a) };
+  const line = async (jwt: string) => (await checkClientAssertion(jwt, ctx)).checks.find((c) => c.rule === "format")!;
+  const cases = [
+    { jwt: "not a jwt", fr: "1 partie(s) trouvée(s), 3 attendues" },
+    { jwt: "a.b.c.d.e", fr: "c'est un JWT chiffré (JWE, 5 parties)" },
+    { jwt: "x".repeat(9000), fr: "plus de 8192 caractères" },
+    { jwt: "a.b.c", fr: "l'en-tête ou le contenu n'est pas du JSON" },
+    { jwt: "a.b.c\n", fr: "retirez le saut de ligne final" },
+    { jwt: " a.b.c", fr: "retirez les espaces au début et à la fin" },
+  ];
+  for (const { jwt, fr } of cases) {
+    const { reason, params } = await line(jwt);
+    for (const locale of locales) {
+      const rendered = String(format(compile(at(load(locale), `reasons.${reason}`)!), locale, params, { formatters }));
+      if (locale === "fr") assert.ok(rendered.includes(fr), rendered);
+      if (locale !== "en") assert.doesNotMatch(rendered, /part\(s\) found|trailing newline|Invalid|JWS compact/, `${locale}: ${rendered}`);
+    }
+  }
+  // The token endpoint's English description names the JWE too.
+  assert.match((await checkClientAssertion("a.b.c.d.e", ctx)).failure!.description, /encrypted JWT \(JWE\)/);
 });

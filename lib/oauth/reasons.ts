@@ -10,6 +10,11 @@ interface ReasonSpec {
   /** HTTP status: 401 for invalid_client (issue 14), 429 when throttled, else 400 (RFC 6749 §5.2). */
   status?: number;
   describe: (p: ReasonParams) => string;
+  /**
+   * Parameters only the translated checker messages use (ICU select on a code instead of the English
+   * fragment the description carries, e.g. « 1 part(s) found »): lib/oauth/messages.test.ts allows them.
+   */
+  uiParams?: readonly string[];
 }
 
 const spec = <T extends Record<string, ReasonSpec>>(value: T) => value;
@@ -31,8 +36,8 @@ export const REASONS = spec({
   "request.throttled-address": { error: "invalid_request", status: 429, describe: (p) => `Too many requests from your address refused or still being verified: retry in ${p.seconds} seconds at most.` },
 
   // The client assertion (RFC 7523 §3, SPEC §7), in the order they are checked.
-  "assertion.malformed": { error: "invalid_client", status: 401, describe: (p) => `client_assertion is not a signed JWT (JWS compact serialization: three base64url parts separated by dots): ${p.detail}.` },
-  "assertion.whitespace": { error: "invalid_client", status: 401, describe: (p) => `The assertion has whitespace around it: remove the ${p.where} (send the JWT exactly as signed).` },
+  "assertion.malformed": { error: "invalid_client", status: 401, uiParams: ["problem", "parts", "max"], describe: (p) => `client_assertion is not a signed JWT (JWS compact serialization: three base64url parts separated by dots): ${p.detail}.` },
+  "assertion.whitespace": { error: "invalid_client", status: 401, uiParams: ["position"], describe: (p) => `The assertion has whitespace around it: remove the ${p.where} (send the JWT exactly as signed).` },
   "assertion.invalid-characters": { error: "invalid_request", describe: (p) => `The assertion's ${p.name} claim contains ${p.problem === "lone-surrogate" ? "a lone UTF-16 surrogate" : "a control character (such as NUL)"}; use printable text only.` },
   "assertion.crit-unsupported": { error: "invalid_client", status: 401, describe: (p) => `The JWS header has crit or b64 (${p.found}), which this server does not support (RFC 7515 §4.1.11); sign a plain JWT without them.` },
   "assertion.alg-missing": { error: "invalid_client", status: 401, describe: (p) => `The JWS header has no alg; set alg to one of ${p.expected}.` },
