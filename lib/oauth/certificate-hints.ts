@@ -5,7 +5,6 @@ import type { ReasonParams, RefusalReason } from "./reasons";
 
 export interface HintedCertificate {
   id: string;
-  name: string;
   der: Uint8Array;
 }
 
@@ -17,6 +16,16 @@ export function thumbprints(der: Uint8Array): { x5t: string; x5tS256: string; sh
   const sha1 = digest("sha1", der);
   const sha256 = digest("sha256", der);
   return { x5t: b64u(sha1), x5tS256: b64u(sha256), sha1Hex: sha1.toString("hex"), sha256Hex: sha256.toString("hex") };
+}
+
+/**
+ * How a refusal names a certificate before the assertion's signature has verified: by its x5t#S256, never by
+ * its name. Whoever knows a Client ID can send an assertion; the names are the managers' labels, and on a
+ * delegated account the enterprise must not learn the intermediary's (SPEC §5). The integrator holding the key
+ * knows its certificate's thumbprint (it is what x5t#S256 carries).
+ */
+export function publicCertificateLabel(der: Uint8Array): string {
+  return `x5t#S256 ${thumbprints(der).x5tS256}`;
 }
 
 /** The value as text when it is base64url of an ASCII hex string (the "hex before base64url" mistake). */
@@ -42,7 +51,7 @@ export type HintResult<C> =
  */
 export function resolveCertificateHint<C extends HintedCertificate>(header: Record<string, unknown>, certificates: C[]): HintResult<C> {
   const prints = certificates.map((c) => ({ cert: c, ...thumbprints(c.der) }));
-  const list = (key: "x5t" | "x5tS256") => prints.map((p) => `${p.cert.name}: ${p[key]}`).join(", ") || "none";
+  const list = (key: "x5t" | "x5tS256") => prints.map((p) => p[key]).join(", ") || "none";
   let designated: C[] | null = null;
   const narrow = (found: C[]) => {
     designated = designated ? designated.filter((c) => found.includes(c)) : found;
@@ -55,12 +64,12 @@ export function resolveCertificateHint<C extends HintedCertificate>(header: Reco
     const byX5t = prints.filter((p) => p.x5t === value);
     if (byX5t.length === 0) {
       const hexMatch = prints.find((p) => hex === p.sha1Hex || hex === p.sha256Hex);
-      if (hexMatch) return { ok: false, reason: "assertion.x5t-hex", params: { header: "x5t", certificate: hexMatch.cert.name, expected: hex === hexMatch.sha1Hex ? hexMatch.x5t : hexMatch.x5tS256 } };
+      if (hexMatch) return { ok: false, reason: "assertion.x5t-hex", params: { header: "x5t", certificate: publicCertificateLabel(hexMatch.cert.der), expected: hex === hexMatch.sha1Hex ? hexMatch.x5t : hexMatch.x5tS256 } };
       const url = fromStandardBase64(value);
       const b64Match = url ? prints.find((p) => p.x5t === url) : undefined;
-      if (b64Match) return { ok: false, reason: "assertion.x5t-base64", params: { header: "x5t", certificate: b64Match.cert.name, expected: b64Match.x5t } };
+      if (b64Match) return { ok: false, reason: "assertion.x5t-base64", params: { header: "x5t", certificate: publicCertificateLabel(b64Match.cert.der), expected: b64Match.x5t } };
       const sha256Match = prints.find((p) => p.x5tS256 === value);
-      if (sha256Match) return { ok: false, reason: "assertion.x5t-sha256", params: { certificate: sha256Match.cert.name, x5tS256: sha256Match.x5tS256, x5t: sha256Match.x5t } };
+      if (sha256Match) return { ok: false, reason: "assertion.x5t-sha256", params: { certificate: publicCertificateLabel(sha256Match.cert.der), x5tS256: sha256Match.x5tS256, x5t: sha256Match.x5t } };
       return { ok: false, reason: "assertion.x5t-unknown", params: { header: "x5t", found: value, expected: list("x5t") } };
     }
     narrow(byX5t.map((p) => p.cert));
@@ -73,10 +82,10 @@ export function resolveCertificateHint<C extends HintedCertificate>(header: Reco
     if (bySha256.length === 0) {
       const url = fromStandardBase64(value);
       const b64Match = url ? prints.find((p) => p.x5tS256 === url) : undefined;
-      if (b64Match) return { ok: false, reason: "assertion.x5t-base64", params: { header: "x5t#S256", certificate: b64Match.cert.name, expected: b64Match.x5tS256 } };
+      if (b64Match) return { ok: false, reason: "assertion.x5t-base64", params: { header: "x5t#S256", certificate: publicCertificateLabel(b64Match.cert.der), expected: b64Match.x5tS256 } };
       const hex = hexInsideBase64url(value) ?? (/^[0-9a-fA-F]{64}$/.test(value) ? value.toLowerCase() : null);
       const hexMatch = prints.find((p) => hex === p.sha256Hex);
-      if (hexMatch) return { ok: false, reason: "assertion.x5t-hex", params: { header: "x5t#S256", certificate: hexMatch.cert.name, expected: hexMatch.x5tS256 } };
+      if (hexMatch) return { ok: false, reason: "assertion.x5t-hex", params: { header: "x5t#S256", certificate: publicCertificateLabel(hexMatch.cert.der), expected: hexMatch.x5tS256 } };
       return { ok: false, reason: "assertion.x5t-unknown", params: { header: "x5t#S256", found: value, expected: list("x5tS256") } };
     }
     narrow(bySha256.map((p) => p.cert));

@@ -3,7 +3,7 @@
 // (first failure → error) and the assertion checker (every line, ✓/✗) can never disagree.
 import { X509Certificate, type KeyObject } from "node:crypto";
 import { compactVerify, decodeJwt, decodeProtectedHeader, type JWTPayload } from "jose";
-import { resolveCertificateHint } from "./certificate-hints";
+import { publicCertificateLabel, resolveCertificateHint } from "./certificate-hints";
 import { ASSERTION_ALGORITHMS, ASSERTION_MAX_LENGTH, ASSERTION_MAX_LIFETIME_S, CLOCK_SKEW_S, type AssertionAlgorithm, type OAuthUrls } from "./config";
 import { oauthError, type OAuthError } from "./errors";
 import { firstUnsafeField } from "./safe-text";
@@ -227,7 +227,7 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
             // Not this certificate's key; try the next one.
           }
         }
-        if (!signer) fail("signature", "assertion.signature", { certificates: fitting.map((c) => `« ${c.cert.name} »`).join(", ") });
+        if (!signer) fail("signature", "assertion.signature", { certificates: fitting.map((c) => publicCertificateLabel(c.cert.der)).join(", ") });
         else {
           pass("signature", { certificate: signer.name, hash: HASH_BITS[alg.slice(2)] ?? alg });
           if (ctx.now > signer.notAfter) fail("certificate-validity", "assertion.certificate-expired", { certificate: signer.name, notAfter: signer.notAfter.toISOString() });
