@@ -13,6 +13,7 @@ export class UploadQuota {
   private held = 0;
   private renewedAt = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  private released = false;
 
   constructor(
     private readonly db: Db,
@@ -30,6 +31,8 @@ export class UploadQuota {
   async hold(bytes: number): Promise<boolean> {
     if (this.covers(bytes)) return true;
     const answer = this.queue.then(async () => {
+      // SFTP writes pipelined behind a refused one must not reserve again once the bytes were given back.
+      if (this.released) return false;
       if (this.covers(bytes)) return true;
       const granted = await reserveQuota(this.db, {
         reservationId: this.reservationId,
@@ -52,6 +55,7 @@ export class UploadQuota {
    * stops counting after RESERVATION_LIFETIME_MS.
    */
   async release(): Promise<void> {
+    this.released = true;
     this.held = 0;
     this.renewedAt = 0;
     await this.queue;
