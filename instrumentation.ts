@@ -42,6 +42,8 @@ export async function register(): Promise<void> {
     if (!kinds) throw new Error(`CHAMAN_TRANSFER_SERVERS: expected sftp, ftp, all or off, got ${servers}`);
     await startTransferServers(kinds);
   }
+  // scripts/start.mjs shows Next's « Ready » line only after this one: never for a server that refuses.
+  console.info("[chaman] started");
 }
 
 function stop(reason: string): never {

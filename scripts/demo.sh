@@ -14,4 +14,4 @@ npx next build
 # which took the server past 400 MB of RSS under load (docs/PERFORMANCE.md). An explicit NODE_OPTIONS wins.
 # The SFTP (CHAMAN_SFTP_PORT, 8022) and FTP (CHAMAN_FTP_PORT, 2121) servers start inside the web server.
 export CHAMAN_TRANSFER_SERVERS="${CHAMAN_TRANSFER_SERVERS:-all}"
-NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=256}" exec npx next start -p "${PORT:-3000}"
+NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=256}" exec node scripts/start.mjs -p "${PORT:-3000}"

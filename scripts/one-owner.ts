@@ -1,10 +1,12 @@
-// Issue 11, with the production server (`next start`, after `next build`) on the embedded database:
+// Issue 11, with the production server (`npm start`: scripts/start.mjs around `next start`, after
+// `next build`) on the embedded database:
 // 1. a server on a fresh data folder; the CLI adds a CA while it runs; sign-ins are written through the web;
-// 2. a second server on the same folder refuses to start (exit ≠ 0, message naming the owner);
+// 2. a second server on the same folder refuses to start (exit ≠ 0, message naming the owner) and never
+//    says « Ready » (Next prints it when its socket listens, before the database is taken);
 // 3. restart (SIGTERM, start again), then kill -9 and start again: the stale lock is taken over;
 // 4. every acknowledged write and the CA are there;
 // 5. bad configuration stops `next start` with exit ≠ 0 and one line: no AUTH_SECRET in production, a short
-//    one, a malformed DATABASE_URL, an unwritable CHAMAN_DATA_DIR.
+//    one, a malformed DATABASE_URL, an unwritable CHAMAN_DATA_DIR — none of them saying « Ready ».
 // Usage: npm run test:owner. Ports: OWNER_TEST_PORT (default 3192) and the next one.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -43,7 +45,7 @@ function startServer(serverPort: number, env: Record<string, string | undefined>
     if (value === undefined) delete merged[name];
     else merged[name] = value;
   }
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(serverPort), "-H", "127.0.0.1"], { env: merged, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(serverPort), "-H", "127.0.0.1"], { env: merged, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -62,22 +64,25 @@ async function healthy(server: Server, serverPort = port, timeoutMs = 90_000): P
 }
 
 async function stop(server: Server, signal: NodeJS.Signals): Promise<void> {
-  // The whole process group: whatever `next start` runs the server in goes too.
+  // The whole process group: the start script and whatever `next start` runs the server in.
   if (server.child.exitCode === null && server.child.signalCode === null) process.kill(-server.child.pid!, signal);
   await server.exited;
 }
 
-/** `next start` with this configuration must stop by itself, non-zero, with `message` in its output. */
+const saysReady = (output: string) => /\bReady in\b/.test(output);
+
+/** `npm start` with this configuration must stop by itself, non-zero, with `message` and no « Ready » in its output. */
 async function refusesToStart(what: string, env: Record<string, string | undefined>, message: RegExp): Promise<void> {
   const server = startServer(port + 1, env);
   const code = await Promise.race([server.exited, new Promise<"running">((resolve) => setTimeout(() => resolve("running"), 60_000))]);
   if (code === "running") await stop(server, "SIGKILL");
-  check(code !== "running" && code !== 0 && message.test(server.output()), `${what}: exit ${code}, ${JSON.stringify(server.output().match(/\[chaman\].*/)?.[0] ?? "")}`);
+  check(code !== "running" && code !== 0 && message.test(server.output()) && !saysReady(server.output()), `${what}: exit ${code}, ${JSON.stringify(server.output().match(/\[chaman\].*/)?.[0] ?? "")}, says Ready: ${saysReady(server.output())}`);
 }
 
 async function main(): Promise<number> {
   let server = startServer(port);
   check(await healthy(server), "server on a fresh data folder is healthy");
+  check(/\[chaman\] started[\s\S]*\bReady in\b/.test(server.output()), "it says « Ready », after everything started");
   const pki = await createSamplePki();
   const caFile = path.join(work, "ca.cer");
   writeFileSync(caFile, pki.other.pem);
@@ -96,6 +101,7 @@ async function main(): Promise<number> {
   const secondCode = await Promise.race([second.exited, new Promise<"running">((resolve) => setTimeout(() => resolve("running"), 90_000))]);
   if (secondCode === "running") await stop(second, "SIGKILL");
   check(secondCode !== "running" && secondCode !== 0 && /already served by process \d+ \(web server/.test(second.output()), `second server on the same folder refuses: exit ${secondCode}`);
+  check(!saysReady(second.output()), `the refusing server never says « Ready »: ${JSON.stringify(second.output().split("\n").filter((l) => /Ready|\[chaman\]/.test(l)))}`);
   check(await healthy(server, port, 5_000), "the first server still answers");
 
   await stop(server, "SIGTERM");

@@ -3,14 +3,13 @@
 // refused with the protocol's words, and an SFTP session cannot hold unbounded handles.
 import assert from "node:assert/strict";
 import { connect, type Socket } from "node:net";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import ssh2 from "ssh2";
-import { startFtpServer } from "./ftp-server";
-import { startSftpServer, type RunningServer } from "./sftp-server";
+import type { RunningServer } from "./sftp-server";
 import { lftpScript, waitFor } from "./testing/clients";
+import { withTestServers } from "./testing/servers";
 import { createSender, withTransferWorld, type TestSender } from "./testing/world";
 
-const pasvMin = Number(process.env.CHAMAN_TEST_PASV_MIN ?? 40150) + 60;
 
 interface Probe {
   socket: Socket;
@@ -71,14 +70,12 @@ describe("connection hygiene of the batch servers (issue 15)", () => {
     dir = world.dir;
     hostKey = world.hostKey.privateKey;
     // 1.5 s: short for the tests, long enough for a key login on a loaded CI machine on PostgreSQL.
-    sftp = await startSftpServer({ host: "127.0.0.1", port: 0, hostKey, limits: { loginTimeoutMs: 1500, maxConnections: 50, maxConnectionsPerIp: 50 }, maxHandles: 3 });
-    limited = await startSftpServer({ host: "127.0.0.1", port: 0, hostKey, limits: { loginTimeoutMs: 60_000, maxConnections: 3, maxConnectionsPerIp: 2 } });
-    ftp = await startFtpServer({ host: "127.0.0.1", port: 0, pasv: { min: pasvMin, max: pasvMin + 9, address: "127.0.0.1" }, limits: { loginTimeoutMs: 300, maxConnections: 50, maxConnectionsPerIp: 2 } });
+    sftp = await servers.sftp(hostKey, { limits: { loginTimeoutMs: 1500, maxConnections: 50, maxConnectionsPerIp: 50 }, maxHandles: 3 });
+    limited = await servers.sftp(hostKey, { limits: { loginTimeoutMs: 60_000, maxConnections: 3, maxConnectionsPerIp: 2 } });
+    ftp = await servers.ftp(60, { limits: { loginTimeoutMs: 300, maxConnections: 50, maxConnectionsPerIp: 2 } });
     [claire, ivan] = await Promise.all([createSender(world.db, "claire", "SFTP", "EXPCLAIRECONN"), createSender(world.db, "ivan", "FTP", "EXPIVANCONN")]);
   });
-  after(async () => {
-    await Promise.all([sftp?.close(), limited?.close(), ftp?.close()]);
-  });
+  const servers = withTestServers();
 
   it("SFTP: destroys a socket that sends nothing, once the login timeout has passed", async () => {
     const p = await probe(sftp.port);

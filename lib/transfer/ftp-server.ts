@@ -76,7 +76,7 @@ const COMPLETION_GRACE_MS = 250;
 function uploadStream(upload: SessionUpload, startAt: number, control: Socket, activity: () => void): Writable {
   let offset = startAt;
   let finished = false;
-  return new Writable({
+  const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
       activity();
       upload.write(offset, chunk).then(() => {
@@ -103,10 +103,21 @@ function uploadStream(upload: SessionUpload, startAt: number, control: Socket, a
       control.once("end", decide).once("close", decide);
     },
     destroy(error, callback) {
+      control.off("close", controlGone);
       if (finished) return callback(error);
       upload.abandon().then(() => callback(error), () => callback(error));
     },
   });
+  // A killed client's control connection may close before its data connection's end is read (the data
+  // socket is paused while a write waits for the quota's database round trip); ftp-srv then destroys the
+  // data socket without ending or failing this stream, which would keep the upload open for good. The
+  // client is gone: discard. (No "close" listener on the stream: ftp-srv then emits "close" instead of
+  // ending it, and the upload would never finish.)
+  function controlGone() {
+    if (!finished && !stream.destroyed) stream.destroy(new FtpError("Connection lost", 426));
+  }
+  control.once("close", controlGone);
+  return stream;
 }
 
 class SenderFileSystem extends FileSystem {

@@ -4,20 +4,19 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { actorFor } from "@/lib/channels/test-support";
 import type { Db } from "@/lib/db/client";
 import { transferDeclarations } from "@/lib/db/schema";
-import { startFtpServer } from "./ftp-server";
 import type { RunningServer } from "./sftp-server";
 import { transferStorage } from "./storage";
 import { lftpScript, uploadsInProgress } from "./testing/clients";
 import { opensslSign } from "./testing/openssl";
+import { withTestServers } from "./testing/servers";
 import { createSender, withTransferWorld, writeTestFile, type TestSender } from "./testing/world";
 
 const DATE = "20260106";
-const pasvMin = Number(process.env.CHAMAN_TEST_PASV_MIN ?? 40150);
 const fiText = (n: number) => `<?xml version="1.0"?>\n<Dimona n="${n}"/>\n`;
 
 describe("FTP endpoint (issue 15, seed 000)", () => {
@@ -29,22 +28,13 @@ describe("FTP endpoint (issue 15, seed 000)", () => {
   let ivan: TestSender;
   withTransferWorld(async (world) => {
     ({ db, dir, storageRoot } = world);
-    const pasv = { min: pasvMin, max: pasvMin + 24, address: "127.0.0.1" };
-    server = await startFtpServer({ host: "127.0.0.1", port: Number(process.env.CHAMAN_TEST_FTP_PORT ?? 0), pasv });
+    server = await servers.ftp(0, { port: Number(process.env.CHAMAN_TEST_FTP_PORT ?? 0), pasvCount: 25 });
     // A self-signed server certificate for AUTH TLS.
     execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-keyout", "tls.key", "-out", "tls.crt"], { cwd: dir, stdio: "pipe" });
-    tlsServer = await startFtpServer({
-      host: "127.0.0.1",
-      port: 0,
-      pasv: { min: pasvMin + 25, max: pasvMin + 49, address: "127.0.0.1" },
-      tls: { certFile: path.join(dir, "tls.crt"), keyFile: path.join(dir, "tls.key") },
-    });
+    tlsServer = await servers.ftp(25, { pasvCount: 25, tls: { certFile: path.join(dir, "tls.crt"), keyFile: path.join(dir, "tls.key") } });
     ivan = await createSender(db, "ivan", "FTP", "EXPIVANFTP1");
   });
-  after(async () => {
-    await server?.close();
-    await tlsServer?.close();
-  });
+  const servers = withTestServers();
 
   const lftp = (sender: { username: string; password?: string }, commands: string[], settings: string[] = [], port = server.port) => lftpScript(dir, port, sender.username, sender.password ?? "", commands, settings);
   const declaration = (seq: string, env: "R" | "T", options: { senderNumber?: string; fs?: boolean } = {}) => {

@@ -6,19 +6,18 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { connect, type Socket } from "node:net";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import ssh2 from "ssh2";
 import type { Db } from "@/lib/db/client";
 import { accounts } from "@/lib/db/schema";
-import { startFtpServer } from "./ftp-server";
-import { startSftpServer, type RunningServer } from "./sftp-server";
+import type { RunningServer } from "./sftp-server";
 import { transferStorage } from "./storage";
 import { lftpScript, sftpBatch, waitFor } from "./testing/clients";
+import { withTestServers } from "./testing/servers";
 import { createSender, withTransferWorld, writeTestFile, type TestSender } from "./testing/world";
 import type { HostKey } from "./host-key";
 
-const pasvMin = Number(process.env.CHAMAN_TEST_PASV_MIN ?? 40150) + 75;
 /** Short enough for a test, long against loopback round trips; transfers below last several times longer. */
 const IDLE_MS = 800;
 /** 240 KiB at 80 KiB/s: about 3 s of steady data, well over IDLE_MS. */
@@ -63,8 +62,8 @@ describe("idle timeout of logged-in batch sessions (issue 15)", () => {
     ({ db, dir } = world);
     hostKey = world.hostKey;
     const limits = { loginTimeoutMs: 60_000, idleTimeoutMs: IDLE_MS, maxConnections: 50, maxConnectionsPerIp: 2 };
-    sftp = await startSftpServer({ host: "127.0.0.1", port: 0, hostKey: hostKey.privateKey, limits });
-    ftp = await startFtpServer({ host: "127.0.0.1", port: 0, pasv: { min: pasvMin, max: pasvMin + 9, address: "127.0.0.1" }, limits });
+    sftp = await servers.sftp(hostKey, { limits });
+    ftp = await servers.ftp(75, { limits });
     [claire, ivan] = await Promise.all([createSender(world.db, "claire", "SFTP", "EXPCLAIREIDLE"), createSender(world.db, "ivan", "FTP", "EXPIVANIDLE")]);
     writeTestFile(dir, "SLOW.bin", SLOW_FILE);
     for (const sender of [claire, ivan]) {
@@ -73,9 +72,7 @@ describe("idle timeout of logged-in batch sessions (issue 15)", () => {
       await transferStorage().put(senderOf(sender), "OUT", "SLOW.OUT", new Uint8Array(SLOW_FILE));
     }
   });
-  after(async () => {
-    await Promise.all([sftp?.close(), ftp?.close()]);
-  });
+  const servers = withTestServers();
 
   it("FTP: logged-in sessions left idle get 421 Idle timeout and free their slots for a new login", async () => {
     const sessions = [await ftpControl(ftp.port), await ftpControl(ftp.port)];

@@ -5,21 +5,20 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readFileSync, utimesSync } from "node:fs";
 import path from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
 import { expireStaleInFiles } from "./expiry";
-import { startFtpServer } from "./ftp-server";
-import { startSftpServer, type RunningServer } from "./sftp-server";
+import type { RunningServer } from "./sftp-server";
 import { transferStorage } from "./storage";
 import { lftpScript, sftpBatch, uploadsInProgress, waitFor } from "./testing/clients";
+import { withTestServers } from "./testing/servers";
 import { createSender, withTransferWorld, writeTestFile, type TestSender } from "./testing/world";
 import { actorFor } from "@/lib/channels/test-support";
 import type { HostKey } from "./host-key";
 
 const QUOTA = 1024 * 1024;
-const pasvMin = Number(process.env.CHAMAN_TEST_PASV_MIN ?? 40150) + 75;
 
 describe("transfer limits with the real clients (issue 15)", () => {
   let db: Db;
@@ -33,15 +32,13 @@ describe("transfer limits with the real clients (issue 15)", () => {
   withTransferWorld(
     async (world) => {
       ({ db, dir, storageRoot, hostKey } = world);
-      sftp = await startSftpServer({ host: "127.0.0.1", port: 0, hostKey: hostKey.privateKey });
-      ftp = await startFtpServer({ host: "127.0.0.1", port: 0, pasv: { min: pasvMin, max: pasvMin + 9, address: "127.0.0.1" } });
+      sftp = await servers.sftp(hostKey);
+      ftp = await servers.ftp(75);
       [claire, ivan] = await Promise.all([createSender(db, "claire", "SFTP", "EXPCLAIRELIM"), createSender(db, "ivan", "FTP", "EXPIVANLIM")]);
     },
     { maxFileBytes: 4 * QUOTA, quotaBytes: QUOTA },
   );
-  after(async () => {
-    await Promise.all([sftp?.close(), ftp?.close()]);
-  });
+  const servers = withTestServers();
   const senderOf = async (persona: string) => (await actorFor(db, persona)).ctx.senderId ?? "";
 
   it("SFTP: refuses an upload over a 1 MiB quota with « Quota exceeded », keeping nothing", async () => {

@@ -7,6 +7,7 @@ import { accountStatus, type TransferAccount } from "./auth";
 import { closeDeclaration } from "./declarations";
 import { refuseMalformedGo } from "./go-refusals";
 import { transferLimits } from "./limits";
+import { UploadQuota } from "./upload-quota";
 import { resolveClientPath, type ResolvedPath } from "./paths";
 import { transferStorage, type FileEntry, type PendingUpload, type ReadHandle } from "./storage";
 
@@ -35,13 +36,6 @@ export interface Listing {
 
 /** WinSCP uploads to `<name>.filepart` and renames; an interrupted one is kept so it can resume. */
 export const PARTIAL_SUFFIX = ".filepart";
-
-// Bytes being uploaded per sender in this process, so parallel uploads share one quota.
-const inFlight = new Map<string, number>();
-
-function reserve(senderId: string, delta: number): void {
-  inFlight.set(senderId, (inFlight.get(senderId) ?? 0) + delta);
-}
 
 export interface SessionUpload {
   write(offset: number, data: Uint8Array): Promise<void>;
@@ -147,17 +141,20 @@ export class TransferSession {
     if (!isInFolder(folder)) throw new TransferError("permission-denied");
     const { maxFileBytes, quotaBytes } = transferLimits();
     const storage = transferStorage();
+    const db = await getDb();
     const senderId = this.account.senderId;
-    const previous = (await storage.stat(senderId, folder, name))?.size ?? 0;
-    const usedAtStart = await storage.usage(senderId);
     const pending: PendingUpload = await storage.beginUpload(senderId, folder, name, options);
-    let reserved = 0;
+    const quota = new UploadQuota(db, senderId, quotaBytes, async () => {
+      // The replaced file's bytes are freed by the upload that replaces it (a resumed upload holds them).
+      const replaced = (await storage.stat(senderId, folder, name))?.size ?? 0;
+      return (await storage.usage(senderId)) - replaced;
+    });
     let done = false;
     let refusal: TransferError | undefined;
-    const release = () => {
-      reserve(senderId, -reserved);
-      reserved = 0;
+    // `done` is set before anything is awaited, so a write waiting for the quota cannot write after it.
+    const release = async () => {
       done = true;
+      await quota.release();
     };
     const completed = (entry: FileEntry) => this.completed(folder, entry.name, entry.size);
     const ensureValid = () => this.ensureValid();
@@ -170,20 +167,19 @@ export class TransferSession {
         if (refusal) throw refusal;
         if (done) throw new TransferError("permission-denied");
         const end = offset + data.length;
+        // `size` is the highest offset written: a sparse upload pays for its holes, so no write can
+        // cheat the quota.
         const size = Math.max(end, pending.size);
-        const others = (inFlight.get(senderId) ?? 0) - reserved;
-        // The replaced file's bytes are freed by the upload that replaces it. `size` is the highest
-        // offset written: a sparse upload pays for its holes, so no write can cheat the quota.
-        const refused = end > maxFileBytes ? "too-large" : usedAtStart - previous + others + size > quotaBytes ? "quota" : null;
+        const refused = end > maxFileBytes ? "too-large" : (await quota.hold(size)) ? null : "quota";
+        // While the quota was asked, the upload may have been refused, finished or abandoned.
+        if (refusal) throw refusal;
+        if (done) throw new TransferError("permission-denied");
         if (refused) {
           refusal = new TransferError(refused);
-          release();
+          done = true;
           await pending.abort();
+          await release();
           throw refusal;
-        }
-        if (size > reserved) {
-          reserve(senderId, size - reserved);
-          reserved = size;
         }
         try {
           await pending.write(offset, data);
@@ -194,22 +190,25 @@ export class TransferSession {
       async finish() {
         if (refusal) throw refusal;
         if (done) return;
+        done = true;
         try {
           await ensureValid();
         } catch (error) {
-          release();
           await pending.abort();
+          await release();
           throw error;
         }
+        // Committed first, released after: the bytes are counted twice for a moment, never zero times.
         const entry = await pending.commit();
-        release();
+        await release();
         await completed(entry);
       },
       async abandon() {
         if (done) return;
-        release();
+        done = true;
         if (name.endsWith(PARTIAL_SUFFIX) && pending.size > 0) await pending.commit();
         else await pending.abort();
+        await release();
       },
     };
   }

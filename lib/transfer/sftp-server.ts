@@ -4,6 +4,8 @@ import ssh2, { type Attributes, type AuthContext, type Connection, type SFTPWrap
 import { keyIsRegistered, loginWithKey, recordKeyRefusal } from "./auth";
 import { connectionLimits, ConnectionGuard, type ConnectionLimits } from "./connection-guard";
 import { TransferError, TransferSession, type Listing, type SessionUpload } from "./session";
+import { knownContactLanguage, sessionEndedText } from "./session-ended";
+import { disconnectWithDescription } from "./ssh-disconnect";
 import type { ReadHandle } from "./storage";
 
 /**
@@ -45,13 +47,20 @@ function statusOf(error: unknown): [number, string] {
       case "quota":
         return [STATUS_CODE.FAILURE, "Quota exceeded"];
       case "account-gone":
-        return [STATUS_CODE.PERMISSION_DENIED, "Account no longer valid: connection closed"];
       case "account-deleted":
-        return [STATUS_CODE.PERMISSION_DENIED, "Account deleted: connection closed"];
+        // Not sent: endSession says it in the disconnect (kept for completeness of the mapping).
+        return [STATUS_CODE.PERMISSION_DENIED, "Account no longer valid"];
     }
   }
   console.error("[sftp] operation failed", error);
   return [STATUS_CODE.FAILURE, "Failure"];
+}
+
+/** Ends a session whose account went away, saying why in the sender's contact language (else English). */
+function endSession(client: Connection, session: TransferSession, why: "account-gone" | "account-deleted"): void {
+  knownContactLanguage(session.account.senderId)
+    .catch(() => null)
+    .then((language) => disconnectWithDescription(client, sessionEndedText(why, language)));
 }
 
 /** Open handles per SFTP session by default (OpenSSH clients keep a few; 64 leaves room for any client). */
@@ -78,9 +87,11 @@ function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection, 
   // Runs one request; errors become the SFTP status the client shows; a vanished account ends the connection.
   const run = (reqid: number, work: () => Promise<void>) => {
     work().catch((error: unknown) => {
+      // The session ends with the reason as the SSH disconnect's description, which OpenSSH prints; an
+      // SFTP status before it would race with it (the client may exit on the status first).
+      if (error instanceof TransferError && (error.code === "account-gone" || error.code === "account-deleted")) return endSession(client, session, error.code);
       const [code, message] = statusOf(error);
       sftp.status(reqid, code, message);
-      if (error instanceof TransferError && (error.code === "account-gone" || error.code === "account-deleted")) client.end();
     });
   };
   const ok = (reqid: number) => sftp.status(reqid, STATUS_CODE.OK);

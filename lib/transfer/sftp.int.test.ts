@@ -15,7 +15,7 @@ import { generateSshKeyPair } from "@/lib/pki/generate";
 import type { HostKey } from "./host-key";
 import { startSftpServer, type RunningServer } from "./sftp-server";
 import { transferStorage } from "./storage";
-import { sftpBatch, uploadsInProgress, waitFor } from "./testing/clients";
+import { sftpBatch, sftpSession, uploadsInProgress, waitFor } from "./testing/clients";
 import { opensslSign } from "./testing/openssl";
 import { createSender, withTransferWorld, writeTestFile, type TestSender } from "./testing/world";
 
@@ -230,12 +230,18 @@ describe("SFTP endpoint (issue 15, seed 001)", () => {
     assert.match(readFileSync(path.join(dir, `NOTIF.${stem}`), "utf8"), /code="go.without-fi"/);
   });
 
-  it("stops a deleted account at once", async () => {
+  it("stops a deleted account at once, telling an open session why in the sender's language", async () => {
     const before = await sftp(ivan, ["ls /IN"]);
     assert.equal(before.code, 0, before.stderr);
+    const open = sftpSession(dir, server.port, hostKey, ivan.username, ivan.ssh?.privateKeyOpenssh ?? "");
+    await open.command("pwd", /Remote working directory: \//);
     const actor = await actorFor(db, "ivan");
     const deleted = await deleteAccount(db, actor, { accountId: ivan.accountId });
     assert.equal(deleted.ok, true);
+    const after = await open.finish("ls /IN");
+    assert.notEqual(after.code, 0);
+    // Ivan's contact language is Dutch (demo data); OpenSSH prints the SSH disconnect's description.
+    assert.match(after.stderr, /Received disconnect from 127\.0\.0\.1 port \d+:11: Account verwijderd: verbinding gesloten/);
     assert.notEqual((await sftp(ivan, ["ls /IN"])).code, 0);
   });
 });

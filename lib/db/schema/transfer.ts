@@ -1,5 +1,5 @@
 // Issue 15, SPEC §6: batch declarations received over SFTP/FTP and the answer given to each.
-import { char, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, char, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./channels";
 import { senders } from "./organisation";
 
@@ -67,4 +67,25 @@ export const transferGoRefusals = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("transfer_go_refusals_answer_uq").on(t.senderId, t.answerFile), index("transfer_go_refusals_sender_idx").on(t.senderId, t.receivedAt)],
+);
+
+/**
+ * Bytes an upload in progress holds of its sender's quota (issue 15 leftover: the quota holds across
+ * sandbox processes on one database). Complete files are counted on the storage; the bytes of uploads
+ * not yet committed are only here. Rows are read and written under a transaction-level advisory lock per
+ * sender (lib/transfer/quota.ts), so two processes never both grant the last bytes. A row whose process
+ * died stops counting once `renewed_at` is older than the reservation lifetime (renewed while data flows).
+ */
+export const transferQuotaReservations = pgTable(
+  "transfer_quota_reservations",
+  {
+    id: uuid("id").primaryKey(),
+    senderId: uuid("sender_id")
+      .notNull()
+      .references(() => senders.id, { onDelete: "cascade" }),
+    /** Bytes reserved: at least the highest offset the upload has written. */
+    bytes: bigint("bytes", { mode: "number" }).notNull(),
+    renewedAt: timestamp("renewed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("transfer_quota_reservations_sender_idx").on(t.senderId)],
 );
