@@ -182,7 +182,10 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
 
     // exp: present, in the future, at most 10 minutes ahead (seed 003), with CLOCK_SKEW_S of leeway.
     const exp = payload.exp;
-    if (!isNumericDate(exp)) fail("exp", "assertion.exp-missing", { max: ASSERTION_MAX_LIFETIME_S });
+    // A claim sent as text ("exp": "1796…") is not a missing claim: say what it must be (RFC 7519 §2).
+    const notNumeric = (value: unknown) => ({ found: JSON.stringify(value)?.slice(0, 60) ?? String(value), example: nowS + 300 });
+    if (exp === undefined) fail("exp", "assertion.exp-missing", { max: ASSERTION_MAX_LIFETIME_S });
+    else if (!isNumericDate(exp)) fail("exp", "assertion.numeric-date", { claim: "exp", ...notNumeric(exp) });
     else if (exp <= nowS - CLOCK_SKEW_S) fail("exp", "assertion.expired", { exp: iso(exp), now: nowIso });
     else if (exp - nowS > ASSERTION_MAX_LIFETIME_S + CLOCK_SKEW_S) fail("exp", "assertion.exp-too-far", { exp: iso(exp), now: nowIso, seconds: exp - nowS, max: ASSERTION_MAX_LIFETIME_S });
     else pass("exp", { exp: iso(exp) });
@@ -190,8 +193,9 @@ export async function checkClientAssertion(assertion: string, ctx: AssertionCont
     for (const claim of ["nbf", "iat"] as const) {
       const value = payload[claim];
       if (value === undefined) pass(claim);
-      else if (!isNumericDate(value) || value > nowS + CLOCK_SKEW_S) {
-        fail(claim, claim === "nbf" ? "assertion.nbf-future" : "assertion.iat-future", { [claim]: isNumericDate(value) ? iso(value) : String(value), now: nowIso, skew: CLOCK_SKEW_S });
+      else if (!isNumericDate(value)) fail(claim, "assertion.numeric-date", { claim, ...notNumeric(value) });
+      else if (value > nowS + CLOCK_SKEW_S) {
+        fail(claim, claim === "nbf" ? "assertion.nbf-future" : "assertion.iat-future", { [claim]: iso(value), now: nowIso, skew: CLOCK_SKEW_S });
       } else pass(claim, { [claim]: iso(value) });
     }
 

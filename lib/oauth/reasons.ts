@@ -52,6 +52,7 @@ export const REASONS = spec({
   "assertion.exp-missing": { error: "invalid_client", status: 401, describe: (p) => `The assertion has no exp claim; set exp to at most ${p.max} seconds after now (seed 003: 10 minutes).` },
   "assertion.expired": { error: "invalid_client", status: 401, describe: (p) => `The assertion expired at ${p.exp} (server time ${p.now}); make a new one just before each token request.` },
   "assertion.exp-too-far": { error: "invalid_client", status: 401, describe: (p) => `exp ${p.exp} is ${p.seconds} seconds after now (${p.now}); it may be at most ${p.max} seconds (10 minutes) ahead.` },
+  "assertion.numeric-date": { error: "invalid_client", status: 401, describe: (p) => `${p.claim} is ${p.found}; it must be a NumericDate, a JSON number of seconds since 1970-01-01 UTC (RFC 7519 §2), e.g. ${p.example}.` },
   "assertion.nbf-future": { error: "invalid_client", status: 401, describe: (p) => `nbf ${p.nbf} is in the future (server time ${p.now}, ${p.skew} s of clock skew allowed); check the client's clock.` },
   "assertion.iat-future": { error: "invalid_client", status: 401, describe: (p) => `iat ${p.iat} is in the future (server time ${p.now}, ${p.skew} s of clock skew allowed); check the client's clock.` },
   "assertion.jti-missing": { error: "invalid_client", status: 401, describe: () => "The assertion has no jti claim; put a new random value (a UUID) in every assertion." },

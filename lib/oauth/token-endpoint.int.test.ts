@@ -47,6 +47,15 @@ test("exp: missing, expired, 11 minutes ahead are three different refusals; 10 m
   assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { exp: now + 600 } })))), "ok");
 });
 
+test("exp, nbf or iat sent as text is named as such, not as missing or in the future (RFC 7519 §2 NumericDate)", async () => {
+  const now = Math.floor(Date.now() / 1000);
+  for (const claim of ["exp", "nbf", "iat"]) {
+    const outcome = await token(tokenForm(await assertion({ claims: { [claim]: String(now + 60) } })));
+    assert.equal(reasonOf(outcome), "assertion.numeric-date", claim);
+    assert.ok(!outcome.ok && outcome.error.description.startsWith(`${claim} is "${now + 60}"; it must be a NumericDate`), outcome.ok ? "" : outcome.error.description);
+  }
+});
+
 test("nbf and iat in the future beyond the 30 s skew are refused", async () => {
   const now = Math.floor(Date.now() / 1000);
   assert.equal(reasonOf(await token(tokenForm(await assertion({ claims: { nbf: now + 120 } })))), "assertion.nbf-future");
