@@ -4,7 +4,7 @@ import { iconButton } from "@/components/ui/buttons";
 import { CopyButton } from "@/components/ui/copy-button";
 import { senderTechnicalUsername } from "@/lib/channels/accounts";
 import { listPermissionCatalogue } from "@/lib/channels/permissions";
-import { appNow } from "@/lib/admin/clock";
+import { requestNow } from "@/lib/admin/request-clock";
 import { soonestCertificateExpiry } from "@/lib/channels/certificate-expiry";
 import { expiryStatus, listAccounts, type AccountListItem } from "@/lib/channels/queries";
 import { toServiceActor } from "@/lib/auth/current";
@@ -28,7 +28,7 @@ export default async function HomePage() {
     listPermissionCatalogue(db, ["batch", "webservice"], locale),
     senderTechnicalUsername(db, senderId),
     soonestCertificateExpiry(db, senderId),
-    appNow(db),
+    requestNow(),
   ]);
   const tCert = await getTranslations("channels.certificate");
   // Issue 13: the lists flag an account whose certificate has expired or expires within 30 days.
