@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { toServiceActor, type Actor } from "@/lib/auth/current";
+import { cache } from "react";
+import { getActor, toServiceActor, type Actor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { demoOutboxEnabled } from "@/lib/notify/demo";
 import { countDecisionsWaiting } from "@/lib/notify/todo";
@@ -9,14 +10,25 @@ import { LanguageMenu } from "./language-menu";
 import { NavLinks } from "./nav-links";
 import { signOutAction } from "./session-actions";
 
+/**
+ * Issue 16: delegation requests waiting for the acting user's decision, counted once per request. The
+ * header is drawn twice per signed-in page: Next renders the root not-found.tsx, which draws the shell
+ * for a signed-in user, as the hidden fallback of every page (vercel/next.js#67532).
+ */
+const decisionsWaiting = cache(async (): Promise<number> => {
+  const actor = await getActor();
+  const ctx = actor?.current;
+  return actor && ctx?.chamanAccess ? countDecisionsWaiting(await getDb(), toServiceActor(actor, ctx)) : 0;
+});
+
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations("common");
   const tSessions = await getTranslations("sessions");
   const tTransfer = await getTranslations("transfer");
   const ctx = actor.current;
   const tn = await getTranslations("notify");
-  // Issue 16: delegation requests waiting for this user's decision, next to « Délégations ».
-  const waiting = ctx?.chamanAccess ? await countDecisionsWaiting(await getDb(), toServiceActor(actor, ctx)) : 0;
+  // `actor` is getActor()'s (the same cached value), so the count is this actor's.
+  const waiting = ctx?.chamanAccess ? await decisionsWaiting() : 0;
   const links: Array<{ href: string; label: string; show: boolean; badge?: number }> = [
     { href: "/", label: t("nav.home"), show: Boolean(ctx?.chamanAccess) },
     { href: "/contact", label: t("nav.contact"), show: Boolean(ctx?.chamanAccess) },

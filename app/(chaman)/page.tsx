@@ -2,11 +2,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { iconButton } from "@/components/ui/buttons";
 import { CopyButton } from "@/components/ui/copy-button";
-import { senderTechnicalUsername } from "@/lib/channels/accounts";
 import { listPermissionCatalogue } from "@/lib/channels/permissions";
-import { appNow } from "@/lib/admin/clock";
-import { soonestCertificateExpiry } from "@/lib/channels/certificate-expiry";
-import { expiryStatus, listAccounts, type AccountListItem } from "@/lib/channels/queries";
+import { requestNow } from "@/lib/admin/request-clock";
+import { expiryStatus, listAccounts, technicalUsername, type AccountListItem } from "@/lib/channels/queries";
 import { toServiceActor } from "@/lib/auth/current";
 import { requireSenderWithContact } from "@/lib/contact/guard";
 import { deleteAccountAction } from "./accounts/actions";
@@ -23,18 +21,16 @@ export default async function HomePage() {
   const tc = await getTranslations("common");
   const tf = await getTranslations("feedback");
   const tForms = await getTranslations("forms");
-  const [accounts, permissions, technicalUsername, expiry, now] = await Promise.all([
+  const [accounts, permissions, now] = await Promise.all([
     listAccounts(db, senderId),
     listPermissionCatalogue(db, ["batch", "webservice"], locale),
-    senderTechnicalUsername(db, senderId),
-    soonestCertificateExpiry(db, senderId),
-    appNow(db),
+    requestNow(),
   ]);
+  const proposedUsername = technicalUsername(accounts);
   const tCert = await getTranslations("channels.certificate");
   // Issue 13: the lists flag an account whose certificate has expired or expires within 30 days.
   const nameCell = (account: AccountListItem) => {
-    const notAfter = expiry.get(account.id);
-    const status = notAfter ? expiryStatus(notAfter, now) : "valid";
+    const status = account.soonestNotAfter ? expiryStatus(account.soonestNotAfter, now) : "valid";
     return (
       <span className="flex flex-wrap items-center gap-2">
         <span>{account.name}</span>
@@ -81,7 +77,7 @@ export default async function HomePage() {
         <h2 id="batch-title" className="text-xl font-semibold">{t("home.batchTitle")}</h2>
         <p className="mt-1">{t("home.senderNumber", { number: ctx.senderNumber ?? "" })}</p>
         <div className="mt-4">
-          <CreateAccountDialog group="batch" permissions={permissions.batch} proposedUsername={technicalUsername ?? undefined} taken={taken} />
+          <CreateAccountDialog group="batch" permissions={permissions.batch} proposedUsername={proposedUsername ?? undefined} taken={taken} />
         </div>
         {batch.length === 0 ? (
           <div className="mt-4 text-slate-700">

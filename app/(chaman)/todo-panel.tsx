@@ -1,4 +1,4 @@
-import { appNow } from "@/lib/admin/clock";
+import { requestNow } from "@/lib/admin/request-clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getAppFormatter } from "@/lib/i18n/format";
@@ -11,7 +11,7 @@ import { withElision } from "@/lib/i18n/elision";
 export async function TodoPanel({ db, actor }: { db: Queryable; actor: ServiceActor }) {
   const [t, tIssuer] = await Promise.all([getTranslations("notify.todo"), getTranslations("todo-issuer")]);
   const format = await getAppFormatter();
-  const todo = await todoFor(db, actor, await appNow(db));
+  const todo = await todoFor(db, actor, await requestNow());
   const empty = todo.decisions.length + todo.expiring.length + todo.expired.length + todo.untrusted.length === 0;
   const link = "font-semibold text-brand underline hover:no-underline";
   return (

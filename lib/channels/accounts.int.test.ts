@@ -9,7 +9,7 @@ import * as s from "@/lib/db/schema";
 import { CLIENT_ID_PATTERN } from "@/lib/rules/client-id";
 import { createAccount, createAccountFieldProblems, type CreateAccountInput } from "./accounts";
 import { deleteAccount, renameAccount, updateCredentials, updatePermissions } from "./account-edits";
-import { getAccountDetail, listAccounts } from "./queries";
+import { getAccountDetail, listAccounts, technicalUsername } from "./queries";
 import type { ServiceActor } from "./service";
 import { actorFor, certFile, sshPublicKey } from "./test-support";
 
@@ -60,6 +60,25 @@ describe("createAccount (SPEC §3, §4)", () => {
     const sftpDetail = await getAccountDetail(db, danny.ctx.senderId!, sftp.ok ? sftp.accountId : "", "fr");
     assert.equal(sftpDetail?.sshKeyBits, 2048);
     assert.match(sftpDetail?.sshFingerprint ?? "", /^SHA256:/);
+  });
+
+  test("the home list: the FTP/SFTP username to propose, each account's soonest certificate expiry, none for a delegated one", async () => {
+    assert.equal(technicalUsername(await accountsOf(danny)), null);
+    const rest = await createAccount(db, danny, { type: "REST", name: "R1", permissionIds: [await perm("ws.wita-amateur")], certificate: await certFile(db, "self"), certificateName: "c1" });
+    assert.equal(rest.ok, true);
+    const ftp = await createAccount(db, danny, await ftpInput());
+    assert.equal(ftp.ok, true);
+    const list = await accountsOf(danny);
+    assert.equal(technicalUsername(list), "EXPWK23FTP");
+    for (const account of list) {
+      const stored = await db.select({ notAfter: s.certificates.notAfter }).from(s.certificates).where(eq(s.certificates.accountId, account.id));
+      const soonest = Math.min(...stored.map((c) => c.notAfter.getTime()));
+      assert.ok(account.soonestNotAfter instanceof Date, `${account.name} ${typeof account.soonestNotAfter} ${String(account.soonestNotAfter)} ${stored.length}`);
+      assert.equal(account.soonestNotAfter.getTime(), soonest, account.name);
+    }
+    const restId = rest.ok ? rest.accountId : "";
+    await db.update(s.accounts).set({ certificateManagement: "intermediary" }).where(eq(s.accounts.id, restId));
+    assert.equal((await accountsOf(danny)).find((a) => a.id === restId)?.soonestNotAfter, null);
   });
 
   test("a second FTP account is refused, nothing is written", async () => {

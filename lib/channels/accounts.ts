@@ -77,17 +77,6 @@ async function claimUsername(tx: Pick<Db, "insert">, username: string, senderId:
   await tx.insert(technicalUsernames).values({ usernameNormalized: normalizeUsername(username), senderId }).onConflictDoNothing();
 }
 
-/** The username of the sender's FTP or SFTP account, proposed when creating the other one (seed 001 §2.4 **). */
-export async function senderTechnicalUsername(db: Db, senderId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ username: accounts.username })
-    .from(accounts)
-    .where(and(eq(accounts.senderId, senderId), ne(accounts.type, "SOAP"), ne(accounts.type, "REST")))
-    .orderBy(accounts.createdAt)
-    .limit(1);
-  return row?.username ?? null;
-}
-
 /** The fields of a new account that have their own rule; absent ones (not well-shaped) are not checked. */
 export interface CreateFieldsToCheck {
   type: AccountType;

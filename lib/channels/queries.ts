@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import { accountPermissions, accounts, certificates, enterpriseQualities, enterprises, permissions, qualities, senders } from "@/lib/db/schema";
@@ -13,14 +13,45 @@ export interface AccountListItem {
   name: string;
   clientId: string | null;
   certificateManagement: "internal" | "intermediary";
+  /** The FTP/SFTP login (null for SOAP and REST). */
+  username: string | null;
+  /**
+   * End of validity of the account's certificate that expires first, for the home lists' flags (issue 13,
+   * expiryStatus); null without certificate, and for a delegated account, whose certificates are the
+   * intermediary's and hidden from the enterprise (SPEC §5).
+   */
+  soonestNotAfter: Date | null;
 }
 
+/**
+ * The sender's accounts for the home page, oldest first, each with its soonest certificate expiry. One
+ * statement (a correlated subquery on certificates_account_idx per account): the home page runs it on
+ * every request, and on the embedded database each statement costs the server's only thread
+ * (docs/PERFORMANCE.md).
+ */
 export async function listAccounts(q: Queryable, senderId: string): Promise<AccountListItem[]> {
   return q
-    .select({ id: accounts.id, type: accounts.type, name: accounts.name, clientId: accounts.clientId, certificateManagement: accounts.certificateManagement })
+    .select({
+      id: accounts.id,
+      type: accounts.type,
+      name: accounts.name,
+      clientId: accounts.clientId,
+      certificateManagement: accounts.certificateManagement,
+      username: accounts.username,
+      // Qualified by hand: drizzle writes a selected column unqualified, which the subquery would read as c.id.
+      soonestNotAfter: sql<Date | null>`case when "accounts"."certificate_management" = 'internal' then (select min(c.not_after) from certificates c where c.account_id = "accounts"."id") end`.mapWith(certificates.notAfter),
+    })
     .from(accounts)
     .where(eq(accounts.senderId, senderId))
     .orderBy(asc(accounts.createdAt), asc(accounts.name));
+}
+
+/**
+ * The username of the sender's FTP or SFTP account (the older one), proposed when creating the other
+ * one (seed 001 §2.4 **); null when it has neither. `list` is listAccounts' answer (oldest first).
+ */
+export function technicalUsername(list: readonly AccountListItem[]): string | null {
+  return list.find((a) => a.type === "FTP" || a.type === "SFTP")?.username ?? null;
 }
 
 export interface CertificateView {
@@ -36,8 +67,7 @@ export interface CertificateView {
   keyDescription: string;
 }
 
-export interface AccountDetail extends AccountListItem {
-  username: string | null;
+export interface AccountDetail extends Omit<AccountListItem, "soonestNotAfter"> {
   sshKeyType: string | null;
   sshKeyBits: number | null;
   sshFingerprint: string | null;

@@ -12,6 +12,7 @@ import pg from "pg";
 import { openEmbedded, type EmbeddedPolicy } from "./embedded/open";
 import * as schema from "./schema";
 import { installDatabaseErrorBoundary } from "./errors";
+import { installQueryLog } from "./query-log";
 
 export { DatabaseBusyError } from "./embedded/open";
 export { DatabaseUnreachableError } from "./unreachable";
@@ -87,6 +88,7 @@ export async function openDatabase(
 ): Promise<DbHandle> {
   // Every query's failure is logged and rethrown without its parameter values (issue 19).
   installDatabaseErrorBoundary();
+  installQueryLog();
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: poolMax() });
     const db = drizzlePg(pool, { schema });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CopyButton } from "@/components/ui/copy-button";
-import { appNow } from "@/lib/admin/clock";
+import { requestNow } from "@/lib/admin/request-clock";
 import { certificatesNoLongerTrusted } from "@/lib/channels/trust-store";
 import { getAccountDetail } from "@/lib/channels/queries";
 import { listPermissionOptions, permissionKindFor } from "@/lib/channels/permissions";
@@ -30,7 +30,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   const options = kind ? await listPermissionOptions(db, kind, locale) : [];
   const delegated = account.certificateManagement === "intermediary";
   // Issue 17: the demonstration clock's « now », and certificates whose CA was retired since upload.
-  const now = await appNow(db);
+  const now = await requestNow();
   const untrusted = await certificatesNoLongerTrusted(db, account.type, account.id);
   // Issue 13: a delegated account's page names the intermediary that manages its certificates.
   const intermediary = delegated ? await intermediaryOfAccount(db, senderId, account.id) : null;
