@@ -52,7 +52,7 @@ test("exp, nbf or iat sent as text is named as such, not as missing or in the fu
   for (const claim of ["exp", "nbf", "iat"]) {
     const outcome = await token(tokenForm(await assertion({ claims: { [claim]: String(now + 60) } })));
     assert.equal(reasonOf(outcome), "assertion.numeric-date", claim);
-    assert.ok(!outcome.ok && outcome.error.description.startsWith(`${claim} is "${now + 60}"; it must be a NumericDate`), outcome.ok ? "" : outcome.error.description);
+    assert.ok(!outcome.ok && outcome.error.description.startsWith(`${claim} is '${now + 60}'; it must be a NumericDate`), outcome.ok ? "" : outcome.error.description);
   }
 });
 
