@@ -63,13 +63,13 @@ test("the intermediary's « Ajouter un certificat » keeps name and file on a re
   await ivan.getByRole("link", { name: "Dupont Dimona REST" }).click();
   await ivan.getByRole("button", { name: "Ajouter un certificat" }).click();
   const dialog = ivan.getByRole("dialog", { name: "Ajouter un certificat" });
-  const file = dialog.getByLabel("Certificat (.cer) *");
+  const file = dialog.getByLabel("Certificat *");
   const name = dialog.getByLabel("Nom du certificat *");
 
   // A file that is no certificate: refused at the file, the name stays.
   await file.setInputFiles(cerFile("notes.cer", "ceci n'est pas un certificat"));
   await name.fill("cert-digital");
-  await dialog.getByRole("button", { name: "Valider" }).click();
+  await dialog.getByRole("button", { name: "Ajouter" }).click();
   await expect(file).toHaveAccessibleDescription(/certificat/);
   await expect(name).toHaveValue("cert-digital");
   await expect(dialog).toBeVisible();
@@ -78,20 +78,20 @@ test("the intermediary's « Ajouter un certificat » keeps name and file on a re
   const issued = await createCertificate({ subject: { cn: "digital-dupont", o: "Digital Services SRL" }, keyUsage: ["digitalSignature"] });
   await file.setInputFiles(cerFile("digital.cer", issued.der));
   await name.fill("");
-  await dialog.getByRole("button", { name: "Valider" }).click();
+  await dialog.getByRole("button", { name: "Ajouter" }).click();
   await expect(name).toHaveAccessibleDescription(/obligatoire|requis/i);
   expect(await file.evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe("digital.cer");
   await expectAccessible(ivan);
 
   await name.fill("cert-digital");
-  await dialog.getByRole("button", { name: "Valider" }).click();
+  await dialog.getByRole("button", { name: "Ajouter" }).click();
   await expect(ivan.getByRole("status")).toHaveText("Le certificat « cert-digital » a été ajouté.");
 
   // Issue 13 (should fix): the same certificate (same SHA-256) is refused the second time, by name.
   await ivan.getByRole("button", { name: "Ajouter un certificat" }).click();
   await file.setInputFiles(cerFile("copie.cer", issued.der));
   await name.fill("copie");
-  await dialog.getByRole("button", { name: "Valider" }).click();
+  await dialog.getByRole("button", { name: "Ajouter" }).click();
   await expect(file).toHaveAccessibleDescription(/déjà associé à ce compte sous le nom « cert-digital »/);
   await expect(name).toHaveValue("copie");
   await expect(ivan.getByRole("heading", { name: /^Certificat - / })).toHaveCount(2);

@@ -54,7 +54,7 @@ export function AddCertificateForm({ accountId }: { accountId: string }) {
           <TextField id="certificate-name" name="name" label={t("name")} problem={errors.name} mark="text" required={false} />
           <div className="flex gap-2">
             <button type="submit" disabled={form.pending} className={primaryButton}>
-              {tActions("validate")}
+              {tActions("add")}
             </button>
             <button type="button" className={secondaryButton} onClick={close}>
               {tActions("cancel")}
