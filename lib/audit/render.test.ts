@@ -171,4 +171,17 @@ test("a refused OAuth token names its documented reason code, never its descript
   assert.doesNotMatch(JSON.stringify(refused.changes), /cert-intermediaire/);
   const introspection = render("en", { action: "oauth.introspection-refused", actorLabel: "c", targetLabel: null, summary: { clientId: "c", error: "invalid_client", reason: "assertion.expired", description: "d" } });
   assert.deepEqual(introspection.changes.at(-1), { label: "Reason", after: "assertion.expired" });
+test("the quality's e-mail reads in the journal as « Activer une qualité » labels it (seed 004), in every language", () => {
+  const event = {
+    action: "quality.activate",
+    actorLabel: "Steven Peeters",
+    targetLabel: "Employeur ONSS",
+    summary: { after: { quality: "employeur-onss", contactEmail: "rh@example.be", senderNumber: "123456" } },
+  };
+  for (const locale of ["fr", "nl", "en", "de"]) {
+    const formLabel = (JSON.parse(readFileSync(`messages/${locale}/access.json`, "utf8")) as { activate: { email: string } }).activate.email;
+    const change = render(locale, event).changes.find((c) => c.after === "rh@example.be");
+    assert.equal(change?.label, formLabel, locale);
+  }
+  assert.equal(render("fr", event).changes.find((c) => c.after === "rh@example.be")?.label, "Adresse e-mail de la qualité");
 });
