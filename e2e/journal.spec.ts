@@ -65,6 +65,27 @@ test("issue 13: the journal reads as sentences with before → after, filters by
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });
 
+test("issue 13: impossible or garbled values in the journal's URL are named and ignored; the export refuses them and a reversed range", async ({ page }) => {
+  await new LoginPage(page).signInAs("claire");
+  await page.goto("/journal?from=2026-02-31&kind=suppression");
+  const notice = page.locator("#journal-ignored");
+  await expect(notice).toContainText("Le paramètre « from » (« Du ») de l’adresse vaut « 2026-02-31 » : ce n’est pas une date existante au format AAAA-MM-JJ. Ce paramètre a été ignoré");
+  await expect(notice).toContainText("Le paramètre « kind » (« Type d'action ») de l’adresse vaut « suppression » : ce n’est pas un type d’action connu.");
+  await expect(page.getByRole("table")).toBeVisible();
+
+  // Reversed range: the page explains, its export button is disabled, and the route answers 400 in words.
+  await page.goto("/journal?from=2026-03-05&to=2026-03-01");
+  await expect(page.getByRole("button", { name: "Exporter (CSV)" })).toBeDisabled();
+  const reversed = await page.request.get("/journal/export?from=2026-03-05&to=2026-03-01");
+  expect(reversed.status()).toBe(400);
+  expect(reversed.headers()["content-type"]).toMatch(/^text\/plain/);
+  expect(await reversed.text()).toContain("L’export CSV n’a pas été fait : La date « Du » (5 mars 2026) est postérieure à la date « Au » (1 mars 2026)");
+  const junk = await page.request.get("/journal/export?to=2026-13-01");
+  expect(junk.status()).toBe(400);
+  expect(await junk.text()).toContain("« to » (« Au »)");
+  expect((await page.request.get("/journal/export?from=2026-03-01&to=2026-03-05")).status()).toBe(200);
+});
+
 test("a classic user with the Chaman right cannot open the journal", async ({ page }) => {
   await new LoginPage(page).signInAs("ann");
   await expect(page.getByRole("link", { name: "Journal" })).toHaveCount(0);
