@@ -92,7 +92,7 @@ export interface UploadNote {
 export function uploadNotes(input: { ssh?: SshKeyDetails; certificate?: CertificateReading }): UploadNote[] {
   const notes: UploadNote[] = [];
   for (const code of input.certificate?.notes ?? []) {
-    notes.push({ field: "certificate", code, params: { encoding: String(input.certificate?.encoding ?? "") } });
+    notes.push({ field: "certificate", code, params: { encoding: String(input.certificate?.encoding ?? ""), text: input.certificate?.ignoredText ?? "" } });
   }
   for (const code of input.ssh?.notes ?? []) {
     notes.push({ field: "sshPublicKey", code, params: code === "optionsDropped" ? { options: input.ssh?.droppedOptions ?? "" } : {} });

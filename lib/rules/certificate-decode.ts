@@ -10,6 +10,8 @@
  *   3. After the first certificate, only whitespace / NUL padding or OpenSSL's auxiliary trust
  *      data (`X509_CERT_AUX`, the tail of a `TRUSTED CERTIFICATE`) may follow; a second certificate
  *      is `multiple`; anything else is `trailing` with the number of bytes that follow.
+ *   4. Text after the last PEM block is ignored like the text before it (openssl's « Bag Attributes »,
+ *      `subject=` lines), but, being unexpected, it is named in a `textAfter` note (issue 12 leftover).
  * Total (never throws) and isomorphic.
  */
 import {
@@ -31,7 +33,7 @@ import { decodeText, isPrintableText, type TextEncodingName } from './text-encod
 export type CertificateArmour = 'DER' | 'PEM' | 'Base64';
 
 /** What was accepted besides the certificate itself (the original bytes are stored unchanged). */
-export type CertificateNote = 'textEncoding' | 'padding' | 'opensslTrust';
+export type CertificateNote = 'textEncoding' | 'padding' | 'opensslTrust' | 'textAfter';
 
 export interface DecodedCertificate {
   /** DER of the certificate alone (what fingerprints and signatures are computed on). */
@@ -43,6 +45,8 @@ export interface DecodedCertificate {
   /** Text encoding of the file ('binary' for raw DER). */
   encoding: TextEncodingName | 'binary';
   notes: CertificateNote[];
+  /** With the `textAfter` note: the start of the text found after the last PEM block (see ignoredTextExcerpt). */
+  ignoredText?: string;
 }
 
 /** One DER structure found in the file, with the armour it came in. */
@@ -56,7 +60,7 @@ interface Candidate {
 }
 
 type Envelope =
-  | { ok: true; candidates: Candidate[]; encoding: TextEncodingName | 'binary' }
+  | { ok: true; candidates: Candidate[]; encoding: TextEncodingName | 'binary'; textAfter?: string }
   | RuleFailure;
 
 const BASE64_TEXT = /^[A-Za-z0-9+/\-_]+={0,2}$/;
@@ -74,7 +78,8 @@ export function unwrapCertificateFile(bytes: Uint8Array): Envelope {
   const blocks = pemBlocks(text);
   if (blocks.length > 0) {
     const candidates = blocks.map((b) => ({ der: decodeBase64(b.body), armour: 'PEM' as const, label: b.label }));
-    return { ok: true, candidates, encoding };
+    const textAfter = ignoredTextExcerpt(text.slice(blocks.at(-1)?.end ?? text.length));
+    return { ok: true, candidates, encoding, ...(textAfter === undefined ? {} : { textAfter }) };
   }
   const compact = text.replace(/[\s\u0000]+/g, '');
   const printable = isPrintableText(text.replace(/\u0000+$/, ''));
@@ -90,6 +95,22 @@ export function unwrapCertificateFile(bytes: Uint8Array): Envelope {
   }
   if (printable && compact.length > 0) return fail('cert.unreadable', { reason: 'text', encoding: shownEncoding });
   return fail('cert.unreadable', { reason: 'format' });
+}
+
+/** Longest part of ignored text quoted back to the user. */
+export const IGNORED_TEXT_SHOWN = 40;
+
+/**
+ * The text after a PEM block as the user is told it was ignored: undefined when it is only blank
+ * (spaces, CR/LF, tabs, NUL padding); else its first non-blank line, trimmed, control characters shown
+ * as U+FFFD, cut to IGNORED_TEXT_SHOWN characters with « … » when anything more follows.
+ */
+export function ignoredTextExcerpt(after: string): string | undefined {
+  const rest = after.replace(/^[\s\u0000]+|[\s\u0000]+$/g, '');
+  if (rest === '') return undefined;
+  const line = [...(rest.split(/\r\n|\n|\r/)[0] ?? '').trim().replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd')];
+  const shown = line.slice(0, IGNORED_TEXT_SHOWN).join('');
+  return shown.length < rest.length ? `${shown}…` : shown;
 }
 
 /** What one DER structure is, by content (never by label). */
@@ -248,6 +269,7 @@ export function decodeCertificate(bytes: Uint8Array): RuleResult<DecodedCertific
   if (!trailing.ok) return trailing;
   const notes: CertificateNote[] = [...trailing.notes];
   if (envelope.encoding !== 'binary' && envelope.encoding !== 'latin1') notes.unshift('textEncoding');
+  if (envelope.textAfter !== undefined) notes.push('textAfter');
   return {
     ok: true,
     der,
@@ -256,6 +278,7 @@ export function decodeCertificate(bytes: Uint8Array): RuleResult<DecodedCertific
     armour: chosen.armour,
     encoding: envelope.encoding,
     notes,
+    ...(envelope.textAfter === undefined ? {} : { ignoredText: envelope.textAfter }),
   };
 }
 

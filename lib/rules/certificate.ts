@@ -69,10 +69,12 @@ export interface CertificateReading {
   encoding: DecodedCertificate['encoding'];
   /** Empty for a plain DER or PEM file; the UI may explain each note. */
   notes: CertificateNote[];
+  /** With the `textAfter` note: the start of the ignored text after the PEM block, as shown to the user. */
+  ignoredText?: string;
 }
 
 function readingOf(decoded: DecodedCertificate): CertificateReading {
-  return { armour: decoded.armour, encoding: decoded.encoding, notes: decoded.notes };
+  return { armour: decoded.armour, encoding: decoded.encoding, notes: decoded.notes, ...(decoded.ignoredText === undefined ? {} : { ignoredText: decoded.ignoredText }) };
 }
 
 export interface CheckCertificateInput {

@@ -165,6 +165,8 @@ export function looksLikeDerPrivateKey(buf: Uint8Array): boolean {
 export interface PemBlock {
   label: string;
   body: string;
+  /** Offset in the text just after the block's END line marker. */
+  end: number;
 }
 
 /**
@@ -182,7 +184,7 @@ export function pemBlocks(text: string, max = 16): PemBlock[] {
     const endMarker = `-----END ${label}-----`;
     const end = text.indexOf(endMarker, begin.lastIndex);
     if (end < 0) continue;
-    out.push({ label, body: text.slice(begin.lastIndex, end) });
+    out.push({ label, body: text.slice(begin.lastIndex, end), end: end + endMarker.length });
     begin.lastIndex = end + endMarker.length;
   }
   return out;
