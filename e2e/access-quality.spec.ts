@@ -15,7 +15,7 @@ test("steven activates « Prestataire de formation », manages it himself and th
 
   // An unknown person cannot be designated: said clearly, nothing is activated.
   await access.activateQuality("Secrétariat social", "secretariat@apk.be", "85.07.30-035.26");
-  await expect(page.locator("#activate-niss-error")).toHaveText(/Aucun utilisateur n'est enregistré avec le NISS 85\.07\.30-035\.26/);
+  await expect(page.locator("#activate-niss-error")).toHaveText(/Aucun utilisateur n’est enregistré avec le NISS 85\.07\.30-035\.26/);
   await expect(page.getByLabel("NISS du gestionnaire local *")).toHaveAttribute("aria-describedby", "activate-niss-error");
 
   await access.activateQuality("Prestataire de formation", "formation@apk-recycling.be");
@@ -36,17 +36,17 @@ test("steven activates « Prestataire de formation », manages it himself and th
   await expect(page.getByRole("definition").first()).toHaveText("Steven Peeters");
 });
 
-test("steven names a co-responsable d'accès by NISS", async ({ page }) => {
+test("steven names a co-responsable d’accès by NISS", async ({ page }) => {
   await new LoginPage(page).signInAs("steven");
   const access = new AccessPage(page);
   await access.goto();
-  await page.getByLabel("NISS du co-responsable d'accès").fill("92.01.01-389.65");
+  await page.getByLabel("NISS du co-responsable d’accès").fill("92.01.01-389.65");
   await page.getByRole("button", { name: "Désigner" }).first().click();
   await expect(page.getByText("Ann Maes a été désigné(e).")).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "Ann Maes – Co-responsable d'accès" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Ann Maes – Co-responsable d’accès" })).toBeVisible();
 });
 
-test("« Vos responsables »: bob, without Chaman access, sees his gestionnaires and responsable d'accès", async ({ page }) => {
+test("« Vos responsables »: bob, without Chaman access, sees his gestionnaires and responsable d’accès", async ({ page }) => {
   await new LoginPage(page).signIn("bob");
   await expect(page.getByRole("heading", { name: "Erreur 403 - Accès interdit" })).toBeVisible();
   await page.getByRole("link", { name: "Vos responsables" }).click();

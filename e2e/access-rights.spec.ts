@@ -82,7 +82,7 @@ test("issue 19: mery removes her own co-gestionnaire role only after confirming 
   await page.getByRole("dialog", { name: "Retirer votre propre rôle ?" }).getByRole("button", { name: "Oui, retirer mon rôle" }).click();
   // Navigating before the action has answered would abort it (CI under load did exactly that): wait for
   // what the page says afterwards — the confirmation, or the refusal the re-rendered page now shows.
-  await expect(page.getByText("Mery Dubois n'a plus le rôle").or(page.getByText("Accès interdit")).first()).toBeVisible();
+  await expect(page.getByText("Mery Dubois n’a plus le rôle").or(page.getByText("Accès interdit")).first()).toBeVisible();
   await page.goto("/access");
   await expect(page.getByRole("heading", { name: "Erreur 403 - Accès interdit" }).or(page.getByText("Accès interdit"))).toBeVisible();
 });

@@ -49,7 +49,7 @@ test("application code: a bad or taken code is refused with its reason, a good o
   const dmfa = admin.entry("batch.dmfa");
   await expect(dmfa.getByLabel("Code application (fichiers batch)")).toHaveValue("DMFA");
   await admin.setApplicationCode("batch.dmfa", "DM.FA");
-  await expect(dmfa.getByRole("alert")).toContainText("« DM.FA » n'est pas un code application");
+  await expect(dmfa.getByRole("alert")).toContainText("« DM.FA » n’est pas un code application");
   // The refused value stays in the field to be corrected.
   await expect(dmfa.getByLabel("Code application (fichiers batch)")).toHaveValue("DM.FA");
   await admin.setApplicationCode("batch.dmfa", "DIMONA");
@@ -60,11 +60,11 @@ test("application code: a bad or taken code is refused with its reason, a good o
   await expect(dmfa.getByLabel("Code application (fichiers batch)")).toHaveValue("DMFA2");
 
   await page.goto("/admin");
-  const row = page.getByRole("region", { name: "Journal de l'administration" }).getByRole("row").filter({ hasText: "a changé le code application de la permission batch.dmfa" });
+  const row = page.getByRole("region", { name: "Journal de l’administration" }).getByRole("row").filter({ hasText: "a changé le code application de la permission batch.dmfa" });
   await expect(row).toContainText("Code application");
   await expect(row.locator("del")).toHaveText("DMFA");
   await expect(row.locator("ins")).toHaveText("DMFA2");
-  await expect(page.getByRole("region", { name: "Journal de l'administration" })).not.toContainText("{");
+  await expect(page.getByRole("region", { name: "Journal de l’administration" })).not.toContainText("{");
 });
 
 test("OAuth scopes per quality: a malformed one is refused with the rule, a new one is saved for one quality only and journaled", async ({ page }) => {
@@ -72,7 +72,7 @@ test("OAuth scopes per quality: a malformed one is refused with the rule, a new 
   await admin.gotoCatalogue();
   const fla = admin.entry("ws.careerpro-fla");
   await admin.setScope("ws.careerpro-fla", "Employeur ONSS", "scope:Sigedis FLA");
-  await expect(fla.getByRole("alert")).toContainText("« scope:Sigedis FLA » n'est pas un nom de scope");
+  await expect(fla.getByRole("alert")).toContainText("« scope:Sigedis FLA » n’est pas un nom de scope");
   await admin.setScope("ws.careerpro-fla", "Employeur ONSS", `${EMPLOYER}-v2`);
   await expect(admin.announcer()).toContainText("Les scopes OAuth ont été enregistrés.");
   await page.reload();
@@ -83,7 +83,7 @@ test("OAuth scopes per quality: a malformed one is refused with the rule, a new 
   await expect(admin.entry("ws.dimona-consult").getByRole("alert")).toContainText("déjà accordé par la permission ws.careerpro-fla");
 
   await page.goto("/admin");
-  const row = page.getByRole("region", { name: "Journal de l'administration" }).getByRole("row").filter({ hasText: "a changé les scopes OAuth de la permission ws.careerpro-fla" });
+  const row = page.getByRole("region", { name: "Journal de l’administration" }).getByRole("row").filter({ hasText: "a changé les scopes OAuth de la permission ws.careerpro-fla" });
   await expect(row).toContainText("Scope pour Employeur ONSS");
   await expect(row.locator("del")).toHaveText(EMPLOYER);
   await expect(row.locator("ins")).toHaveText(`${EMPLOYER}-v2`);
@@ -130,16 +130,16 @@ test("retiring a CA is announced in the live region", async ({ page }) => {
   await admin.addCa("Autres AC", cerFile("announce.cer", ca.pem));
   await expect(admin.announcer()).toContainText("E2E Announce CA");
   await admin.retireCa("CN=E2E Announce CA, C=BE");
-  await expect(admin.announcer()).toContainText("AC CN=E2E Announce CA, C=BE retirée ; les certificats qu'elle a émis sont signalés.");
+  await expect(admin.announcer()).toContainText("AC CN=E2E Announce CA, C=BE retirée ; les certificats qu’elle a émis sont signalés.");
 });
 
 test("an administrator appoints and removes another one; the last administrator cannot be removed; the removed one gets 404", async ({ page, browser }) => {
   const admin = await signedInAdmin(page);
   await page.goto("/admin");
   const admins = page.getByRole("region", { name: "Administrateurs de la plateforme" });
-  await expect(admins.getByRole("button", { name: /^Retirer le rôle d'administrateur : Alex Admin/ })).toBeDisabled();
+  await expect(admins.getByRole("button", { name: /^Retirer le rôle d’administrateur : Alex Admin/ })).toBeDisabled();
   await expect(admins).toContainText("Le dernier administrateur ne peut pas être retiré.");
-  await admins.getByLabel("Nom d'utilisateur ou NISS").fill("claire");
+  await admins.getByLabel("Nom d’utilisateur ou NISS").fill("claire");
   await admins.getByRole("button", { name: "Nommer administrateur" }).click();
   await expect(admin.announcer()).toContainText("claire");
   await expect(admins).toContainText("(claire)");
@@ -148,28 +148,28 @@ test("an administrator appoints and removes another one; the last administrator 
   await new LoginPage(claire).signInAs("claire");
   expect((await claire.goto("/admin"))?.status()).toBe(200);
 
-  await admins.getByRole("button", { name: /^Retirer le rôle d'administrateur : Claire/ }).click();
+  await admins.getByRole("button", { name: /^Retirer le rôle d’administrateur : Claire/ }).click();
   await page.getByRole("dialog", { name: "Retirer cet administrateur ?" }).getByRole("button", { name: "Retirer le rôle" }).click();
-  await expect(admin.announcer()).toContainText("claire n'est plus administrateur de la plateforme.");
+  await expect(admin.announcer()).toContainText("claire n’est plus administrateur de la plateforme.");
   await expect(admins).not.toContainText("(claire)");
   expect((await claire.goto("/admin"))?.status()).toBe(404);
-  await expect(page.getByRole("region", { name: "Journal de l'administration" })).toContainText("a retiré le rôle d'administrateur de la plateforme à claire.");
+  await expect(page.getByRole("region", { name: "Journal de l’administration" })).toContainText("a retiré le rôle d’administrateur de la plateforme à claire.");
 });
 
 test("an administrator removes his own role only through the harder confirmation, and leaves the area", async ({ page }) => {
   await signedInAdmin(page);
   await page.goto("/admin");
   const admins = page.getByRole("region", { name: "Administrateurs de la plateforme" });
-  await admins.getByLabel("Nom d'utilisateur ou NISS").fill("claire");
+  await admins.getByLabel("Nom d’utilisateur ou NISS").fill("claire");
   await admins.getByRole("button", { name: "Nommer administrateur" }).click();
   await expect(admins).toContainText("(claire)");
   await page.context().clearCookies();
   await new LoginPage(page).signInAs("claire");
   await page.goto("/admin");
   await expect(admins).toContainText("(vous)");
-  await admins.getByRole("button", { name: /^Retirer le rôle d'administrateur : Claire/ }).click();
-  const dialog = page.getByRole("dialog", { name: "Retirer votre propre rôle d'administrateur ?" });
-  await expect(dialog).toContainText("Vous perdrez aussitôt l'accès à l'Administration");
+  await admins.getByRole("button", { name: /^Retirer le rôle d’administrateur : Claire/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Retirer votre propre rôle d’administrateur ?" });
+  await expect(dialog).toContainText("Vous perdrez aussitôt l’accès à l’Administration");
   await dialog.getByRole("button", { name: "Oui, retirer mon rôle" }).click();
   await expect(page).not.toHaveURL(/\/admin/);
   expect((await page.goto("/admin"))?.status()).toBe(404);
@@ -190,5 +190,5 @@ test("the trainer's reset button asks first, puts the demo back and signs everyo
   await admin.gotoCatalogue();
   await expect(admin.entry("batch.dmfa").getByLabel("Libellé en néerlandais")).toHaveValue("DmfA");
   await page.goto("/admin");
-  await expect(page.getByRole("region", { name: "Journal de l'administration" })).toContainText("a réinitialisé la démo.");
+  await expect(page.getByRole("region", { name: "Journal de l’administration" })).toContainText("a réinitialisé la démo.");
 });

@@ -29,7 +29,7 @@ test("an administrator adds a CA, an FTP account accepts a certificate it issued
   await expect(admin.family("eID belge")).toContainText("E2E Admin eID CA");
   // A leaf certificate is not a CA: refused with its reason, nothing added.
   await admin.addCa("Autres AC", cerFile("leaf.cer", leaf.der));
-  await expect(adminPage.getByRole("alert").filter({ hasText: "n'est pas un certificat d'AC" })).toBeVisible();
+  await expect(adminPage.getByRole("alert").filter({ hasText: "n’est pas un certificat d’AC" })).toBeVisible();
 
   await new LoginPage(clairePage).signInAs("claire");
   await new ChannelsPage(clairePage).goto();
@@ -52,9 +52,9 @@ test("an administrator adds a CA, an FTP account accepts a certificate it issued
   await expect(card).toContainText("Émetteur plus reconnu");
 
   await adminPage.goto("/admin");
-  const journal = adminPage.getByRole("region", { name: "Journal de l'administration" });
-  await expect(journal).toContainText("a retiré l'AC E2E Admin eID CA du magasin de confiance.");
-  await expect(journal).toContainText("a ajouté l'AC CN=E2E Admin eID CA, O=Chaman Mirror e2e, C=BE au magasin de confiance.");
+  const journal = adminPage.getByRole("region", { name: "Journal de l’administration" });
+  await expect(journal).toContainText("a retiré l’AC E2E Admin eID CA du magasin de confiance.");
+  await expect(journal).toContainText("a ajouté l’AC CN=E2E Admin eID CA, O=Chaman Mirror e2e, C=BE au magasin de confiance.");
 });
 
 test("the demonstration clock moved past a certificate's expiry shows it expired, with a banner, until it is put back", async ({ browser, request }) => {
@@ -128,7 +128,7 @@ test("a permission renamed in NL shows in NL; a retired one stays on the account
   await page.getByRole("button", { name: "Français" }).click();
 
   await adminPage.goto("/admin");
-  await expect(adminPage.getByRole("region", { name: "Journal de l'administration" })).toContainText("a renommé la permission batch.dmfa.");
+  await expect(adminPage.getByRole("region", { name: "Journal de l’administration" })).toContainText("a renommé la permission batch.dmfa.");
 });
 
 test("non-administrators see no « Administration » and get 404 on every administration page", async ({ page }) => {

@@ -26,9 +26,9 @@ test("a wrong password and an unknown user get the same message", async ({ page 
   const login = new LoginPage(page);
   const error = page.locator("#login-error");
   await login.signIn("danny", "wrong");
-  await expect(error).toHaveText("Nom d'utilisateur ou mot de passe incorrect.");
+  await expect(error).toHaveText("Nom d’utilisateur ou mot de passe incorrect.");
   await login.signIn("nobody", "demo");
-  await expect(error).toHaveText("Nom d'utilisateur ou mot de passe incorrect.");
+  await expect(error).toHaveText("Nom d’utilisateur ou mot de passe incorrect.");
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -36,7 +36,7 @@ test("bob, without the Chaman right, gets the 403 page naming his managers", asy
   await new LoginPage(page).signIn("bob");
   await expect(page.getByRole("heading", { name: "Erreur 403 - Accès interdit" })).toBeVisible();
   await expect(page.getByText("Danny Janssens – Gestionnaire local")).toBeVisible();
-  await expect(page.getByText("Steven Peeters – Responsable d'accès entité")).toBeVisible();
+  await expect(page.getByText("Steven Peeters – Responsable d’accès entité")).toBeVisible();
   const response = await page.request.get("/");
   expect(response.status()).toBe(403);
 });
@@ -70,7 +70,7 @@ test("issue 6: after five failures the username is locked with a generic message
   const login = new LoginPage(page);
   for (let i = 0; i < 5; i += 1) {
     await login.signIn("mery", `wrong-${i}`);
-    await expect(page.locator("#login-error")).toHaveText("Nom d'utilisateur ou mot de passe incorrect.");
+    await expect(page.locator("#login-error")).toHaveText("Nom d’utilisateur ou mot de passe incorrect.");
   }
   await login.signIn("mery", "demo");
   await expect(page.locator("#login-error")).toHaveText("Trop de tentatives de connexion. Réessayez dans quelques minutes.");

@@ -46,17 +46,17 @@ test("claire cannot create a second FTP account; her SFTP account keeps the FTP 
 
   dialog = await channels.openCreate("SFTP");
   // Issue 12: the dialog proposes the sender's FTP username.
-  await expect(dialog.getByLabel("Nom d'utilisateur")).toHaveValue("EXPDUPONT1");
+  await expect(dialog.getByLabel("Nom d’utilisateur")).toHaveValue("EXPDUPONT1");
   await channels.fillCreate(dialog, { name: "Dupont SFTP", permissions: ["DmfA"], certificate: cert, certificateName: "c", username: "expdupont1", sshKey: "ssh-rsa AAAA" });
   await channels.submit(dialog);
-  await expect(dialog.getByLabel("Nom d'utilisateur")).toHaveAccessibleDescription(/doit commencer par EXP/);
+  await expect(dialog.getByLabel("Nom d’utilisateur")).toHaveAccessibleDescription(/doit commencer par EXP/);
   await expect(dialog.getByLabel(/^Clé SSH publique\*?$/)).toHaveAccessibleDescription(/n’est pas une clé SSH publique lisible/);
-  await dialog.getByLabel("Nom d'utilisateur").fill("EXPdupont1");
+  await dialog.getByLabel("Nom d’utilisateur").fill("EXPdupont1");
   await channels.submit(dialog);
   // Her own FTP username is hers for SFTP too (any case); only the key is still refused.
   await expect(dialog.getByLabel(/^Clé SSH publique\*?$/)).toHaveAccessibleDescription(/n’est pas une clé SSH publique lisible/);
-  await expect(dialog.getByLabel("Nom d'utilisateur")).not.toHaveAccessibleDescription(/doit commencer par EXP/);
-  await expect(dialog.getByLabel("Nom d'utilisateur")).not.toHaveAccessibleDescription(/déjà utilisé/);
+  await expect(dialog.getByLabel("Nom d’utilisateur")).not.toHaveAccessibleDescription(/doit commencer par EXP/);
+  await expect(dialog.getByLabel("Nom d’utilisateur")).not.toHaveAccessibleDescription(/déjà utilisé/);
 });
 
 test("the REST account refuses to lose its only certificate; the page works in every language", async ({ page }) => {
@@ -67,7 +67,7 @@ test("the REST account refuses to lose its only certificate; the page works in e
   // Issue 13: the only certificate's delete control is disabled, the guide's sentence says why.
   const last = page.getByRole("button", { name: "Supprimer le certificat certificat-rest" });
   await expect(last).toBeDisabled();
-  await expect(last).toHaveAccessibleDescription("Il est impossible de supprimer un certificat s'il s'agit du seul certificat associé au compte REST.");
+  await expect(last).toHaveAccessibleDescription("Il est impossible de supprimer un certificat s’il s’agit du seul certificat associé au compte REST.");
 
   const titles: Array<[string, RegExp]> = [
     ["Nederlands", /REST-account wijzigen - Dupont Dimona REST/],

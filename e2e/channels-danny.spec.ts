@@ -47,7 +47,7 @@ test("first connection: contact data before anything else, phone checked for the
   await phone.fill("0486531619");
   await contact.validate();
   await expect(page.getByRole("heading", { name: "Canaux FTP - SFTP" })).toBeVisible();
-  await expect(page.getByText("Aucun compte FTP ou SFTP n'a été créé.")).toBeVisible();
+  await expect(page.getByText("Aucun compte FTP ou SFTP n’a été créé.")).toBeVisible();
   await expect(page.getByText(/Votre numéro expéditeur : \d{6}/)).toBeVisible();
   await expectAccessible(page);
   await page.goto("/contact");
@@ -70,12 +70,12 @@ test("create FTP: every refusal at its field, nothing saved; then the account", 
   await expectAccessible(page);
   await channels.submit(dialog);
   await expect(dialog.getByLabel("Mot de passe")).toHaveAccessibleDescription(/il en faut au moins 2/);
-  await expect(dialog.getByLabel("Nom d'utilisateur")).toHaveAccessibleDescription(/ne peut contenir que des lettres/);
+  await expect(dialog.getByLabel("Nom d’utilisateur")).toHaveAccessibleDescription(/ne peut contenir que des lettres/);
   await expect(dialog.getByLabel(/^Certificat\*?$/)).toHaveAccessibleDescription(/Le certificat a expiré le/);
   // Fix them one by one: a .pfx, then an RSA 1024 certificate, then a taken username.
   await dialog.getByLabel("Mot de passe").fill("Secret#12");
   await expect(dialog.getByText("✓ Au moins 2 chiffres ou caractères spéciaux")).toBeVisible();
-  await dialog.getByLabel("Nom d'utilisateur").fill("EXPdupont1");
+  await dialog.getByLabel("Nom d’utilisateur").fill("EXPdupont1");
   await dialog.getByLabel(/^Certificat\*?$/).setInputFiles(files["refuse-pkcs12.pfx"]!);
   await channels.submit(dialog);
   await expect(dialog.getByText(/Le format \.pfx est incompatible/)).toBeVisible();
@@ -87,7 +87,7 @@ test("create FTP: every refusal at its field, nothing saved; then the account", 
   await expect(dialog.getByText(/« EXPdupont1 » est déjà utilisé/)).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-  await expect(page.getByText("Aucun compte FTP ou SFTP n'a été créé.")).toBeVisible();
+  await expect(page.getByText("Aucun compte FTP ou SFTP n’a été créé.")).toBeVisible();
 
   dialog = await channels.openCreate("FTP");
   await channels.fillCreate(dialog, {
@@ -104,7 +104,7 @@ test("a second FTP account is not offered: the dialog says why at once (issue 13
   const type = dialog.getByLabel("Type");
   await expect(type.getByRole("option", { name: "FTP (déjà créé)" })).toBeDisabled();
   await expect(type.getByRole("option", { name: "SFTP", exact: true })).toBeEnabled();
-  await expect(type).toHaveAccessibleDescription(/Un seul compte FTP est autorisé et « WK23FTP » existe déjà : supprimez-le d'abord/);
+  await expect(type).toHaveAccessibleDescription(/Un seul compte FTP est autorisé et « WK23FTP » existe déjà : supprimez-le d’abord/);
   await dialog.getByRole("button", { name: "Annuler" }).click();
   await expect(channels.section("Canaux FTP - SFTP").getByRole("row")).toHaveCount(2);
 });
@@ -132,7 +132,7 @@ test("create SFTP (private key refused), SOAP and REST (Client ID)", async () =>
   await expect(dialog).toBeHidden();
 
   dialog = await channels.openCreate("REST");
-  await expect(dialog.getByLabel("Gestion interne - Chargement d'un certificat")).toBeChecked();
+  await expect(dialog.getByLabel("Gestion interne - Chargement d’un certificat")).toBeChecked();
   await channels.fillCreate(dialog, { name: "My REST Account", certificate: restCert, certificateName: "certftest" });
   await channels.submit(dialog);
   await expect(dialog.getByText("Sélectionnez au moins une permission sécurisée.")).toBeVisible();
@@ -176,7 +176,7 @@ test("FTP detail: rename, permissions, credentials, replace the certificate", as
   await dialog.getByLabel("Mot de passe").fill("mot de passe");
   await dialog.getByRole("button", { name: "Valider" }).click();
   await expect(dialog.getByLabel("Mot de passe")).toHaveAccessibleDescription(/caractères non autorisés : ␣/);
-  await dialog.getByLabel("Nom d'utilisateur").fill("EXPWK24FTP");
+  await dialog.getByLabel("Nom d’utilisateur").fill("EXPWK24FTP");
   await dialog.getByLabel("Mot de passe").fill("N3w!pass");
   await dialog.getByRole("button", { name: "Valider" }).click();
   await expect(dialog).toBeHidden();
@@ -238,7 +238,7 @@ test("REST detail: add a certificate, delete one, never the last; download byte 
 
   const last = page.getByRole("button", { name: "Supprimer le certificat second" });
   await expect(last).toBeDisabled();
-  await expect(last).toHaveAccessibleDescription("Il est impossible de supprimer un certificat s'il s'agit du seul certificat associé au compte REST.");
+  await expect(last).toHaveAccessibleDescription("Il est impossible de supprimer un certificat s’il s’agit du seul certificat associé au compte REST.");
   await expect(account.certificateCard("second")).toBeVisible();
 });
 

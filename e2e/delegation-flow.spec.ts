@@ -20,12 +20,12 @@ test("delegation request, refusal, re-send, acceptance, certificates, end", asyn
   await claire.getByRole("link", { name: "Délégations" }).click();
   await expect(claire.getByRole("heading", { level: 1, name: "Délégations" })).toBeVisible();
   await claireDelegations.delegate("Dupont Dimona REST", "0123.456.749");
-  await expect(claire.locator("#intermediaryNumber-error")).toContainText("APK Recycling (0123.456.749) n'est pas un intermédiaire technique");
+  await expect(claire.locator("#intermediaryNumber-error")).toContainText("APK Recycling (0123.456.749) n’est pas un intermédiaire technique");
   await claireDelegations.delegate("Dupont Dimona REST", "0456.789.034");
   await expect(claire.getByRole("status")).toHaveText("La demande de délégation a été envoyée.");
   const claireRow = claireDelegations.row(claireDelegations.enterpriseTable(), "Digital Services SRL");
   await expect(claireRow).toContainText("En attente");
-  await expect(claireRow).toContainText("L'entreprise");
+  await expect(claireRow).toContainText("L’entreprise");
   await expectAccessible(claire);
 
   await ivanDelegations.goto();
@@ -73,15 +73,15 @@ test("delegation request, refusal, re-send, acceptance, certificates, end", asyn
   await expect(ivan.getByRole("heading", { name: "Certificat - certificat-rest" })).toHaveCount(0);
   const last = ivan.getByRole("button", { name: "Supprimer le certificat cert-digital" });
   await expect(last).toBeDisabled();
-  await expect(last).toHaveAccessibleDescription("Il est impossible de supprimer un certificat s'il s'agit du seul certificat associé au compte REST.");
+  await expect(last).toHaveAccessibleDescription("Il est impossible de supprimer un certificat s’il s’agit du seul certificat associé au compte REST.");
   await expect(ivan.getByRole("heading", { name: "Certificat - cert-digital" })).toBeVisible();
 
   // The enterprise sees who manages the account, not its certificates, and still edits its permissions (SPEC §5).
   await claire.goto("/");
   const restRow = claire.getByRole("row").filter({ hasText: "Dupont Dimona REST" });
-  await expect(restRow).toContainText("Géré par l'intermédiaire technique");
+  await expect(restRow).toContainText("Géré par l’intermédiaire technique");
   await claire.getByRole("link", { name: "Détails du compte Dupont Dimona REST" }).click();
-  await expect(claire.getByText("Les certificats de ce compte REST sont gérés par l'intermédiaire technique.")).toBeVisible();
+  await expect(claire.getByText("Les certificats de ce compte REST sont gérés par l’intermédiaire technique.")).toBeVisible();
   await expect(claire.getByRole("heading", { name: /^Certificat - / })).toHaveCount(0);
   await expect(claire.getByRole("link", { name: /^Télécharger le certificat/ })).toHaveCount(0);
   const permissions = await new AccountPage(claire).open("Modifier les permissions sécurisées", "Permissions sécurisées");
@@ -96,7 +96,7 @@ test("delegation request, refusal, re-send, acceptance, certificates, end", asyn
   await claire.goto("/delegations");
   await claireRow.getByRole("button", { name: /^Mettre fin à la délégation à Digital Services SRL/ }).click();
   const endDialog = claire.getByRole("dialog", { name: "Mettre fin à la délégation" });
-  await expect(endDialog).toContainText("Les certificats ajoutés par l'intermédiaire seront supprimés immédiatement");
+  await expect(endDialog).toContainText("Les certificats ajoutés par l’intermédiaire seront supprimés immédiatement");
   await expect(endDialog).toContainText("Ajoutez ensuite votre propre certificat : sans certificat, le compte ne peut plus être utilisé.");
   await endDialog.getByRole("button", { name: "Mettre fin à la délégation" }).click();
   await expect(claireRow).toContainText("Terminée");
@@ -104,7 +104,7 @@ test("delegation request, refusal, re-send, acceptance, certificates, end", asyn
   await claire.goto("/");
   await claire.getByRole("link", { name: "Détails du compte Dupont Dimona REST" }).click();
   await expect(claire.getByRole("heading", { name: /^Certificat - / })).toHaveCount(0);
-  await expect(claire.getByRole("note").filter({ hasText: "Ce compte n'a plus aucun certificat" })).toContainText("il ne peut pas être utilisé tant que vous n'avez pas ajouté votre propre certificat");
+  await expect(claire.getByRole("note").filter({ hasText: "Ce compte n’a plus aucun certificat" })).toContainText("il ne peut pas être utilisé tant que vous n’avez pas ajouté votre propre certificat");
   await ivan.reload();
   await expect(ivan.getByRole("heading", { name: "Page introuvable." }).or(ivan.getByText("Page introuvable."))).toBeVisible();
   await ivan.goto("/delegations/accounts");
@@ -121,7 +121,7 @@ test("an intermediary's request is accepted by the enterprise, which picks the R
   const claireDelegations = new DelegationsPage(claire);
   await claireDelegations.goto();
   const row = claireDelegations.row(claireDelegations.enterpriseTable(), "Digital Services SRL");
-  await expect(row).toContainText("À choisir par l'entreprise");
+  await expect(row).toContainText("À choisir par l’entreprise");
   await row.getByRole("button", { name: "Accepter" }).click();
   await expect(row.getByRole("combobox")).toHaveAttribute("aria-invalid", "true");
   await row.getByLabel("Compte REST à déléguer").selectOption({ label: "Dupont Dimona REST" });

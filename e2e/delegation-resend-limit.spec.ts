@@ -38,7 +38,7 @@ test("the intermediary's 21st re-send is refused and both sides see the limit", 
   await expect(ivanRow).toContainText("Limite de relances atteinte");
   await resend.click();
   await expect(ivanRow.getByRole("alert")).toHaveText(
-    "Vous avez déjà relancé cette demande 20 fois, le maximum autorisé. Vous ne pouvez plus adresser de demande de délégation à cette entreprise pour ce rôle : contactez directement l'entreprise pour qu'elle initie elle-même la délégation.",
+    "Vous avez déjà relancé cette demande 20 fois, le maximum autorisé. Vous ne pouvez plus adresser de demande de délégation à cette entreprise pour ce rôle : contactez directement l’entreprise pour qu’elle initie elle-même la délégation.",
   );
   // A new request for the same enterprise + role is blocked too.
   await ivanDelegations.askToManage("0876.543.270", "Employeur ONSS");

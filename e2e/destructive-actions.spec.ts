@@ -45,5 +45,5 @@ test("« Retirer » a co-manager asks for confirmation, safe button first", asyn
   await page.getByRole("button", { name: "Retirer Mery Dubois" }).click();
   await dialog.getByRole("button", { name: "Retirer" }).click();
   await expect(page.getByText("Mery Dubois – Co-gestionnaire local")).toHaveCount(0);
-  await expect(page.getByTestId("announcer")).toHaveText("Mery Dubois n'a plus le rôle Co-gestionnaire local.");
+  await expect(page.getByTestId("announcer")).toHaveText("Mery Dubois n’a plus le rôle Co-gestionnaire local.");
 });

@@ -25,7 +25,7 @@ test("« Activer une qualité »: a refused NISS keeps the quality, the e-mail a
   await expect(niss).toHaveAttribute("placeholder", "90.01.01-001.23");
 
   await access.activateQuality("Secrétariat social", "secretariat@apk.be", "85.07.30-035.26");
-  await expect(page.locator("#activate-niss-error")).toHaveText(/Aucun utilisateur n'est enregistré avec le NISS 85\.07\.30-035\.26/);
+  await expect(page.locator("#activate-niss-error")).toHaveText(/Aucun utilisateur n’est enregistré avec le NISS 85\.07\.30-035\.26/);
   await expect(quality.locator("option:checked")).toHaveText("Secrétariat social");
   await expect(email).toHaveValue("secretariat@apk.be");
   await expect(designate).toBeChecked();

@@ -32,7 +32,7 @@ test("issue 13: the journal reads as sentences with before → after, filters by
   await expect(deleted).toBeVisible();
   await expect(journal.row("Connexion de")).toHaveCount(0);
 
-  await journal.filter({ kind: "Connexions et sessions", person: "Claire", from: brusselsToday(), to: brusselsToday(), order: "Plus anciens d'abord" });
+  await journal.filter({ kind: "Connexions et sessions", person: "Claire", from: brusselsToday(), to: brusselsToday(), order: "Plus anciens d’abord" });
   await expect(journal.row("Connexion de Claire Dupont").first()).toBeVisible();
   await expect(journal.row("a supprimé")).toHaveCount(0);
   await expect(page.getByLabel("Personne")).toHaveValue("Claire");
@@ -46,7 +46,7 @@ test("issue 13: the journal reads as sentences with before → after, filters by
   await expect(page.getByRole("alert").filter({ hasText: "Inversez" })).toHaveText("La date « Du » (5 mars 2026) est postérieure à la date « Au » (1er mars 2026) : aucun événement ne peut s’y trouver. Inversez les deux dates.");
   await expect(page.getByLabel("Du", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
-  await journal.filter({ kind: "Toutes les actions", person: "", from: "2001-01-01", to: "2001-01-02", order: "Plus récents d'abord" });
+  await journal.filter({ kind: "Toutes les actions", person: "", from: "2001-01-01", to: "2001-01-02", order: "Plus récents d’abord" });
   await expect(page.getByText("Aucun événement ne correspond à ces filtres.")).toBeVisible();
 
   await journal.filter({ from: "", to: "", kind: "Comptes" });
@@ -56,7 +56,7 @@ test("issue 13: the journal reads as sentences with before → after, filters by
   expect(file.suggestedFilename()).toMatch(/^journal-\d{6}-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString("utf8").replace(/^\uFEFF/, "");
   const [header, first] = text.split("\r\n");
-  expect(header!.replaceAll('"', "").split(/[;,]/)).toEqual(["Date et heure (Europe/Bruxelles)", "Personne", "Type d'action", "Événement", "Modifications", "Adresse IP"]);
+  expect(header!.replaceAll('"', "").split(/[;,]/)).toEqual(["Date et heure (Europe/Bruxelles)", "Personne", "Type d’action", "Événement", "Modifications", "Adresse IP"]);
   expect(first).toContain("Claire Dupont a supprimé le compte FTP « Dupont FTP »");
   expect(first).toMatch(/^"?\d{2}\/\d{2}\/\d{4},? \d{2}:\d{2}:\d{2}/);
   expect(text).not.toContain("account.delete");
@@ -70,7 +70,7 @@ test("issue 13: impossible or garbled values in the journal's URL are named and 
   await page.goto("/journal?from=2026-02-31&kind=suppression");
   const notice = page.locator("#journal-ignored");
   await expect(notice).toContainText("Le paramètre « from » (« Du ») de l’adresse vaut « 2026-02-31 » : ce n’est pas une date existante au format AAAA-MM-JJ. Ce paramètre a été ignoré");
-  await expect(notice).toContainText("Le paramètre « kind » (« Type d'action ») de l’adresse vaut « suppression » : ce n’est pas un type d’action connu.");
+  await expect(notice).toContainText("Le paramètre « kind » (« Type d’action ») de l’adresse vaut « suppression » : ce n’est pas un type d’action connu.");
   await expect(page.getByRole("table")).toBeVisible();
 
   // Reversed range: the page explains, its export button is disabled, and the route answers 400 in words.

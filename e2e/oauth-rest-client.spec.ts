@@ -90,12 +90,12 @@ async function postToken(request: APIRequestContext, clientAssertion: string, ex
   return { status: response.status(), body: (await response.json()) as { error?: string; error_description?: string; reason?: string; access_token?: string } };
 }
 
-test("« Tester l'accès »: the checker names the wrong rule, and checking does not spend the jti", async ({ browser, request }) => {
+test("« Tester l’accès »: the checker names the wrong rule, and checking does not spend the jti", async ({ browser, request }) => {
   const page = await signedIn(browser, "claire");
   const channels = new ChannelsPage(page);
   await channels.goto();
   await channels.openDetails("Dupont FLA");
-  const section = page.getByRole("region", { name: "Tester l'accès" });
+  const section = page.getByRole("region", { name: "Tester l’accès" });
   await expect(section.getByText(`${base.replace(/\/$/, "")}/oauth/token`).first()).toBeVisible();
   await expect(section.getByText(FLA_SCOPE, { exact: true })).toBeVisible();
 
@@ -217,7 +217,7 @@ test("a delegated account: ivan, the technical intermediary, adds his certificat
   await dialog.getByRole("button", { name: "Ajouter" }).click();
   await expect(ivan.getByRole("heading", { name: "Certificat - cert-digital" })).toBeVisible();
 
-  const section = ivan.getByRole("region", { name: "Tester l'accès" });
+  const section = ivan.getByRole("region", { name: "Tester l’accès" });
   const signed = await assertion({}, {}, digital.privateKeyPem);
   await section.getByLabel("Client assertion (JWT)").fill(signed);
   await section.getByRole("button", { name: "Vérifier" }).click();

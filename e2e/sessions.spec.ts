@@ -86,7 +86,7 @@ test("two browsers: closing the other session from « Mes sessions » signs it o
 
   await sessions.closeFirstOther();
   await expect(sessions.rows()).toHaveCount(1);
-  await expect(first.getByText("Aucune autre session n'est ouverte.")).toBeVisible();
+  await expect(first.getByText("Aucune autre session n’est ouverte.")).toBeVisible();
   await second.reload();
   await expect(second).toHaveURL(/\/login/);
   // The first session is untouched.

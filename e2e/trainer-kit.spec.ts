@@ -10,7 +10,7 @@ test("the trainer kit lists each sample with its verdict per channel and downloa
   await page.getByRole("link", { name: "Certificats de démonstration" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Certificats de démonstration" })).toBeVisible();
   const row = (file: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: file, exact: true }) });
-  await expect(row("accepte-eid-rsa2048.cer").getByRole("cell")).toHaveText([/Émis par l'autorité eID/, "Accepté", "Accepté", "Refusé : cert.issuer-not-allowed", "Accepté", ""]);
+  await expect(row("accepte-eid-rsa2048.cer").getByRole("cell")).toHaveText([/Émis par l’autorité eID/, "Accepté", "Accepté", "Refusé : cert.issuer-not-allowed", "Accepté", ""]);
   await expect(row("refuse-expire.cer")).toContainText("Refusé : cert.expired");
   await expect(row("refuse-self-signed-sans-key-usage.cer")).toContainText("Refusé : cert.key-usage");
   await expect(row("ssh-refuse-rsa1024.pub")).toContainText("Refusé : ssh.key-size");

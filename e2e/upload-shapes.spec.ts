@@ -30,7 +30,7 @@ test("a UTF-16 certificate and an authorized_keys line with options and a commen
 
   const dialog = await channels.openCreate("SFTP");
   // Seed 001 §2.4: the SFTP account keeps the sender's FTP username, proposed by the dialog.
-  await expect(dialog.getByLabel("Nom d'utilisateur")).toHaveValue("EXPDUPONT1");
+  await expect(dialog.getByLabel("Nom d’utilisateur")).toHaveValue("EXPDUPONT1");
   await channels.fillCreate(dialog, { name: "Dupont SFTP", permissions: ["DmfA"], certificate: cert, certificateName: "sftp-powershell", sshKey: pasted });
   await channels.submit(dialog);
   await expect(dialog).toBeHidden();
@@ -63,7 +63,7 @@ test("a file over the limit is named in the field at once, and nothing is sent",
   await channels.submit(dialog);
   await expect(dialog.getByRole("alert")).toContainText(/Le formulaire fait [\d\s\u202f\u00a0]+ octets/);
   expect(posts).toEqual([]);
-  await expect(page.getByText("Une erreur inattendue s'est produite")).toHaveCount(0);
+  await expect(page.getByText("Une erreur inattendue s’est produite")).toHaveCount(0);
 });
 
 test("a 300 KB multipart POST to /login is a clean 413, not a 500", async ({ request }) => {

@@ -17,12 +17,12 @@ export class AdminPage {
   async addCa(familyLabel: string, file: UploadFile): Promise<void> {
     const form = this.page.getByRole("region", { name: "Ajouter une AC" });
     await form.getByLabel("Famille").selectOption({ label: familyLabel });
-    await form.getByLabel("Certificat de l'AC (.cer)").setInputFiles(file);
+    await form.getByLabel("Certificat de l’AC (.cer)").setInputFiles(file);
     await form.getByRole("button", { name: "Ajouter" }).click();
   }
 
   async retireCa(subject: string): Promise<void> {
-    await this.page.getByRole("button", { name: `Retirer l'AC ${subject}` }).click();
+    await this.page.getByRole("button", { name: `Retirer l’AC ${subject}` }).click();
     const dialog = this.page.getByRole("dialog", { name: "Retirer cette AC ?" });
     await dialog.getByRole("button", { name: "Retirer" }).click();
   }

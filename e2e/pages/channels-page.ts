@@ -69,7 +69,7 @@ export class ChannelsPage {
     for (const permission of fields.permissions ?? []) await dialog.getByRole("checkbox", { name: permission }).check();
     await dialog.getByLabel(/^Certificat\*?$/).setInputFiles(fields.certificate);
     await dialog.getByLabel("Nom du certificat").fill(fields.certificateName);
-    if (fields.username !== undefined) await dialog.getByLabel("Nom d'utilisateur").fill(fields.username);
+    if (fields.username !== undefined) await dialog.getByLabel("Nom d’utilisateur").fill(fields.username);
     if (fields.password !== undefined) await dialog.getByLabel("Mot de passe").fill(fields.password);
     if (fields.sshKey !== undefined) await dialog.getByLabel("Clé SSH publique").fill(fields.sshKey);
   }
@@ -81,7 +81,7 @@ export class ChannelsPage {
   async deleteAccount(name: string): Promise<void> {
     await this.page.getByRole("button", { name: `Supprimer le compte ${name}` }).click();
     const dialog = this.page.getByRole("dialog", { name: "Supprimer le compte" });
-    await expect(dialog.getByText("La suppression d'un compte est définitive. Confirmez-vous cette action ?")).toBeVisible();
+    await expect(dialog.getByText("La suppression d’un compte est définitive. Confirmez-vous cette action ?")).toBeVisible();
     await dialog.getByRole("button", { name: "Supprimer" }).click();
     await expect(dialog).toBeHidden();
   }

@@ -20,7 +20,7 @@ export class ContactPage {
   async expectForm(enterprise: string): Promise<void> {
     await expect(this.page.getByRole("heading", { name: "Données de contact" })).toBeVisible();
     await expect(
-      this.page.getByText(`Avant de pouvoir gérer les différents canaux d'envoi technique, nous avons besoin des données de contact de la personne qui gèrera ceux-ci pour ${enterprise}`),
+      this.page.getByText(`Avant de pouvoir gérer les différents canaux d’envoi technique, nous avons besoin des données de contact de la personne qui gèrera ceux-ci pour ${enterprise}`),
     ).toBeVisible();
   }
 }

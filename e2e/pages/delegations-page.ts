@@ -24,12 +24,12 @@ export class DelegationsPage {
 
   async delegate(account: string, intermediaryNumber: string): Promise<void> {
     await this.page.getByLabel("Compte REST *").selectOption({ label: account });
-    await this.page.getByLabel("Numéro d'entreprise de l'intermédiaire technique *").fill(intermediaryNumber);
+    await this.page.getByLabel("Numéro d’entreprise de l’intermédiaire technique *").fill(intermediaryNumber);
     await this.page.getByRole("button", { name: "Envoyer la demande" }).click();
   }
 
   async askToManage(enterpriseNumber: string, quality: string): Promise<void> {
-    await this.page.getByLabel("Numéro d'entreprise du client *").fill(enterpriseNumber);
+    await this.page.getByLabel("Numéro d’entreprise du client *").fill(enterpriseNumber);
     await this.page.getByLabel("Qualité du client *").selectOption({ label: quality });
     await this.page.getByRole("button", { name: "Envoyer la demande" }).click();
   }

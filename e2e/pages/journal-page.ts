@@ -18,7 +18,7 @@ export class JournalPage {
   }
 
   async filter(fields: { kind?: string; person?: string; from?: string; to?: string; order?: string }): Promise<void> {
-    if (fields.kind !== undefined) await this.page.getByLabel("Type d'action").selectOption({ label: fields.kind });
+    if (fields.kind !== undefined) await this.page.getByLabel("Type d’action").selectOption({ label: fields.kind });
     if (fields.person !== undefined) await this.page.getByLabel("Personne").fill(fields.person);
     if (fields.from !== undefined) await this.page.getByLabel("Du", { exact: true }).fill(fields.from);
     if (fields.to !== undefined) await this.page.getByLabel("Au", { exact: true }).fill(fields.to);

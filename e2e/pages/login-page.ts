@@ -9,7 +9,7 @@ export class LoginPage {
 
   async signIn(username: string, password = "demo"): Promise<void> {
     await this.goto();
-    await this.page.getByLabel("Nom d'utilisateur").fill(username);
+    await this.page.getByLabel("Nom d’utilisateur").fill(username);
     await this.page.getByLabel("Mot de passe").fill(password);
     await this.page.getByRole("button", { name: "Se connecter" }).click();
   }

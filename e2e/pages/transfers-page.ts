@@ -15,7 +15,7 @@ export class TransfersPage {
 
   /** A row of « Fichiers en attente d'un GO » (files in IN that no GO has closed). */
   waitingFile(name: string): Locator {
-    return this.page.getByRole("region", { name: "Fichiers en attente d'un GO" }).getByRole("row", { name: new RegExp(name.replace(/\./g, "\\.")) });
+    return this.page.getByRole("region", { name: "Fichiers en attente d’un GO" }).getByRole("row", { name: new RegExp(name.replace(/\./g, "\\.")) });
   }
 
   declaration(stem: string): Locator {

@@ -55,7 +55,7 @@ test("seed 003 §5: designating a gestionnaire local by NISS; invalid and unknow
   assertRefused(bad, "niss.checksum", "niss");
   const unknown = await activateQuality(db, steven, { qualityId: formation, contactEmail: "f@apk.be", manager: { kind: "designate", niss: "85.07.30-033.28".replace("033.28", "035.26") } });
   assertRefused(unknown, "access.user-unknown", "niss");
-  assert.match(messageOf(unknown, "fr"), /Aucun utilisateur n'est enregistré avec le NISS 85\.07\.30-035\.26/);
+  assert.match(messageOf(unknown, "fr"), /Aucun utilisateur n’est enregistré avec le NISS 85\.07\.30-035\.26/);
   assert.match(messageOf(unknown, "nl"), /Er is geen gebruiker geregistreerd met INSZ 85\.07\.30-035\.26/);
   assert.equal((await db.select().from(s.enterpriseQualities)).length, 3, "nothing was activated");
 
@@ -83,7 +83,7 @@ test("two concurrent activations of the same quality: exactly one sender is crea
   assert.equal((await events("quality.activate")).length, 1);
 });
 
-test("only the responsable d'accès entité (or a co-responsable) activates qualities and names co-responsables", async () => {
+test("only the responsable d’accès entité (or a co-responsable) activates qualities and names co-responsables", async () => {
   const formation = await qualityId("prestataire-formation");
   for (const username of ["danny", "ann", "bob", "claire"]) {
     const actor = await actorFor(db, username);

@@ -45,9 +45,9 @@ test("every kind of administrative change has a sentence and no raw JSON, in eve
   }
   const fr = contextFor("fr");
   assert.deepEqual(renderAdminEvent({ ...events[7]!, actor: "A", target: "batch.dmfa" }, fr).changes, [{ label: "Libellé en néerlandais", before: "B", after: "B2" }]);
-  assert.deepEqual(renderAdminEvent({ ...events[3]!, actor: "A", target: "x" }, fr), { sentence: "A a retiré l'AC CN=CA du magasin de confiance.", changes: [{ label: "Statut", before: "active", after: "retirée" }, { label: "Empreinte SHA-256", after: "AB" }] });
+  assert.deepEqual(renderAdminEvent({ ...events[3]!, actor: "A", target: "x" }, fr), { sentence: "A a retiré l’AC CN=CA du magasin de confiance.", changes: [{ label: "Statut", before: "active", after: "retirée" }, { label: "Empreinte SHA-256", after: "AB" }] });
   assert.deepEqual(renderAdminEvent({ ...events[4]!, actor: "A", target: null }, fr).changes, [{ label: "Date de démonstration", before: "date réelle", after: "2031-06-15" }]);
-  assert.deepEqual(renderAdminEvent({ ...events[1]!, actor: "A", target: "uuid" }, fr).sentence, "A a retiré le rôle d'administrateur de la plateforme à claire.");
+  assert.deepEqual(renderAdminEvent({ ...events[1]!, actor: "A", target: "uuid" }, fr).sentence, "A a retiré le rôle d’administrateur de la plateforme à claire.");
   // A reset says what it reset (issue 17 QA); an unchanged count is not listed; rows of before had no details.
   const reset = { before: { accounts: 6, certificates: 5, delegations: 2, sessions: 3, demoDate: "2031-06-15T12:00:00.000Z" }, after: { accounts: 7, certificates: 5, delegations: 0, sessions: 0, demoDate: null } };
   assert.deepEqual(renderAdminEvent({ action: "admin.reset", actor: "A", target: null, summary: reset }, fr), {

@@ -70,7 +70,7 @@ test("roles, statuses, languages and qualities are translated; the password is n
 });
 
 test("sign-ins read without a target; unknown codes still read as a sentence", () => {
-  assert.equal(render("fr", { action: "auth.sign-in-failed", actorLabel: "bob", targetLabel: null, summary: null }).sentence, "Connexion refusée pour l'identifiant « bob »");
+  assert.equal(render("fr", { action: "auth.sign-in-failed", actorLabel: "bob", targetLabel: null, summary: null }).sentence, "Connexion refusée pour l’identifiant « bob »");
   assert.equal(render("en", { action: "tampered.thing", actorLabel: null, targetLabel: null, summary: null }).sentence, "Chaman: tampered.thing");
 });
 

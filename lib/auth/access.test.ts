@@ -16,7 +16,7 @@ test("SPEC §1: a gestionnaire local has access automatically and manages rights
   }
 });
 
-test("SPEC §1: the responsable d'accès entité and co-responsables manage qualities", () => {
+test("SPEC §1: the responsable d’accès entité and co-responsables manage qualities", () => {
   for (const role of ["responsable-acces", "co-responsable-acces"] as const) {
     assert.equal(accessFor([role], false).canManageQualities, true);
   }

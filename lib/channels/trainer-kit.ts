@@ -95,7 +95,7 @@ async function build(cas: DemoCa[], restKey: NodeKeyPair): Promise<TrainerSample
     { id: "refuse-autre-ca.cer", group: "certificate", contentType: CER, bytes: other.der, channels: { FTP: "cert.issuer-not-allowed", SFTP: "cert.issuer-not-allowed", SOAP: "cert.issuer-not-allowed", REST: "ok" } },
     { id: "refuse-extension.crt", group: "certificate", contentType: CER, bytes: gsCrt.der, channels: all("cert.extension") },
     { id: "refuse-pkcs12.pfx", group: "certificate", contentType: "application/x-pkcs12", bytes: makePkcs12Like(gsCrt.der, { privateKeyPem: gsCrt.privateKeyPem }), channels: all("cert.pkcs12") },
-    { id: "refuse-illisible.cer", group: "certificate", contentType: CER, bytes: text("Ceci n'est pas un certificat.\n"), channels: all("cert.unreadable") },
+    { id: "refuse-illisible.cer", group: "certificate", contentType: CER, bytes: text("Ceci n’est pas un certificat.\n"), channels: all("cert.unreadable") },
     { id: "refuse-cle-privee.cer", group: "certificate", contentType: CER, bytes: text(gsCrt.privateKeyPem), channels: all("cert.private-key") },
     { id: "refuse-type-cle-ed25519.cer", group: "certificate", contentType: CER, bytes: ed25519.der, channels: all("cert.key-type") },
     { id: "refuse-taille-cle-rsa1024.cer", group: "certificate", contentType: CER, bytes: rsa1024.der, channels: all("cert.key-size") },

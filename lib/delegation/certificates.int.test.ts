@@ -84,7 +84,7 @@ test("SPEC §3: delete any certificate but the last; download byte for byte", as
   assert.ok((await deleteDelegatedCertificate(db, ivan, { accountId, certificateId: original! })).ok);
   const last = await deleteDelegatedCertificate(db, ivan, { accountId, certificateId: added.certificateId });
   assertRefused(last, "account.last-certificate");
-  assert.equal(messageOf(last, "fr"), "Il est impossible de supprimer un certificat s'il s'agit du seul certificat associé au compte REST. Ajoutez d'abord un autre certificat.");
+  assert.equal(messageOf(last, "fr"), "Il est impossible de supprimer un certificat s’il s’agit du seul certificat associé au compte REST. Ajoutez d’abord un autre certificat.");
   assert.match(messageOf(last, "nl"), /^Een certificaat kan niet verwijderd worden als het het enige certificaat van de REST-account is/);
   assert.deepEqual(await certificateIds(), [added.certificateId]);
 });

@@ -64,7 +64,7 @@ test("SPEC §5: the enterprise delegates a REST account; refused, re-sent withou
   assert.equal(seenByClaire[0]?.status, "pending");
 
   assert.ok((await acceptDelegation(db, ivan, { delegationId: id })).ok);
-  assert.equal(await management(), "intermediary", "issue #4's screens show « Géré par l'intermédiaire technique »");
+  assert.equal(await management(), "intermediary", "issue #4's screens show « Géré par l’intermédiaire technique »");
   assert.deepEqual((await listDelegations(db, claire)).asEnterprise![0]!.can, { accept: false, refuse: false, resend: false, withdraw: false, end: true });
 
   // Only the enterprise ends it; the intermediary does not even see it on its enterprise side.
@@ -84,11 +84,11 @@ test("SPEC §5: the enterprise's request is checked: BCE number, intermediary, o
   assertRefused(await requestFromEnterprise(db, claire, { accountId: restAccountId, intermediaryNumber: "0456789035" }), "bce.checksum", "intermediaryNumber");
   const apk = await requestFromEnterprise(db, claire, { accountId: restAccountId, intermediaryNumber: "0123.456.749" });
   assertRefused(apk, "delegation.not-an-intermediary", "intermediaryNumber");
-  assert.match(messageOf(apk, "fr"), /^APK Recycling \(0123\.456\.749\) n'est pas un intermédiaire technique/);
+  assert.match(messageOf(apk, "fr"), /^APK Recycling \(0123\.456\.749\) n’est pas un intermédiaire technique/);
   assert.match(messageOf(apk, "nl"), /^APK Recycling \(0123\.456\.749\) is geen technische tussenpersoon/);
   const unknown = await requestFromEnterprise(db, claire, { accountId: restAccountId, intermediaryNumber: "0200.000.043" });
   assertRefused(unknown, "delegation.enterprise-unknown", "intermediaryNumber");
-  assert.equal(messageOf(unknown, "fr"), "Aucune entreprise n'est enregistrée sous le numéro 0200.000.043.");
+  assert.equal(messageOf(unknown, "fr"), "Aucune entreprise n’est enregistrée sous le numéro 0200.000.043.");
   assertRefused(await requestFromEnterprise(db, claire, { accountId: restAccountId, intermediaryNumber: DUPONT }), "delegation.self");
   const ftp = (await db.select({ id: s.accounts.id }).from(s.accounts).where(eq(s.accounts.type, "FTP")))[0]!.id;
   assertRefused(await requestFromEnterprise(db, claire, { accountId: ftp, intermediaryNumber: DIGITAL }), "not-found", "accountId");
@@ -122,7 +122,7 @@ test("SPEC §5: the intermediary re-sends at most 20 times, then is blocked for 
   assert.ok((await refuseDelegation(db, claire, { delegationId: id })).ok);
   const blocked = await resendDelegation(db, ivan, { delegationId: id });
   assertRefused(blocked, "delegation.resend-blocked");
-  assert.match(messageOf(blocked, "fr"), /relancé cette demande 20 fois.*contactez directement l'entreprise pour qu'elle initie elle-même la délégation/);
+  assert.match(messageOf(blocked, "fr"), /relancé cette demande 20 fois.*contactez directement l’entreprise pour qu’elle initie elle-même la délégation/);
   assert.match(messageOf(blocked, "nl"), /20 keer opnieuw verstuurd.*zodat zij zelf de delegatie start/);
   assertRefused(await requestFromIntermediary(db, ivan, { enterpriseNumber: DUPONT, qualityId: quality }), "delegation.resend-blocked");
   assert.equal((await db.select().from(s.delegations)).length, 1);
@@ -144,7 +144,7 @@ test("SPEC §5: the enterprise accepts an intermediary's request by choosing one
   assertRefused(await requestFromIntermediary(db, ivan, { enterpriseNumber: "0123456749", qualityId: quality + 100 }), "not-found", "qualityId");
   const wrongQuality = await requestFromIntermediary(db, ivan, { enterpriseNumber: DUPONT, qualityId: quality + 1 });
   assertRefused(wrongQuality, "delegation.enterprise-unknown", "enterpriseNumber");
-  assert.equal(messageOf(wrongQuality, "fr"), "Aucune entreprise enregistrée sous le numéro 0876.543.270 n'a activé cette qualité.");
+  assert.equal(messageOf(wrongQuality, "fr"), "Aucune entreprise enregistrée sous le numéro 0876.543.270 n’a activé cette qualité.");
   assertRefused(await requestFromIntermediary(db, claire, { enterpriseNumber: DUPONT, qualityId: quality }), "access.denied");
   const request = await requestFromIntermediary(db, ivan, { enterpriseNumber: DUPONT, qualityId: quality });
   assert.ok(request.ok);

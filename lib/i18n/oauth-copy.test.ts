@@ -14,7 +14,7 @@ function oauthAccess(locale: string): Record<string, string> {
   return (JSON.parse(readFileSync(`messages/${locale}/oauth.json`, "utf8")) as { access: Record<string, string> }).access;
 }
 
-test("« Tester l'accès » names the FLA permission in the reader's language and cites the CareerPro manual, not a seed", () => {
+test("« Tester l’accès » names the FLA permission in the reader's language and cites the CareerPro manual, not a seed", () => {
   const fla = permissionCatalogue.find((p) => p.code === "ws.careerpro-fla");
   assert.ok(fla, "the catalogue has the FLA permission");
   for (const locale of LOCALES) {

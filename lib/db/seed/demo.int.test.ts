@@ -63,7 +63,7 @@ test("SPEC §1: who has Chaman access among the personas", async () => {
   assert.equal(ivan?.isTechnicalIntermediary, true);
 });
 
-test("bob's 403 page names his gestionnaire local first, then the responsable d'accès", async () => {
+test("bob's 403 page names his gestionnaire local first, then the responsable d’accès", async () => {
   const [ctx] = await contextsOf("bob");
   assert.ok(ctx);
   const managers = await findManagers(db, ctx.enterpriseId, ctx.qualityId);
