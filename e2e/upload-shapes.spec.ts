@@ -41,6 +41,20 @@ test("a UTF-16 certificate and an authorized_keys line with options and a commen
   await expect(notes).toContainText("le fichier était un texte UTF-16LE");
 });
 
+test("issue 12 leftover: text after the PEM block is ignored, and the note quotes it", async ({ page }) => {
+  await new LoginPage(page).signInAs("claire");
+  const channels = new ChannelsPage(page);
+  await channels.goto();
+  const utf16 = powershellPem(await kitFile(page.request, "accepte-eid-rsa2048.cer"));
+  const pem = Buffer.from(`${utf16.buffer.subarray(2).toString("utf16le").replace(/\r\n/g, "\n")}Exported by CertTool 2.1\n`, "utf8");
+  const dialog = await channels.openCreate("SFTP");
+  await channels.fillCreate(dialog, { name: "Dupont SFTP", permissions: ["DmfA"], certificate: { ...utf16, buffer: pem }, certificateName: "sftp-trailing-text", sshKey: generateSshKeyPair({ bits: 2048 }).openssh });
+  await channels.submit(dialog);
+  await expect(dialog).toBeHidden();
+  const notes = page.getByRole("status").filter({ hasText: "Enregistré. À noter" });
+  await expect(notes).toContainText("Certificat : le texte placé après la fin du bloc PEM (« Exported by CertTool 2.1 ») a été ignoré ; seul le certificat a été lu.");
+});
+
 test("a file over the limit is named in the field at once, and nothing is sent", async ({ page }) => {
   await new LoginPage(page).signInAs("claire");
   const channels = new ChannelsPage(page);
