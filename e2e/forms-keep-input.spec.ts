@@ -84,8 +84,11 @@ test("the intermediary's « Ajouter un certificat » keeps name and file on a re
   await expectAccessible(ivan);
 
   await name.fill("cert-digital");
+  // The same certificate as PEM with a line of text after it (issue 12 leftover): added, and the note quotes what was ignored.
+  await file.setInputFiles(cerFile("digital.cer", `${issued.pem}\nExported by CertTool 2.1\n`));
   await dialog.getByRole("button", { name: "Ajouter" }).click();
-  await expect(ivan.getByRole("status")).toHaveText("Le certificat « cert-digital » a été ajouté.");
+  await expect(ivan.getByRole("status").filter({ hasText: "a été ajouté" })).toHaveText("Le certificat « cert-digital » a été ajouté.");
+  await expect(ivan.getByRole("status").filter({ hasText: "À noter" })).toContainText("le texte placé après la fin du bloc PEM (« Exported by CertTool 2.1 ») a été ignoré");
 
   // Issue 13 (should fix): the same certificate (same SHA-256) is refused the second time, by name.
   await ivan.getByRole("button", { name: "Ajouter un certificat" }).click();

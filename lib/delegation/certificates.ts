@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { certificateFile, deleteRestCertificate, uploadCertificate, type CertificateParty } from "@/lib/channels/certificates";
 import { auditActor } from "@/lib/channels/service";
+import type { UploadNote } from "@/lib/channels/trust-store";
 import type { Db, Queryable } from "@/lib/db/client";
 import { accounts, delegations } from "@/lib/db/schema";
 import { failure, type ServiceActor, type ServiceResult } from "@/lib/services/result";
@@ -25,7 +26,7 @@ export async function addDelegatedCertificate(
   db: Db,
   actor: ServiceActor,
   input: { accountId: string; name: string; fileName: string; bytes: Uint8Array },
-): Promise<ServiceResult<{ certificateId: string }>> {
+): Promise<ServiceResult<{ certificateId: string; notes: UploadNote[] }>> {
   const party = intermediaryParty(actor);
   if (!party) return failure("not-found");
   return uploadCertificate(

@@ -34,7 +34,9 @@ export async function addCertificateAction(_previous: FormState, formData: FormD
   const result = await addDelegatedCertificate(await getDb(), actor, { accountId: accountId.data, name: name.data, fileName: file.name, bytes });
   if (!result.ok) return toFormState(result);
   revalidatePath(`/delegations/accounts/${accountId.data}`);
-  return { status: "success", message: { key: "delegation.certificates.added", params: { name: name.data } } };
+  // What was tidied away to read the file (issue 12: encoding, padding, text after the PEM block…).
+  const notes = result.notes.map((n) => ({ key: `uploads.notes.${n.field}.${n.code}`, params: n.params }));
+  return { status: "success", message: { key: "delegation.certificates.added", params: { name: name.data } }, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 export async function deleteCertificateAction(_previous: FormState, formData: FormData): Promise<FormState> {

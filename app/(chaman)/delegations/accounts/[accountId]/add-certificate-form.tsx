@@ -8,6 +8,7 @@ import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 import { TextField } from "@/components/ui/fields";
 import { idle, type Problem } from "@/lib/actions/form-state";
 import { CERT_MAX_BYTES } from "@/lib/rules/limits";
+import { UploadNotes } from "../../../accounts/_components/upload-notes";
 import { useFormAction } from "../../../accounts/_components/use-form-action";
 import { addCertificateAction } from "./actions";
 
@@ -46,6 +47,7 @@ export function AddCertificateForm({ accountId }: { accountId: string }) {
           {t("added", added.params)}
         </p>
       ) : null}
+      <UploadNotes notes={form.notes} />
       <Dialog open={open} onClose={close} title={t("add")}>
         <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
           <input type="hidden" name="accountId" value={accountId} />
