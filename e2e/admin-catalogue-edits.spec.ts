@@ -96,7 +96,7 @@ test("a bad permission code and a 3,000-character scope each get their own messa
   const slug = form.getByLabel("Code", { exact: true });
   await slug.fill("Mon Code!");
   await form.getByRole("button", { name: "Ajouter" }).click();
-  await expect(page.locator("#new-slug-error")).toContainText("« Mon Code! » n'est pas un code de permission : de 2 à 41 caractères, uniquement des lettres minuscules");
+  await expect(page.locator("#new-slug-error")).toContainText("« Mon Code! » n’est pas un code de permission : de 2 à 41 caractères, uniquement des lettres minuscules");
   await expect(slug).toHaveAttribute("aria-describedby", "slug-help new-slug-error");
   await expect(slug).toHaveAttribute("aria-invalid", "true");
 
