@@ -79,7 +79,7 @@ test("issue 13: impossible or garbled values in the journal's URL are named and 
   const reversed = await page.request.get("/journal/export?from=2026-03-05&to=2026-03-01");
   expect(reversed.status()).toBe(400);
   expect(reversed.headers()["content-type"]).toMatch(/^text\/plain/);
-  expect(await reversed.text()).toContain("L’export CSV n’a pas été fait : La date « Du » (5 mars 2026) est postérieure à la date « Au » (1 mars 2026)");
+  expect(await reversed.text()).toContain("L’export CSV n’a pas été fait : La date « Du » (5 mars 2026) est postérieure à la date « Au » (1er mars 2026)");
   const junk = await page.request.get("/journal/export?to=2026-13-01");
   expect(junk.status()).toBe(400);
   expect(await junk.text()).toContain("« to » (« Au »)");
