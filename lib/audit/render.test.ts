@@ -171,6 +171,8 @@ test("a refused OAuth token names its documented reason code, never its descript
   assert.doesNotMatch(JSON.stringify(refused.changes), /cert-intermediaire/);
   const introspection = render("en", { action: "oauth.introspection-refused", actorLabel: "c", targetLabel: null, summary: { clientId: "c", error: "invalid_client", reason: "assertion.expired", description: "d" } });
   assert.deepEqual(introspection.changes.at(-1), { label: "Reason", after: "assertion.expired" });
+});
+
 test("the quality's e-mail reads in the journal as « Activer une qualité » labels it (seed 004), in every language", () => {
   const event = {
     action: "quality.activate",

@@ -68,9 +68,9 @@ test("a malformed or padded assertion is explained in the reader's language, a J
   const line = async (jwt: string) => (await checkClientAssertion(jwt, ctx)).checks.find((c) => c.rule === "format")!;
   const cases = [
     { jwt: "not a jwt", fr: "1 partie(s) trouvée(s), 3 attendues" },
-    { jwt: "a.b.c.d.e", fr: "c'est un JWT chiffré (JWE, 5 parties)" },
+    { jwt: "a.b.c.d.e", fr: "c’est un JWT chiffré (JWE, 5 parties)" },
     { jwt: "x".repeat(9000), fr: "plus de 8192 caractères" },
-    { jwt: "a.b.c", fr: "l'en-tête ou le contenu n'est pas du JSON" },
+    { jwt: "a.b.c", fr: "l’en-tête ou le contenu n’est pas du JSON" },
     { jwt: "a.b.c\n", fr: "retirez le saut de ligne final" },
     { jwt: " a.b.c", fr: "retirez les espaces au début et à la fin" },
   ];
