@@ -53,7 +53,7 @@ test("delegation request, refusal, re-send, acceptance, certificates, end", asyn
   const issued = await createCertificate({ subject: { cn: "digital-dupont", o: "Digital Services SRL" }, keyUsage: ["digitalSignature"] });
   await ivan.getByRole("button", { name: "Ajouter un certificat" }).click();
   const dialog = ivan.getByRole("dialog", { name: "Ajouter un certificat" });
-  await dialog.getByLabel("Certificat *").setInputFiles({ name: "digital.cer", mimeType: "application/pkix-cert", buffer: Buffer.from(issued.der) });
+  await dialog.getByLabel("Certificat *", { exact: true }).setInputFiles({ name: "digital.cer", mimeType: "application/pkix-cert", buffer: Buffer.from(issued.der) });
   await dialog.getByLabel("Nom du certificat *").fill("cert-digital");
   await expectAccessible(ivan);
   await dialog.getByRole("button", { name: "Ajouter" }).click();

@@ -212,7 +212,7 @@ test("a delegated account: ivan, the technical intermediary, adds his certificat
   await ivan.getByRole("link", { name: "Dupont FLA" }).click();
   await ivan.getByRole("button", { name: "Ajouter un certificat" }).click();
   const dialog = ivan.getByRole("dialog", { name: "Ajouter un certificat" });
-  await dialog.getByLabel("Certificat *").setInputFiles(cerFile("digital.cer", digital.der));
+  await dialog.getByLabel("Certificat *", { exact: true }).setInputFiles(cerFile("digital.cer", digital.der));
   await dialog.getByLabel("Nom du certificat *").fill("cert-digital");
   await dialog.getByRole("button", { name: "Ajouter" }).click();
   await expect(ivan.getByRole("heading", { name: "Certificat - cert-digital" })).toBeVisible();

@@ -5,6 +5,7 @@ import compile from "icu-minify/compile";
 import format from "icu-minify/format";
 import { frenchElides, withElision } from "./elision";
 import { locales, type Locale } from "./locales";
+import { REASON_CODES, reasonText } from "../transfer/reasons";
 
 // Issue 13: each language's own quotation marks, everywhere: French « », Dutch ‘ ’ (the single marks
 // of Belgian federal and Flemish government texts and of the NL messages already written),
@@ -99,6 +100,11 @@ test("French user text uses the typographic apostrophe ’, never ' (except ICU 
     if (line.trim().startsWith("```")) fenced = !fenced;
     else if (!fenced && line.split("`").some((part, j) => j % 2 === 0 && part.includes("'"))) offenders.push(`docs/rest-client.fr.md:${i + 1}: ${line}`);
   });
+  // The batch channels' refusals (NOTIF files, « Transferts »), written in lib/transfer/reasons.ts.
+  for (const code of REASON_CODES) {
+    const text = reasonText({ code, params: {} }, "fr");
+    if (text.includes("'")) offenders.push(`lib/transfer/reasons.ts ${code}: ${text}`);
+  }
   assert.deepEqual(offenders, []);
 });
 

@@ -43,31 +43,31 @@ type Texts = Record<Language, string>;
 // {name} placeholders are filled from the reason's params.
 const TEXTS: Record<ReasonCode, Texts> = {
   "name.sender-mismatch": {
-    fr: "Le numéro d'expéditeur {found} du nom de fichier n'est pas le vôtre ({expected}).",
+    fr: "Le numéro d’expéditeur {found} du nom de fichier n’est pas le vôtre ({expected}).",
     nl: "Het verzendernummer {found} in de bestandsnaam is niet het uwe ({expected}).",
     en: "The sender number {found} in the file name is not yours ({expected}).",
     de: "Die Absendernummer {found} im Dateinamen ist nicht Ihre ({expected}).",
   },
   "name.application-unknown": {
-    fr: "L'application {application} n'existe pas.",
+    fr: "L’application {application} n’existe pas.",
     nl: "De toepassing {application} bestaat niet.",
     en: "The application {application} does not exist.",
     de: "Die Anwendung {application} existiert nicht.",
   },
   "name.application-not-permitted": {
-    fr: "Votre compte n'a pas la permission pour l'application {application}.",
+    fr: "Votre compte n’a pas la permission pour l’application {application}.",
     nl: "Uw account heeft geen toelating voor de toepassing {application}.",
     en: "Your account does not hold the permission for the application {application}.",
     de: "Ihr Konto hat keine Berechtigung für die Anwendung {application}.",
   },
   "name.wrong-folder": {
-    fr: "Les fichiers de l'environnement {environment} vont dans le répertoire {expected}, pas dans {folder}.",
+    fr: "Les fichiers de l’environnement {environment} vont dans le répertoire {expected}, pas dans {folder}.",
     nl: "Bestanden van omgeving {environment} horen in de map {expected}, niet in {folder}.",
     en: "Files of environment {environment} belong in the folder {expected}, not in {folder}.",
     de: "Dateien der Umgebung {environment} gehören in den Ordner {expected}, nicht in {folder}.",
   },
   "go.without-fi": {
-    fr: "Le fichier GO {file} n'est accompagné d'aucun fichier de déclaration (FI).",
+    fr: "Le fichier GO {file} n’est accompagné d’aucun fichier de déclaration (FI).",
     nl: "Bij het GO-bestand {file} hoort geen enkel aangiftebestand (FI).",
     en: "The GO file {file} has no declaration file (FI) with it.",
     de: "Zur GO-Datei {file} gibt es keine Meldungsdatei (FI).",
@@ -91,13 +91,13 @@ const TEXTS: Record<ReasonCode, Texts> = {
     de: "Die Datei {file} ist zu groß für die Verarbeitung.",
   },
   "fs.missing": {
-    fr: "Le fichier de signature {file} manque : chaque partie d'un envoi de production (R) doit être signée.",
+    fr: "Le fichier de signature {file} manque : chaque partie d’un envoi de production (R) doit être signée.",
     nl: "Het handtekeningbestand {file} ontbreekt: elk deel van een productiezending (R) moet ondertekend zijn.",
     en: "The signature file {file} is missing: every part of a production (R) declaration must be signed.",
     de: "Die Signaturdatei {file} fehlt: jeder Teil einer Produktionssendung (R) muss signiert sein.",
   },
   "fs.unreadable": {
-    fr: "Le fichier de signature {file} n'est pas une signature PKCS#7 lisible.",
+    fr: "Le fichier de signature {file} n’est pas une signature PKCS#7 lisible.",
     nl: "Het handtekeningbestand {file} is geen leesbare PKCS#7-handtekening.",
     en: "The signature file {file} is not a readable PKCS#7 signature.",
     de: "Die Signaturdatei {file} ist keine lesbare PKCS#7-Signatur.",
@@ -121,19 +121,19 @@ const TEXTS: Record<ReasonCode, Texts> = {
     de: "Die Signatur {file} passt nicht zum Inhalt der Meldungsdatei.",
   },
   "fs.signer-mismatch": {
-    fr: "La signature {file} n'a pas été faite avec le certificat enregistré sur votre compte.",
+    fr: "La signature {file} n’a pas été faite avec le certificat enregistré sur votre compte.",
     nl: "De handtekening {file} werd niet gemaakt met het certificaat dat op uw account geregistreerd is.",
     en: "The signature {file} was not made with the certificate registered on your account.",
     de: "Die Signatur {file} wurde nicht mit dem auf Ihrem Konto registrierten Zertifikat erstellt.",
   },
   "fs.certificate-not-valid": {
-    fr: "Le certificat enregistré sur votre compte n'est pas valide aujourd'hui (signature {file}).",
+    fr: "Le certificat enregistré sur votre compte n’est pas valide aujourd’hui (signature {file}).",
     nl: "Het certificaat op uw account is vandaag niet geldig (handtekening {file}).",
     en: "The certificate registered on your account is not valid today (signature {file}).",
     de: "Das auf Ihrem Konto registrierte Zertifikat ist heute nicht gültig (Signatur {file}).",
   },
   "fs.no-certificate": {
-    fr: "Votre compte n'a pas de certificat lisible pour vérifier la signature {file}.",
+    fr: "Votre compte n’a pas de certificat lisible pour vérifier la signature {file}.",
     nl: "Uw account heeft geen leesbaar certificaat om de handtekening {file} te controleren.",
     en: "Your account has no readable certificate to check the signature {file}.",
     de: "Ihr Konto hat kein lesbares Zertifikat, um die Signatur {file} zu prüfen.",
@@ -151,7 +151,7 @@ const TEXTS: Record<ReasonCode, Texts> = {
     de: "Der Teil {file} hat eine höhere Nummer als die angekündigte Anzahl Teile ({parts}).",
   },
   "declaration.already-answered": {
-    fr: "La déclaration {stem} a déjà été traitée (réponse {answer}) : le nouveau fichier GO {file} n'est pas traité. Pour un nouvel envoi, utilisez un autre numéro de suite.",
+    fr: "La déclaration {stem} a déjà été traitée (réponse {answer}) : le nouveau fichier GO {file} n’est pas traité. Pour un nouvel envoi, utilisez un autre numéro de suite.",
     nl: "De aangifte {stem} werd al verwerkt (antwoord {answer}): het nieuwe GO-bestand {file} wordt niet verwerkt. Gebruik voor een nieuwe zending een ander volgnummer.",
     en: "The declaration {stem} was already processed (answer {answer}): the new GO file {file} is not processed. For a new sending, use another sequence number.",
     de: "Die Meldung {stem} wurde bereits verarbeitet (Antwort {answer}): die neue GO-Datei {file} wird nicht verarbeitet. Verwenden Sie für eine neue Sendung eine andere Folgenummer.",
@@ -169,19 +169,19 @@ const TEXTS: Record<ReasonCode, Texts> = {
     de: "Der Name der GO-Datei {file} muss mit « GO » in Großbuchstaben beginnen, nicht mit « {value} ».",
   },
   "go-name.application": {
-    fr: "Le code d'application « {value} » du fichier GO {file} n'est pas valide (lettres majuscules et chiffres, 20 au plus).",
+    fr: "Le code d’application « {value} » du fichier GO {file} n’est pas valide (lettres majuscules et chiffres, 20 au plus).",
     nl: "De toepassingscode « {value} » van het GO-bestand {file} is ongeldig (hoofdletters en cijfers, hoogstens 20).",
     en: "The application code « {value} » of the GO file {file} is not valid (capital letters and digits, 20 at most).",
     de: "Der Anwendungscode « {value} » der GO-Datei {file} ist ungültig (Großbuchstaben und Ziffern, höchstens 20).",
   },
   "go-name.sender": {
-    fr: "Le numéro d'expéditeur « {value} » du fichier GO {file} doit compter 6 chiffres.",
+    fr: "Le numéro d’expéditeur « {value} » du fichier GO {file} doit compter 6 chiffres.",
     nl: "Het afzendernummer « {value} » van het GO-bestand {file} moet 6 cijfers tellen.",
     en: "The sender number « {value} » of the GO file {file} must have 6 digits.",
     de: "Die Absendernummer « {value} » der GO-Datei {file} muss 6 Ziffern haben.",
   },
   "go-name.date": {
-    fr: "La date « {value} » du fichier GO {file} n'est pas une date valide au format AAAAMMJJ.",
+    fr: "La date « {value} » du fichier GO {file} n’est pas une date valide au format AAAAMMJJ.",
     nl: "De datum « {value} » van het GO-bestand {file} is geen geldige datum in het formaat JJJJMMDD.",
     en: "The date « {value} » of the GO file {file} is not a valid date in the format YYYYMMDD.",
     de: "Das Datum « {value} » der GO-Datei {file} ist kein gültiges Datum im Format JJJJMMTT.",
@@ -193,7 +193,7 @@ const TEXTS: Record<ReasonCode, Texts> = {
     de: "Die Folgenummer « {value} » der GO-Datei {file} muss aus Ziffern bestehen (höchstens 10).",
   },
   "go-name.environment": {
-    fr: "L'environnement « {value} » du fichier GO {file} est inconnu : R (production), T (test) ou S (test de déclaration).",
+    fr: "L’environnement « {value} » du fichier GO {file} est inconnu : R (production), T (test) ou S (test de déclaration).",
     nl: "De omgeving « {value} » van het GO-bestand {file} is onbekend: R (productie), T (test) of S (aangiftetest).",
     en: "The environment « {value} » of the GO file {file} is unknown: R (production), T (test) or S (declaration test).",
     de: "Die Umgebung « {value} » der GO-Datei {file} ist unbekannt: R (Produktion), T (Test) oder S (Meldungstest).",
