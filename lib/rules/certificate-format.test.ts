@@ -1,22 +1,14 @@
 /** SPEC §4.4 steps 0–2: size, file name / PKCS#12, one readable X.509 certificate. */
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { concat } from '../pki/der-encode';
 import { makePkcs12Like } from '../pki/pkcs12';
-import { createLeaf, createSamplePki, type SamplePki } from '../pki/sample';
-import type { Issued } from '../pki/generate';
+import { NOW, leaf, pki, setUpSampleLeaf } from './certificate-test-support';
 import { CERT_MAX_BYTES, checkCertificate, readCertificateDetails, type Channel } from './certificate';
 import type { RuleParams } from './result';
 
-const NOW = new Date('2026-06-15T12:00:00Z');
-let pki: SamplePki;
-let leaf: Issued;
-
-before(async () => {
-  pki = await createSamplePki();
-  leaf = await createLeaf({ issuer: pki.eid, notBefore: new Date('2026-01-01Z'), notAfter: new Date('2028-01-01Z') });
-});
+setUpSampleLeaf();
 
 async function check(bytes: Uint8Array | string, fileName = 'certificate.cer', channel: Channel = 'FTP') {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;

@@ -8,23 +8,16 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { concat } from '../pki/der-encode';
 import { makePkcs12Like } from '../pki/pkcs12';
-import { createLeaf, createSamplePki, type SamplePki } from '../pki/sample';
-import type { Issued } from '../pki/generate';
+import { createLeaf } from '../pki/sample';
+import { NOW, leaf, pki, setUpSampleLeaf } from './certificate-test-support';
 import { checkCertificate, type Channel } from './certificate';
 import { encodeBase64 } from './der';
 import type { RuleParams } from './result';
 
-const NOW = new Date('2026-06-15T12:00:00Z');
-let pki: SamplePki;
-let leaf: Issued;
-
-before(async () => {
-  pki = await createSamplePki();
-  leaf = await createLeaf({ issuer: pki.eid, notBefore: new Date('2026-01-01Z'), notAfter: new Date('2028-01-01Z') });
-});
+setUpSampleLeaf();
 
 async function check(bytes: Uint8Array | string, channel: Channel = 'FTP') {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;

@@ -5,21 +5,13 @@
  * stay silent and a second certificate block stays `multiple`.
  */
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
-import { createLeaf, createSamplePki, type SamplePki } from '../pki/sample';
-import type { Issued } from '../pki/generate';
+import { describe, it } from 'node:test';
+import { NOW, leaf, pki, setUpSampleLeaf } from './certificate-test-support';
 import { checkCertificate } from './certificate';
 import { encodeBase64 } from './der';
 import { IGNORED_TEXT_SHOWN, ignoredTextExcerpt } from './certificate-decode';
 
-const NOW = new Date('2026-06-15T12:00:00Z');
-let pki: SamplePki;
-let leaf: Issued;
-
-before(async () => {
-  pki = await createSamplePki();
-  leaf = await createLeaf({ issuer: pki.eid, notBefore: new Date('2026-01-01Z'), notAfter: new Date('2028-01-01Z') });
-});
+setUpSampleLeaf();
 
 const pemOf = (der: Uint8Array, eol = '\n') =>
   `-----BEGIN CERTIFICATE-----${eol}${(encodeBase64(der).match(/.{1,64}/g) ?? []).join(eol)}${eol}-----END CERTIFICATE-----`;
