@@ -7,7 +7,8 @@ import { accountPermissions, certificates, permissions, transferDeclarations, ty
 import { declarationStem, ENVIRONMENT_FOLDERS, isInFolder, parseBatchFileName, partFileName, type BatchFileName, type DeclarationKey, type InFolder, type SenderFolder } from "@/lib/rules/batch-names";
 import { acknowledgement, refusal, type ReceivedFile } from "./answers";
 import type { TransferAccount } from "./auth";
-import { contactLanguage, OUT_OF, refuseGo } from "./go-refusals";
+import { contactLanguage } from "./contact-language";
+import { OUT_OF, refuseGo } from "./go-refusals";
 import { verifyDeclarationSignature } from "./signature";
 import { transferLimits } from "./limits";
 import { transferStorage } from "./storage";

@@ -1,13 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { recordEvent } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
-import { contacts, transferGoRefusals, type DeclarationReason } from "@/lib/db/schema";
+import { transferGoRefusals, type DeclarationReason } from "@/lib/db/schema";
 import { goNameProblems, type InFolder, type OutFolder } from "@/lib/rules/batch-names";
 import { goRefusal } from "./answers";
 import type { TransferAccount } from "./auth";
-import { asLanguage, type Language } from "./reasons";
+import { contactLanguage } from "./contact-language";
 import { transferStorage } from "./storage";
 
 /**
@@ -21,12 +20,6 @@ import { transferStorage } from "./storage";
  */
 
 export const OUT_OF: Record<InFolder, OutFolder> = { IN: "OUT", INTEST: "OUTTEST", "INTEST-S": "OUTTEST-S" };
-
-/** The sender's contact language (French when none is set), for the words of an answer. */
-export async function contactLanguage(senderId: string): Promise<Language> {
-  const [contact] = await (await getDb()).select({ language: contacts.language }).from(contacts).where(eq(contacts.senderId, senderId)).limit(1);
-  return asLanguage(contact?.language);
-}
 
 export type GoRefusalOutcome = { state: "refused"; answerFile: string; reasons: DeclarationReason[] } | { state: "duplicate" };
 

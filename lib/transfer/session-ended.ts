@@ -1,8 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/lib/db/client";
-import { contacts } from "@/lib/db/schema";
+import type { Connection } from "ssh2";
+import { knownContactLanguage } from "./contact-language";
 import type { Language } from "./reasons";
+import { disconnectWithDescription } from "./ssh-disconnect";
 
 /**
  * Why the server ends a logged-in batch session whose account went away (issue 15): said to the client
@@ -29,9 +29,9 @@ export function sessionEndedText(why: "account-deleted" | "account-gone", langua
   return TEXTS[why][language ?? "en"];
 }
 
-/** The sender's contact language, or null when the sender has no contact data yet. */
-export async function knownContactLanguage(senderId: string): Promise<Language | null> {
-  const [contact] = await (await getDb()).select({ language: contacts.language }).from(contacts).where(eq(contacts.senderId, senderId)).limit(1);
-  const language = contact?.language;
-  return language === "fr" || language === "nl" || language === "en" || language === "de" ? language : null;
+/** Ends the SFTP connection of a session whose account went away, saying why in the sender's contact language (else English). */
+export function endSession(client: Connection, senderId: string, why: "account-deleted" | "account-gone"): void {
+  knownContactLanguage(senderId)
+    .catch(() => null)
+    .then((language) => disconnectWithDescription(client, sessionEndedText(why, language)));
 }

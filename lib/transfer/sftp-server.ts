@@ -4,8 +4,7 @@ import ssh2, { type Attributes, type AuthContext, type Connection, type SFTPWrap
 import { keyIsRegistered, loginWithKey, recordKeyRefusal } from "./auth";
 import { connectionLimits, ConnectionGuard, type ConnectionLimits } from "./connection-guard";
 import { TransferError, TransferSession, type Listing, type SessionUpload } from "./session";
-import { knownContactLanguage, sessionEndedText } from "./session-ended";
-import { disconnectWithDescription } from "./ssh-disconnect";
+import { endSession } from "./session-ended";
 import type { ReadHandle } from "./storage";
 
 /**
@@ -56,13 +55,6 @@ function statusOf(error: unknown): [number, string] {
   return [STATUS_CODE.FAILURE, "Failure"];
 }
 
-/** Ends a session whose account went away, saying why in the sender's contact language (else English). */
-function endSession(client: Connection, session: TransferSession, why: "account-gone" | "account-deleted"): void {
-  knownContactLanguage(session.account.senderId)
-    .catch(() => null)
-    .then((language) => disconnectWithDescription(client, sessionEndedText(why, language)));
-}
-
 /** Open handles per SFTP session by default (OpenSSH clients keep a few; 64 leaves room for any client). */
 export const DEFAULT_MAX_HANDLES = 64;
 
@@ -89,7 +81,7 @@ function serve(sftp: SFTPWrapper, session: TransferSession, client: Connection, 
     work().catch((error: unknown) => {
       // The session ends with the reason as the SSH disconnect's description, which OpenSSH prints; an
       // SFTP status before it would race with it (the client may exit on the status first).
-      if (error instanceof TransferError && (error.code === "account-gone" || error.code === "account-deleted")) return endSession(client, session, error.code);
+      if (error instanceof TransferError && (error.code === "account-gone" || error.code === "account-deleted")) return endSession(client, session.account.senderId, error.code);
       const [code, message] = statusOf(error);
       sftp.status(reqid, code, message);
     });
