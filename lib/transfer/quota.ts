@@ -48,7 +48,8 @@ export async function reserveQuota(q: Queryable, request: QuotaRequest): Promise
   const { reservationId, senderId, bytes, quotaBytes } = request;
   return q.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`transfer-quota:${senderId}`}, 0))`);
-    const alive = gte(transferQuotaReservations.renewedAt, sql`now() - make_interval(secs => ${RESERVATION_LIFETIME_MS / 1000})`);
+    const lifetimeStart = sql`now() - make_interval(secs => ${RESERVATION_LIFETIME_MS / 1000})`;
+    const alive = gte(transferQuotaReservations.renewedAt, lifetimeStart);
     const [others] = await tx
       .select({ bytes: sql<string>`coalesce(sum(${transferQuotaReservations.bytes}), 0)` })
       .from(transferQuotaReservations)
@@ -68,7 +69,7 @@ export async function reserveQuota(q: Queryable, request: QuotaRequest): Promise
     // Dead processes' rows of this sender go here, under the lock, rather than in a sweeper.
     await tx
       .delete(transferQuotaReservations)
-      .where(and(eq(transferQuotaReservations.senderId, senderId), lt(transferQuotaReservations.renewedAt, sql`now() - make_interval(secs => ${RESERVATION_LIFETIME_MS / 1000})`)));
+      .where(and(eq(transferQuotaReservations.senderId, senderId), lt(transferQuotaReservations.renewedAt, lifetimeStart)));
     return granted;
   });
 }
