@@ -67,13 +67,18 @@ function accountScope(actor: ServiceActor): { where: SQL; delegatedToActor: SQL 
   return where ? { where, delegatedToActor } : null;
 }
 
+/** The columns of a TodoAccount (without its link) and whether it is delegated to the actor. */
+function scopedAccountColumns(scope: { delegatedToActor: SQL }) {
+  return { accountId: accounts.id, accountName: accounts.name, accountType: accounts.type, delegated: sql<boolean>`${scope.delegatedToActor}` };
+}
+
 /** Everything for the « À faire » panel, as of `now`. */
 export async function todoFor(q: Queryable, actor: ServiceActor, now: Date = new Date()): Promise<TodoList> {
   const scope = accountScope(actor);
   if (!scope) return { decisions: [], expiring: [], expired: [], untrusted: [] };
   const horizon = new Date(now.getTime() + (EXPIRY_THRESHOLDS[0] + 1) * 86_400_000);
-  const base = { accountId: accounts.id, accountName: accounts.name, accountType: accounts.type, delegated: sql<boolean>`${scope.delegatedToActor}` };
-  const [waiting, soon, lastExpired] = await Promise.all([
+  const base = scopedAccountColumns(scope);
+  const [waiting, soon, lastExpired, untrusted] = await Promise.all([
     decisions(q, actor),
     q
       .select({ ...base, certificateName: certificates.name, notAfter: certificates.notAfter })
@@ -90,19 +95,19 @@ export async function todoFor(q: Queryable, actor: ServiceActor, now: Date = new
       .groupBy(accounts.id)
       .having(lte(max(certificates.notAfter), now))
       .orderBy(asc(accounts.name)),
+    withoutTrustedCertificate(q, scope, now),
   ]);
-  const untrusted = await withoutTrustedCertificate(q, scope, now);
   const href = (r: { accountId: string; delegated: boolean }) => (r.delegated ? `/delegations/accounts/${r.accountId}` : `/accounts/${r.accountId}`);
+  const linked = ({ delegated, ...r }: ScopedAccount) => ({ ...r, href: href({ accountId: r.accountId, delegated }) });
   return {
     decisions: waiting,
     expiring: soon
       .map(({ delegated, ...r }) => ({ ...r, href: href({ accountId: r.accountId, delegated }), daysLeft: daysUntil(r.notAfter, now) }))
       .filter((r) => r.daysLeft <= EXPIRY_THRESHOLDS[0]),
-    expired: lastExpired.map(({ delegated, ...r }) => ({ ...r, href: href({ accountId: r.accountId, delegated }) })),
-    untrusted: untrusted.map(({ delegated, ...r }) => ({ ...r, href: href({ accountId: r.accountId, delegated }) })),
+    expired: lastExpired.map(linked),
+    untrusted: untrusted.map(linked),
   };
 }
-
 
 type ScopedAccount = Omit<TodoAccount, "href"> & { delegated: boolean };
 
@@ -113,7 +118,7 @@ type ScopedAccount = Omit<TodoAccount, "href"> & { delegated: boolean };
  */
 async function withoutTrustedCertificate(q: Queryable, scope: { where: SQL; delegatedToActor: SQL }, now: Date): Promise<ScopedAccount[]> {
   const rows = await q
-    .select({ accountId: accounts.id, accountName: accounts.name, accountType: accounts.type, delegated: sql<boolean>`${scope.delegatedToActor}`, id: certificates.id, content: certificates.content })
+    .select({ ...scopedAccountColumns(scope), id: certificates.id, content: certificates.content })
     .from(certificates)
     .innerJoin(accounts, eq(accounts.id, certificates.accountId))
     .where(and(scope.where, inArray(accounts.type, ["FTP", "SFTP", "SOAP"]), gt(certificates.notAfter, now)))
@@ -121,7 +126,11 @@ async function withoutTrustedCertificate(q: Queryable, scope: { where: SQL; dele
   if (rows.length === 0) return [];
   const store = await loadTrustStore(q);
   const byAccount = new Map<string, typeof rows>();
-  for (const row of rows) byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), row]);
+  for (const row of rows) {
+    const certs = byAccount.get(row.accountId);
+    if (certs) certs.push(row);
+    else byAccount.set(row.accountId, [row]);
+  }
   const result: ScopedAccount[] = [];
   for (const certs of byAccount.values()) {
     const first = certs[0];
