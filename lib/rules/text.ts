@@ -20,15 +20,16 @@ const forbiddenAlways =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const forbiddenSingleLine = /[\t\n\r]/;
 const forbiddenAnySingleLine = new RegExp(`${forbiddenAlways.source}|${forbiddenSingleLine.source}`);
+const forbidden = (multiline: boolean | undefined) => (multiline ? forbiddenAlways : forbiddenAnySingleLine);
 
 /** True when `text` holds a character refused in free text (see above); `multiline` allows tab, LF and CR. */
 export function hasForbiddenCharacters(text: string, options: { multiline?: boolean } = {}): boolean {
-  return forbiddenAlways.test(text) || (!options.multiline && forbiddenSingleLine.test(text));
+  return forbidden(options.multiline).test(text);
 }
 
 /** `text` with every refused character replaced by U+FFFD, for showing or logging what was refused. */
 export function withoutForbiddenCharacters(text: string): string {
-  return text.replace(new RegExp(`${forbiddenAlways.source}|${forbiddenSingleLine.source}`, "g"), "\uFFFD");
+  return text.replace(new RegExp(forbiddenAnySingleLine.source, "g"), "\uFFFD");
 }
 
 /**
@@ -36,7 +37,7 @@ export function withoutForbiddenCharacters(text: string): string {
  * hex digits; a lone surrogate as itself), or null when there is none — for a message that names it.
  */
 export function firstForbiddenCharacter(text: string, options: { multiline?: boolean } = {}): string | null {
-  const found = (options.multiline ? forbiddenAlways : forbiddenAnySingleLine).exec(text);
+  const found = forbidden(options.multiline).exec(text);
   if (!found) return null;
   return `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
