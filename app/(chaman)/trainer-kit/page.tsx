@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { tableHeaderCell } from "@/components/ui/table";
 import { iconButton } from "@/components/ui/buttons";
 import { trainerSamples, type Verdict } from "@/lib/channels/trainer-kit";
 import { requireSenderWithContact } from "@/lib/contact/guard";
@@ -10,7 +11,7 @@ export default async function TrainerKitPage() {
   const { db } = await requireSenderWithContact();
   const t = await getTranslations("trainer");
   const samples = await trainerSamples(db);
-  const th = "border-b border-slate-300 px-2 py-2 text-left text-sm font-semibold";
+  const th = tableHeaderCell;
   const td = "border-b border-slate-200 px-2 py-2 align-top text-sm";
   const verdict = (v: Verdict) =>
     v === "ok" ? <span className="font-semibold text-green-800">{t("accepted")}</span> : <span className="text-red-800">{t("refused", { code: v })}</span>;

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { tableCell, tableHeaderCell } from "@/components/ui/table";
 import { journalTimeFormat } from "@/lib/audit/brussels";
 import { requireSenderWithContact } from "@/lib/contact/guard";
 import { OUT_FOLDERS, type Environment } from "@/lib/rules/batch-names";
@@ -32,8 +33,8 @@ export default async function TransfersPage() {
   // Day first in every language (en-BE, not the US order), Brussels time, as on the journal.
   const dateTime = journalTimeFormat(language);
   const [declarations, outFiles, waitingFiles] = await Promise.all([listDeclarations(db, senderId), listOutFiles(senderId), listWaitingFiles(senderId)]);
-  const th = "border-b border-slate-300 px-2 py-2 text-left text-sm font-semibold";
-  const td = "border-b border-slate-200 px-2 py-2 align-top text-sm [overflow-wrap:break-word]";
+  const th = tableHeaderCell;
+  const td = tableCell;
   // Below 640 px the declarations table stacks: one block per declaration, each value under its column's
   // name, so the state is seen at 390 px without scrolling sideways.
   const stackTd = "max-sm:block max-sm:border-0 max-sm:py-1";

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { tableCell, tableHeaderCell } from "@/components/ui/table";
 import { IN_FOLDERS, type InFolder } from "@/lib/rules/batch-names";
 import type { WaitingFile } from "@/lib/transfer/queries";
 
@@ -8,8 +9,8 @@ import type { WaitingFile } from "@/lib/transfer/queries";
  */
 export async function WaitingFiles({ files, format, FileName }: { files: Record<InFolder, WaitingFile[]>; format: (date: Date) => string; FileName: (props: { name: string }) => React.ReactNode }) {
   const t = await getTranslations("transfer-waiting");
-  const th = "border-b border-slate-300 px-2 py-2 text-left text-sm font-semibold";
-  const td = "border-b border-slate-200 px-2 py-2 align-top text-sm [overflow-wrap:break-word]";
+  const th = tableHeaderCell;
+  const td = tableCell;
   return (
     <section aria-labelledby="waiting-files" className="overflow-x-auto rounded-lg bg-white p-6 shadow">
       <h2 id="waiting-files" className="text-lg font-semibold">{t("title")}</h2>
