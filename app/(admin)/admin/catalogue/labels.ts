@@ -24,8 +24,9 @@ export function checkLabels(formData: FormData): { ok: true; names: PermissionNa
   for (const [field, lang] of FIELDS) {
     const raw = formData.get(field);
     const value = typeof raw === "string" ? raw.trim() : "";
+    const forbidden = firstForbiddenCharacter(value);
     if (!/[\p{L}\p{N}]/u.test(value)) fieldErrors[field] = { key: `admin-changes.errors.labelRequired.${lang}` };
-    else if (firstForbiddenCharacter(value)) fieldErrors[field] = { key: "text-rules.forbiddenCharacter", params: { character: firstForbiddenCharacter(value) ?? "" } };
+    else if (forbidden) fieldErrors[field] = { key: "text-rules.forbiddenCharacter", params: { character: forbidden } };
     else if (value.length > MAX) fieldErrors[field] = { key: `admin-changes.errors.labelTooLong.${lang}`, params: { max: MAX, found: value.length } };
     else names[field] = value;
   }
