@@ -25,8 +25,10 @@ export function thumbprints(der: Uint8Array): { x5t: string; x5tS256: string; sh
  * knows its certificate's thumbprint (it is what x5t#S256 carries).
  */
 export function publicCertificateLabel(der: Uint8Array): string {
-  return `x5t#S256 ${thumbprints(der).x5tS256}`;
+  return labelOf(thumbprints(der));
 }
+
+const labelOf = (prints: { x5tS256: string }): string => `x5t#S256 ${prints.x5tS256}`;
 
 /** The value as text when it is base64url of an ASCII hex string (the "hex before base64url" mistake). */
 function hexInsideBase64url(value: string): string | null {
@@ -64,12 +66,12 @@ export function resolveCertificateHint<C extends HintedCertificate>(header: Reco
     const byX5t = prints.filter((p) => p.x5t === value);
     if (byX5t.length === 0) {
       const hexMatch = prints.find((p) => hex === p.sha1Hex || hex === p.sha256Hex);
-      if (hexMatch) return { ok: false, reason: "assertion.x5t-hex", params: { header: "x5t", certificate: publicCertificateLabel(hexMatch.cert.der), expected: hex === hexMatch.sha1Hex ? hexMatch.x5t : hexMatch.x5tS256 } };
+      if (hexMatch) return { ok: false, reason: "assertion.x5t-hex", params: { header: "x5t", certificate: labelOf(hexMatch), expected: hex === hexMatch.sha1Hex ? hexMatch.x5t : hexMatch.x5tS256 } };
       const url = fromStandardBase64(value);
       const b64Match = url ? prints.find((p) => p.x5t === url) : undefined;
-      if (b64Match) return { ok: false, reason: "assertion.x5t-base64", params: { header: "x5t", certificate: publicCertificateLabel(b64Match.cert.der), expected: b64Match.x5t } };
+      if (b64Match) return { ok: false, reason: "assertion.x5t-base64", params: { header: "x5t", certificate: labelOf(b64Match), expected: b64Match.x5t } };
       const sha256Match = prints.find((p) => p.x5tS256 === value);
-      if (sha256Match) return { ok: false, reason: "assertion.x5t-sha256", params: { certificate: publicCertificateLabel(sha256Match.cert.der), x5tS256: sha256Match.x5tS256, x5t: sha256Match.x5t } };
+      if (sha256Match) return { ok: false, reason: "assertion.x5t-sha256", params: { certificate: labelOf(sha256Match), x5tS256: sha256Match.x5tS256, x5t: sha256Match.x5t } };
       return { ok: false, reason: "assertion.x5t-unknown", params: { header: "x5t", found: value, expected: list("x5t") } };
     }
     narrow(byX5t.map((p) => p.cert));
@@ -82,10 +84,10 @@ export function resolveCertificateHint<C extends HintedCertificate>(header: Reco
     if (bySha256.length === 0) {
       const url = fromStandardBase64(value);
       const b64Match = url ? prints.find((p) => p.x5tS256 === url) : undefined;
-      if (b64Match) return { ok: false, reason: "assertion.x5t-base64", params: { header: "x5t#S256", certificate: publicCertificateLabel(b64Match.cert.der), expected: b64Match.x5tS256 } };
+      if (b64Match) return { ok: false, reason: "assertion.x5t-base64", params: { header: "x5t#S256", certificate: labelOf(b64Match), expected: b64Match.x5tS256 } };
       const hex = hexInsideBase64url(value) ?? (/^[0-9a-fA-F]{64}$/.test(value) ? value.toLowerCase() : null);
       const hexMatch = prints.find((p) => hex === p.sha256Hex);
-      if (hexMatch) return { ok: false, reason: "assertion.x5t-hex", params: { header: "x5t#S256", certificate: publicCertificateLabel(hexMatch.cert.der), expected: hexMatch.x5tS256 } };
+      if (hexMatch) return { ok: false, reason: "assertion.x5t-hex", params: { header: "x5t#S256", certificate: labelOf(hexMatch), expected: hexMatch.x5tS256 } };
       return { ok: false, reason: "assertion.x5t-unknown", params: { header: "x5t#S256", found: value, expected: list("x5tS256") } };
     }
     narrow(bySha256.map((p) => p.cert));
