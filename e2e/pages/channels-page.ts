@@ -21,6 +21,9 @@ export async function kitFile(request: APIRequestContext, id: string): Promise<U
 
 /** No serious or critical accessibility violation on the current page (and open dialog). */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next streams a page's metadata after its body: right after a navigation the <title> may not be there
+  // yet, and axe would report « document-title ». Wait for it (it must come), then check the page.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
